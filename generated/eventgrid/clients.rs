@@ -4,11 +4,11 @@
 /// Options for creating a [`EventGridClient`].
 pub type EventGridClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for EventGridManagementClient (api-version `2025-02-15`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EventGridClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl EventGridClient {
     /// Creates a client that authenticates with Entra ID.
@@ -22,7 +22,7 @@ impl EventGridClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<EventGridClientOptions>,
+        options: Option<EventGridClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let api_version = options
@@ -55,11 +55,11 @@ impl EventGridClient {
     }
 }
 /// The `PartnerNamespaces` operations of EventGridManagementClient.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EventGridPartnerNamespacesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl EventGridPartnerNamespacesClient {
     /// List keys for a partner namespace.
@@ -69,9 +69,7 @@ impl EventGridPartnerNamespacesClient {
         &self,
         resource_group_name: &str,
         partner_namespace_name: &str,
-        options: ::core::option::Option<
-            EventGridPartnerNamespacesClientListSharedAccessKeysOptions<'_>,
-        >,
+        options: Option<EventGridPartnerNamespacesClientListSharedAccessKeysOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::PartnerNamespaceSharedAccessKeys,
@@ -101,9 +99,7 @@ impl EventGridPartnerNamespacesClient {
         resource_group_name: &str,
         partner_namespace_name: &str,
         regenerate_key_request: &super::models::PartnerNamespaceRegenerateKeyRequest,
-        options: ::core::option::Option<
-            EventGridPartnerNamespacesClientRegenerateKeyOptions<'_>,
-        >,
+        options: Option<EventGridPartnerNamespacesClientRegenerateKeyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::PartnerNamespaceSharedAccessKeys,

@@ -25,24 +25,21 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "PartnerNamespaces_ListSharedAccessKeys" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let partner_namespace_name: ::std::string::String = __params
+            let partner_namespace_name: String = __params
                 .required("partnerNamespaceName", "a string")?;
             Ok(
                 super::partner_namespaces::list_shared_access_keys_request(
@@ -55,14 +52,14 @@ pub fn build_request(
             )
         }
         "PartnerNamespaces_RegenerateKey" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let partner_namespace_name: ::std::string::String = __params
+            let partner_namespace_name: String = __params
                 .required("partnerNamespaceName", "a string")?;
             let regenerate_key_request: super::models::PartnerNamespaceRegenerateKeyRequest = __params
                 .required("regenerateKeyRequest", "a value of the documented model")?;
@@ -89,7 +86,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

@@ -3,10 +3,10 @@
 
 /// The resource management error additional info.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -15,23 +15,23 @@ pub struct ErrorAdditionalInfo {
     /// The additional info type.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
     /// The additional info.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub info: ::core::option::Option<::armgen_runtime::__private::serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub info: Option<::armgen_runtime::__private::serde_json::Value>,
 }
 impl ::armgen_runtime::Validate for ErrorAdditionalInfo {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The error detail.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -41,55 +41,55 @@ pub struct ErrorDetail {
     /// The error code.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub code: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// The error message.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub message: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// The error target.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub target: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// The error details.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub details: ::core::option::Option<::std::vec::Vec<ErrorDetail>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<ErrorDetail>>,
     /// The error additional info.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub additional_info: ::core::option::Option<::std::vec::Vec<ErrorAdditionalInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_info: Option<Vec<ErrorAdditionalInfo>>,
 }
 impl ::armgen_runtime::Validate for ErrorDetail {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorResponse {
     /// The error object.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub error: ::core::option::Option<ErrorDetail>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorDetail>,
 }
 impl ::armgen_runtime::Validate for ErrorResponse {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// PartnerNamespace regenerate shared access key request.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -97,28 +97,28 @@ impl ::armgen_runtime::Validate for ErrorResponse {
 #[serde(rename_all = "camelCase")]
 pub struct PartnerNamespaceRegenerateKeyRequest {
     /// Key name to regenerate (key1 or key2).
-    pub key_name: ::std::string::String,
+    pub key_name: String,
 }
 impl ::armgen_runtime::Validate for PartnerNamespaceRegenerateKeyRequest {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// Shared access keys of the partner namespace.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct PartnerNamespaceSharedAccessKeys {
     /// Shared access key1 for the partner namespace.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub key1: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key1: Option<::armgen_runtime::Secret>,
     /// Shared access key2 for the partner namespace.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub key2: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key2: Option<::armgen_runtime::Secret>,
 }
 impl ::armgen_runtime::Validate for PartnerNamespaceSharedAccessKeys {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

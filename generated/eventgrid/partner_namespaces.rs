@@ -17,10 +17,7 @@ pub fn list_shared_access_keys_request(
     subscription_id: &str,
     resource_group_name: &str,
     partner_namespace_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -40,7 +37,7 @@ pub fn list_shared_access_keys_request(
 /// Decodes a response to `PartnerNamespaces_ListSharedAccessKeys`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_shared_access_keys_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PartnerNamespaceSharedAccessKeys,
     ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
 > {
@@ -64,10 +61,7 @@ pub fn regenerate_key_request(
     resource_group_name: &str,
     partner_namespace_name: &str,
     regenerate_key_request: &super::models::PartnerNamespaceRegenerateKeyRequest,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("regenerateKeyRequest", regenerate_key_request);
     __validator.finish()?;
@@ -91,7 +85,7 @@ pub fn regenerate_key_request(
 /// Decodes a response to `PartnerNamespaces_RegenerateKey`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn regenerate_key_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PartnerNamespaceSharedAccessKeys,
     ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
 > {

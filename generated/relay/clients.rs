@@ -4,11 +4,11 @@
 /// Options for creating a [`RelayClient`].
 pub type RelayClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Relay API (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RelayClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl RelayClient {
     /// Creates a client that authenticates with Entra ID.
@@ -22,7 +22,7 @@ impl RelayClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<RelayClientOptions>,
+        options: Option<RelayClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let api_version = options
@@ -55,11 +55,11 @@ impl RelayClient {
     }
 }
 /// The `Namespaces` operations of Relay API.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RelayNamespacesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl RelayNamespacesClient {
     /// Create Azure Relay namespace.
@@ -72,7 +72,7 @@ impl RelayNamespacesClient {
         resource_group_name: &str,
         namespace_name: &str,
         parameters: &super::models::RelayNamespace,
-        options: ::core::option::Option<RelayNamespacesClientCreateOrUpdateOptions<'_>>,
+        options: Option<RelayNamespacesClientCreateOrUpdateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::RelayNamespace>,
@@ -107,7 +107,7 @@ impl RelayNamespacesClient {
         &self,
         resource_group_name: &str,
         namespace_name: &str,
-        options: ::core::option::Option<RelayNamespacesClientDeleteOptions<'_>>,
+        options: Option<RelayNamespacesClientDeleteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<
@@ -142,7 +142,7 @@ impl RelayNamespacesClient {
         &self,
         resource_group_name: &str,
         namespace_name: &str,
-        options: ::core::option::Option<RelayNamespacesClientGetOptions<'_>>,
+        options: Option<RelayNamespacesClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::RelayNamespace,
@@ -174,9 +174,7 @@ impl RelayNamespacesClient {
         &self,
         resource_group_name: &str,
         namespace_name: &str,
-        options: ::core::option::Option<
-            RelayNamespacesClientListAuthorizationRulesOptions<'a>,
-        >,
+        options: Option<RelayNamespacesClientListAuthorizationRulesOptions<'a>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Pager<
             super::models::AuthorizationRuleListResult,
@@ -211,7 +209,7 @@ impl RelayNamespacesClient {
         resource_group_name: &str,
         namespace_name: &str,
         authorization_rule_name: &str,
-        options: ::core::option::Option<RelayNamespacesClientListKeysOptions<'_>>,
+        options: Option<RelayNamespacesClientListKeysOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::AccessKeys,

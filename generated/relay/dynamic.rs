@@ -46,25 +46,21 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Namespaces_CreateOrUpdate" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let namespace_name: ::std::string::String = __params
-                .required("namespaceName", "a string")?;
+            let namespace_name: String = __params.required("namespaceName", "a string")?;
             let parameters: super::models::RelayNamespace = __params
                 .required("parameters", "a value of the documented model")?;
             Ok(
@@ -79,15 +75,14 @@ pub fn build_request(
             )
         }
         "Namespaces_Delete" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let namespace_name: ::std::string::String = __params
-                .required("namespaceName", "a string")?;
+            let namespace_name: String = __params.required("namespaceName", "a string")?;
             Ok(
                 super::namespaces::delete_request(
                     endpoint,
@@ -99,15 +94,14 @@ pub fn build_request(
             )
         }
         "Namespaces_Get" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let namespace_name: ::std::string::String = __params
-                .required("namespaceName", "a string")?;
+            let namespace_name: String = __params.required("namespaceName", "a string")?;
             Ok(
                 super::namespaces::get_request(
                     endpoint,
@@ -119,15 +113,14 @@ pub fn build_request(
             )
         }
         "Namespaces_ListAuthorizationRules" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let namespace_name: ::std::string::String = __params
-                .required("namespaceName", "a string")?;
+            let namespace_name: String = __params.required("namespaceName", "a string")?;
             Ok(
                 super::namespaces::list_authorization_rules_request(
                     endpoint,
@@ -139,16 +132,15 @@ pub fn build_request(
             )
         }
         "Namespaces_ListKeys" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let resource_group_name: ::std::string::String = __params
+            let resource_group_name: String = __params
                 .required("resourceGroupName", "a string")?;
-            let namespace_name: ::std::string::String = __params
-                .required("namespaceName", "a string")?;
-            let authorization_rule_name: ::std::string::String = __params
+            let namespace_name: String = __params.required("namespaceName", "a string")?;
+            let authorization_rule_name: String = __params
                 .required("authorizationRuleName", "a string")?;
             Ok(
                 super::namespaces::list_keys_request(
@@ -173,7 +165,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

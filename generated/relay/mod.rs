@@ -9,7 +9,7 @@ pub const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
     pub(super) static PATTERN_0: ::std::sync::LazyLock<
-        ::core::option::Option<::armgen_runtime::Pattern>,
+        Option<::armgen_runtime::Pattern>,
     > = ::std::sync::LazyLock::new(|| ::armgen_runtime::compile_pattern(
         "^[-\\w\\._\\(\\)]+$",
     ));

@@ -3,10 +3,10 @@
 
 /// Namespace/Relay Connection String
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -14,20 +14,20 @@
 #[serde(rename_all = "camelCase")]
 pub struct AccessKeys {
     /// Primary connection string of the created namespace authorization rule.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub primary_connection_string: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary_connection_string: Option<::armgen_runtime::Secret>,
     /// Secondary connection string of the created namespace authorization rule.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub secondary_connection_string: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secondary_connection_string: Option<::armgen_runtime::Secret>,
     /// A base64-encoded 256-bit primary key for signing and validating the SAS token.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub primary_key: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<::armgen_runtime::Secret>,
     /// A base64-encoded 256-bit secondary key for signing and validating the SAS token.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub secondary_key: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secondary_key: Option<::armgen_runtime::Secret>,
     /// A string that describes the authorization rule.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub key_name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_name: Option<String>,
 }
 impl ::armgen_runtime::Validate for AccessKeys {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -39,10 +39,10 @@ impl ::armgen_runtime::Validate for AccessKeys {
 }
 /// Single item in a List or Get AuthorizationRule operation.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -51,21 +51,21 @@ pub struct AuthorizationRule {
     /// Fully qualified resource ID for the resource, e.g. /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The name of the resource.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The type of the resource, e.g. "Microsoft.Compute/virtualMachines".
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
     /// Properties of the rule.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub properties: ::core::option::Option<AuthorizationRuleProperties>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<AuthorizationRuleProperties>,
 }
 impl ::armgen_runtime::Validate for AuthorizationRule {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -77,9 +77,9 @@ impl ::armgen_runtime::Validate for AuthorizationRule {
 }
 /// The response from the list namespace operation.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -87,10 +87,10 @@ impl ::armgen_runtime::Validate for AuthorizationRule {
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationRuleListResult {
     /// The AuthorizationRule items on this page.
-    pub value: ::std::vec::Vec<AuthorizationRule>,
+    pub value: Vec<AuthorizationRule>,
     /// The link to the next page of items.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
 }
 impl ::armgen_runtime::Validate for AuthorizationRuleListResult {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -103,16 +103,16 @@ impl ::armgen_runtime::Validate for AuthorizationRuleListResult {
 }
 /// Properties of the rule.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct AuthorizationRuleProperties {
     /// The rights associated with the rule.
-    pub rights: ::std::vec::Vec<AccessRights>,
+    pub rights: Vec<AccessRights>,
 }
 impl ::armgen_runtime::Validate for AuthorizationRuleProperties {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -125,10 +125,10 @@ impl ::armgen_runtime::Validate for AuthorizationRuleProperties {
 }
 /// The resource management error additional info.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -137,23 +137,23 @@ pub struct ErrorAdditionalInfo {
     /// The additional info type.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
     /// The additional info.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub info: ::core::option::Option<::armgen_runtime::__private::serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub info: Option<::armgen_runtime::__private::serde_json::Value>,
 }
 impl ::armgen_runtime::Validate for ErrorAdditionalInfo {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The error detail.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -163,46 +163,46 @@ pub struct ErrorDetail {
     /// The error code.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub code: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// The error message.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub message: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// The error target.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub target: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// The error details.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub details: ::core::option::Option<::std::vec::Vec<ErrorDetail>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<ErrorDetail>>,
     /// The error additional info.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub additional_info: ::core::option::Option<::std::vec::Vec<ErrorAdditionalInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_info: Option<Vec<ErrorAdditionalInfo>>,
 }
 impl ::armgen_runtime::Validate for ErrorDetail {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorResponse {
     /// The error object.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub error: ::core::option::Option<ErrorDetail>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorDetail>,
 }
 impl ::armgen_runtime::Validate for ErrorResponse {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -218,9 +218,9 @@ impl ::armgen_runtime::Validate for ErrorResponse {
 }
 /// Description of a namespace resource.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -229,31 +229,29 @@ pub struct RelayNamespace {
     /// Fully qualified resource ID for the resource, e.g. /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The name of the resource.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The type of the resource, e.g. "Microsoft.Compute/virtualMachines".
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
     /// Resource tags.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tags: ::core::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// The geo-location where the resource lives.
-    pub location: ::std::string::String,
+    pub location: String,
     /// SKU of the namespace.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub sku: ::core::option::Option<Sku>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sku: Option<Sku>,
     /// Properties of the namespace.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub properties: ::core::option::Option<RelayNamespaceProperties>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<RelayNamespaceProperties>,
 }
 impl ::armgen_runtime::Validate for RelayNamespace {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -274,10 +272,10 @@ impl ::armgen_runtime::StripReadOnly for RelayNamespace {
 }
 /// Properties of the namespace.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -287,33 +285,33 @@ pub struct RelayNamespaceProperties {
     /// Provisioning state of the namespace.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub provisioning_state: ::core::option::Option<ProvisioningStateEnum>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioning_state: Option<ProvisioningStateEnum>,
     /// The time the namespace was created.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub created_at: ::core::option::Option<::armgen_runtime::DateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<::armgen_runtime::DateTime>,
     /// The time the namespace was updated.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub updated_at: ::core::option::Option<::armgen_runtime::DateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<::armgen_runtime::DateTime>,
     /// Endpoint you can use to perform Service Bus operations.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub service_bus_endpoint: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_bus_endpoint: Option<String>,
     /// Identifier for Azure Insights metrics.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub metric_id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric_id: Option<String>,
     /// Status of the namespace.
     ///
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub status: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 impl ::armgen_runtime::Validate for RelayNamespaceProperties {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -339,9 +337,9 @@ impl ::armgen_runtime::StripReadOnly for RelayNamespaceProperties {
 }
 /// SKU of the namespace.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -350,8 +348,8 @@ pub struct Sku {
     /// Name of this SKU.
     pub name: SkuName,
     /// The tier of this SKU.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tier: ::core::option::Option<SkuTier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<SkuTier>,
 }
 impl ::armgen_runtime::Validate for Sku {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

@@ -17,10 +17,7 @@ pub fn create_or_update_request(
     resource_group_name: &str,
     namespace_name: &str,
     parameters: &super::models::RelayNamespace,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("api-version", api_version, 1);
     __validator.min_length("subscriptionId", subscription_id, 1);
@@ -56,7 +53,7 @@ pub fn create_or_update_request(
 /// Decodes a response to `Namespaces_CreateOrUpdate`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn create_or_update_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::RelayNamespace,
     ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
 > {
@@ -76,10 +73,7 @@ pub fn delete_request(
     subscription_id: &str,
     resource_group_name: &str,
     namespace_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("api-version", api_version, 1);
     __validator.min_length("subscriptionId", subscription_id, 1);
@@ -113,29 +107,21 @@ pub fn delete_request(
 /// Decodes a response to `Namespaces_Delete`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn delete_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    (),
-    ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
-> {
+) -> Result<(), ::armgen_runtime::ResponseError<super::models::ErrorResponse>> {
     ::armgen_runtime::decode_empty(response, &[200, 202, 204])
 }
 /// The headers `Namespaces_Delete` declares on its success responses, typed; read them with [`DeleteHeaders::from_headers`], or through [`ResponseHeaders`](::armgen_runtime::ResponseHeaders) from a client method's response (`from_response`).
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq
-)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteHeaders {
     /// `Location`: The URL to poll for the result of the deletion.
-    pub location: ::core::option::Option<::std::string::String>,
+    pub location: Option<String>,
     /// `Retry-After`: Seconds to wait before polling.
-    pub retry_after: ::core::option::Option<i32>,
+    pub retry_after: Option<i32>,
 }
 impl ::armgen_runtime::ResponseHeaders for DeleteHeaders {
     fn from_header_pairs<'h>(
         headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
-    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+    ) -> Result<Self, ::armgen_runtime::ValidationErrors> {
         Self::from_headers(headers)
     }
 }
@@ -145,19 +131,17 @@ impl DeleteHeaders {
     /// whose value is not of its declared type is an error naming it.
     pub fn from_headers<'h>(
         headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
-    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+    ) -> Result<Self, ::armgen_runtime::ValidationErrors> {
         let mut __out = Self::default();
-        let mut __errors = ::std::vec::Vec::new();
+        let mut __errors = Vec::new();
         for (__name, __value) in headers {
             if __name.eq_ignore_ascii_case("Location") {
-                __out.location = ::core::option::Option::Some(__value.to_owned());
+                __out.location = Some(__value.to_owned());
             }
             if __name.eq_ignore_ascii_case("Retry-After") {
                 match __value.trim().parse::<i32>() {
-                    ::core::result::Result::Ok(__parsed) => {
-                        __out.retry_after = ::core::option::Option::Some(__parsed);
-                    }
-                    ::core::result::Result::Err(_) => {
+                    Ok(__parsed) => __out.retry_after = Some(__parsed),
+                    Err(_) => {
                         __errors
                             .push(
                                 ::armgen_runtime::ValidationError::new(
@@ -170,9 +154,9 @@ impl DeleteHeaders {
             }
         }
         if __errors.is_empty() {
-            ::core::result::Result::Ok(__out)
+            Ok(__out)
         } else {
-            ::core::result::Result::Err(::armgen_runtime::ValidationErrors(__errors))
+            Err(::armgen_runtime::ValidationErrors(__errors))
         }
     }
 }
@@ -190,10 +174,7 @@ pub fn get_request(
     subscription_id: &str,
     resource_group_name: &str,
     namespace_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("api-version", api_version, 1);
     __validator.min_length("subscriptionId", subscription_id, 1);
@@ -227,7 +208,7 @@ pub fn get_request(
 /// Decodes a response to `Namespaces_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::RelayNamespace,
     ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
 > {
@@ -247,10 +228,7 @@ pub fn list_authorization_rules_request(
     subscription_id: &str,
     resource_group_name: &str,
     namespace_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("api-version", api_version, 1);
     __validator.min_length("subscriptionId", subscription_id, 1);
@@ -285,7 +263,7 @@ pub fn list_authorization_rules_request(
 /// Decodes a response to `Namespaces_ListAuthorizationRules`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_authorization_rules_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AuthorizationRuleListResult,
     ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
 > {
@@ -307,10 +285,7 @@ pub fn list_keys_request(
     resource_group_name: &str,
     namespace_name: &str,
     authorization_rule_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("api-version", api_version, 1);
     __validator.min_length("subscriptionId", subscription_id, 1);
@@ -348,7 +323,7 @@ pub fn list_keys_request(
 /// Decodes a response to `Namespaces_ListKeys`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_keys_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AccessKeys,
     ::armgen_runtime::ResponseError<super::models::ErrorResponse>,
 > {

@@ -29,7 +29,7 @@ fn undeclared_members_are_a_flattened_map_of_the_declared_type() {
     let pet = fields(&models, "Pet");
     assert!(
         pet.contains(&format!(
-            "{MAP} ::std::string::String, ::armgen_runtime::__private::serde_json::Value, >,"
+            "{MAP} String, ::armgen_runtime::__private::serde_json::Value, >,"
         )),
         "{pet}"
     );
@@ -47,12 +47,11 @@ fn a_property_called_additional_properties_keeps_its_name_and_the_map_gets_anoth
     let models = models();
     let labelled = fields(&models, "Labelled");
     assert!(
-        labelled
-            .contains("pub additional_properties: ::core::option::Option<::std::string::String>,"),
+        labelled.contains("pub additional_properties: Option<String>,"),
         "{labelled}"
     );
     assert!(
-        labelled.contains("#[serde(flatten)] pub additional_properties_2: ::std::collections::BTreeMap< ::std::string::String, Label, >,"),
+        labelled.contains("#[serde(flatten)] pub additional_properties_2: ::std::collections::BTreeMap<String, Label>,"),
         "{labelled}"
     );
 }
@@ -73,8 +72,5 @@ fn an_object_without_properties_is_free_form_json_not_an_empty_struct() {
     let pets = support::collapsed("additional", "additional.yaml", "additional", "pets.rs");
     let value = "::armgen_runtime::__private::serde_json::Value";
     assert!(pets.contains(&format!("thing: &{value},")), "{pets}");
-    assert!(
-        pets.contains(&format!("-> ::core::result::Result< {value}, ")),
-        "{pets}"
-    );
+    assert!(pets.contains(&format!("-> Result< {value}, ")), "{pets}");
 }

@@ -15,7 +15,7 @@ fn file(name: &str) -> String {
 fn constants_are_sent_by_the_request_function_not_passed() {
     let things = file("things.rs");
     assert!(
-        things.contains("pub fn put_request( endpoint: &::armgen_runtime::Url, open: &super::models::Open, maybe: ::core::option::Option<&str>, )"),
+        things.contains("pub fn put_request( endpoint: &::armgen_runtime::Url, open: &super::models::Open, maybe: Option<&str>, )"),
         "{things}"
     );
     for constant in [
@@ -48,7 +48,7 @@ fn the_client_method_takes_only_the_arguments() {
     let signature = put.split(") ->").next().unwrap_or(put);
     assert_eq!(
         signature.trim(),
-        "&self, open: &super::models::Open, options: ::core::option::Option<ConstantsThingsClientPutOptions<'_>>,",
+        "&self, open: &super::models::Open, options: Option<ConstantsThingsClientPutOptions<'_>>,",
         "{clients}"
     );
 }

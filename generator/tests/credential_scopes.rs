@@ -25,7 +25,7 @@ fn clients(file: &str) -> String {
 fn a_token_scope_of_the_security_requirement_is_asked_for_by_default() {
     let clients = clients("scoped.yaml");
     assert!(
-        clients.contains(r#"let mut options = options.unwrap_or_default(); if options.credential_scopes.is_none() { options.credential_scopes = ::core::option::Option::Some( ::std::vec!["https://example.azure.com/.default".to_owned()], ); }"#),
+        clients.contains(r#"let mut options = options.unwrap_or_default(); if options.credential_scopes.is_none() { options.credential_scopes = Some( ::std::vec!["https://example.azure.com/.default".to_owned()], ); }"#),
         "{clients}"
     );
 }

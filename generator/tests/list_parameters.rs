@@ -32,22 +32,17 @@ fn things() -> String {
 }
 
 fn joined(name: &str, item: &str, separator: &str) -> String {
-    format!(
-        "{name}.iter().map(|__item| {item}).collect::<::std::vec::Vec<_>>().join(\"{separator}\")"
-    )
+    format!("{name}.iter().map(|__item| {item}).collect::<Vec<_>>().join(\"{separator}\")")
 }
 
 #[test]
 fn list_parameters_are_taken_as_slices() {
     let text = things();
-    assert!(text.contains("names: &[::std::string::String],"), "{text}");
+    assert!(text.contains("names: &[String],"), "{text}");
     assert!(text.contains("ids: &[i32],"), "{text}");
+    assert!(text.contains("tags: Option<&[String]>,"), "{text}");
     assert!(
-        text.contains("tags: ::core::option::Option<&[::std::string::String]>,"),
-        "{text}"
-    );
-    assert!(
-        text.contains("x_ms_colors: ::core::option::Option<&[super::models::Color]>)"),
+        text.contains("x_ms_colors: Option<&[super::models::Color]>)"),
         "{text}"
     );
 }

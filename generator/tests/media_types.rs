@@ -58,10 +58,7 @@ fn an_optional_body_of_bytes_is_left_out_when_not_given() {
     let output = output();
     let files = file(&output, "files.rs");
     let put = function(&files, "pub fn put_optional_request(");
-    assert!(
-        put.contains("picture: ::core::option::Option<&[u8]>"),
-        "{put}"
-    );
+    assert!(put.contains("picture: Option<&[u8]>"), "{put}");
     assert!(
         put.contains(
             r#"if let Some(picture) = picture { __request.set_bytes_body("image/png", picture); }"#
@@ -70,7 +67,7 @@ fn an_optional_body_of_bytes_is_left_out_when_not_given() {
     );
     let clients = file(&output, "clients.rs");
     assert!(
-        clients.contains("pub picture: ::core::option::Option<::std::vec::Vec<u8>>,"),
+        clients.contains("pub picture: Option<Vec<u8>>,"),
         "{clients}"
     );
     assert!(clients.contains("options.picture.as_deref()"), "{clients}");
@@ -138,7 +135,7 @@ fn file_and_text_success_bodies_are_read_as_bytes_and_text() {
     let download = function(&files, "pub fn download_response(");
     // Every success status, and the declared error model for the rest.
     assert!(
-        download.contains("::core::result::Result< ::std::vec::Vec<u8>, ::armgen_runtime::ResponseError<super::models::Failure>, > { ::armgen_runtime::decode_bytes(response, &[200, 202]) }"),
+        download.contains("Result<Vec<u8>, ::armgen_runtime::ResponseError<super::models::Failure>> { ::armgen_runtime::decode_bytes(response, &[200, 202]) }"),
         "{download}"
     );
     let choose = function(&files, "pub fn choose_response(");
@@ -148,11 +145,11 @@ fn file_and_text_success_bodies_are_read_as_bytes_and_text() {
     );
     let clients = file(&output, "clients.rs");
     assert!(
-        clients.contains("Response< ::std::vec::Vec<u8>, ::armgen_runtime::BinaryFormat, >"),
+        clients.contains("Response< Vec<u8>, ::armgen_runtime::BinaryFormat, >"),
         "{clients}"
     );
     assert!(
-        clients.contains("Response< ::std::string::String, ::armgen_runtime::TextFormat, >"),
+        clients.contains("Response< String, ::armgen_runtime::TextFormat, >"),
         "{clients}"
     );
     // `Accept` is the spec's first type.
@@ -226,9 +223,7 @@ fn form_parameters_make_a_multipart_body_with_files_and_a_urlencoded_one_without
     let files = file(&output, "files.rs");
     let form = function(&files, "pub fn form_request(");
     assert!(
-        form.contains(
-            "content: &[u8], file_name: &str, more: ::core::option::Option<&[::std::vec::Vec<u8>]>,"
-        ),
+        form.contains("content: &[u8], file_name: &str, more: Option<&[Vec<u8>]>,"),
         "{form}"
     );
     assert!(

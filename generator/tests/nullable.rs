@@ -42,7 +42,7 @@ fn method<'a>(clients: &'a str, name: &str) -> &'a str {
 fn a_nullable_success_body_is_an_option_and_an_empty_body_is_none() {
     let things = file("things.rs");
     assert!(
-        things.contains("pub fn get_count_response( response: &::armgen_runtime::HttpResponse, ) -> ::core::result::Result< ::core::option::Option<i32>,"),
+        things.contains("pub fn get_count_response( response: &::armgen_runtime::HttpResponse, ) -> Result< Option<i32>,"),
         "{things}"
     );
     assert!(
@@ -51,10 +51,7 @@ fn a_nullable_success_body_is_an_option_and_an_empty_body_is_none() {
     );
     let clients = file("clients.rs");
     let get_count = method(&clients, "get_count");
-    assert!(
-        get_count.contains("Response< ::core::option::Option<i32>, >"),
-        "{get_count}"
-    );
+    assert!(get_count.contains("Response<Option<i32>>"), "{get_count}");
     // An empty body reaches `into_model` as `null`.
     assert!(get_count.contains(".execute_optional( "), "{get_count}");
     let get = method(&clients, "get");
@@ -65,15 +62,15 @@ fn a_nullable_success_body_is_an_option_and_an_empty_body_is_none() {
 fn nullable_items_and_values_are_options() {
     let models = file("models.rs");
     for field in [
-        "pub parts: ::core::option::Option<::std::vec::Vec<::core::option::Option<Part>>>,",
-        "pub labels: ::core::option::Option< ::std::collections::BTreeMap< ::std::string::String, ::core::option::Option<::std::string::String>, >, >,",
-        "pub plain: ::core::option::Option<::std::vec::Vec<::std::string::String>>,",
+        "pub parts: Option<Vec<Option<Part>>>,",
+        "pub labels: Option<::std::collections::BTreeMap<String, Option<String>>>,",
+        "pub plain: Option<Vec<String>>,",
     ] {
         assert!(models.contains(field), "missing `{field}` in {models}");
     }
     let things = file("things.rs");
     assert!(
-        things.contains("-> ::core::result::Result< ::std::vec::Vec<::core::option::Option<::std::string::String>>,"),
+        things.contains("-> Result< Vec<Option<String>>,"),
         "{things}"
     );
 }
@@ -81,24 +78,19 @@ fn nullable_items_and_values_are_options() {
 #[test]
 fn a_query_parameter_with_nullable_items_takes_plain_items() {
     let things = file("things.rs");
-    assert!(
-        things.contains("tags: ::core::option::Option<&[::std::string::String]>"),
-        "{things}"
-    );
+    assert!(things.contains("tags: Option<&[String]>"), "{things}");
 }
 
 #[test]
 fn by_default_undeclared_nulls_are_not_options() {
     let models = file("models.rs");
     assert!(
-        models.contains(
-            "pub strict: ::core::option::Option<::std::vec::Vec<::std::string::String>>,"
-        ),
+        models.contains("pub strict: Option<Vec<String>>,"),
         "{models}"
     );
     let things = file("things.rs");
     assert!(
-        things.contains("-> ::core::result::Result< super::models::Thing, ::armgen_runtime::ResponseError<super::models::Failure>, >"),
+        things.contains("-> Result< super::models::Thing, ::armgen_runtime::ResponseError<super::models::Failure>, >"),
         "{things}"
     );
 }
@@ -109,17 +101,17 @@ fn tolerated_nulls_make_undeclared_items_values_and_bodies_options() {
     let models = file_with("models.rs", tolerated);
     for field in [
         // Undeclared: tolerated.
-        "pub plain: ::core::option::Option< ::std::vec::Vec<::core::option::Option<::std::string::String>>, >,",
+        "pub plain: Option<Vec<Option<String>>>,",
         // `x-nullable: false`: never.
-        "pub strict: ::core::option::Option<::std::vec::Vec<::std::string::String>>,",
-        "pub parts: ::core::option::Option<::std::vec::Vec<::core::option::Option<Part>>>,",
+        "pub strict: Option<Vec<String>>,",
+        "pub parts: Option<Vec<Option<Part>>>,",
     ] {
         assert!(models.contains(field), "missing `{field}` in {models}");
     }
     let things = file_with("things.rs", tolerated);
     // The success body may be empty; the error body stays the model.
     assert!(
-        things.contains("-> ::core::result::Result< ::core::option::Option<super::models::Thing>, ::armgen_runtime::ResponseError<super::models::Failure>, >"),
+        things.contains("-> Result< Option<super::models::Thing>, ::armgen_runtime::ResponseError<super::models::Failure>, >"),
         "{things}"
     );
     assert!(
@@ -128,7 +120,7 @@ fn tolerated_nulls_make_undeclared_items_values_and_bodies_options() {
     );
     // A pager needs a body: the page type stays plain.
     assert!(
-        things.contains("pub fn list_pages_response( response: &::armgen_runtime::HttpResponse, ) -> ::core::result::Result< super::models::PartList,"),
+        things.contains("pub fn list_pages_response( response: &::armgen_runtime::HttpResponse, ) -> Result< super::models::PartList,"),
         "{things}"
     );
 }
@@ -140,7 +132,7 @@ fn tolerated_nulls_change_nothing_where_the_spec_is_explicit() {
     let tolerated = file_with("things.rs", armgen::Nulls::Tolerated);
     for text in [&declared, &tolerated] {
         assert!(
-            text.contains("pub fn get_count_response( response: &::armgen_runtime::HttpResponse, ) -> ::core::result::Result< ::core::option::Option<i32>,"),
+            text.contains("pub fn get_count_response( response: &::armgen_runtime::HttpResponse, ) -> Result< Option<i32>,"),
             "{text}"
         );
     }

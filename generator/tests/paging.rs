@@ -62,7 +62,7 @@ fn the_pager_asks_for_next_pages_with_the_named_operation() {
         "let __arg0 = self.subscription_id.clone();",
         "let __arg1 = tenant.to_owned();",
         "let __arg3 = options.filter.clone();",
-        "move |__link: &str| super::things::list_next_request( &__endpoint, &__api_version, &__arg0, &__arg1, __link, __arg3.as_deref(), ::core::option::Option::None, )",
+        "move |__link: &str| super::things::list_next_request( &__endpoint, &__api_version, &__arg0, &__arg1, __link, __arg3.as_deref(), None, )",
         ".pager_with(",
     ] {
         assert!(list.contains(expected), "missing `{expected}` in {list}");

@@ -146,7 +146,7 @@ fn the_client_takes_the_structs_and_the_request_functions_each_value() {
         "{clients}"
     );
     assert!(
-        clients.contains("pub mixed: ::core::option::Option<super::things::Mixed>,"),
+        clients.contains("pub mixed: Option<super::things::Mixed>,"),
         "{clients}"
     );
     // The request functions stay flat: `dynamic` and the emulator call them
@@ -238,8 +238,8 @@ fn a_header_marked_as_the_client_request_id_is_filled_when_left_unset() {
     assert!(!id.required && id.is_argument());
     let clients = support::collapsed("groups", "groups.yaml", "groups", "clients.rs");
     for filled in [
-        "::core::option::Option::Some( &*::armgen_runtime::client_request_id(options.x_request_id.as_deref()), )",
-        "::core::option::Option::Some( &*::armgen_runtime::client_request_id(x_request_id.as_deref()), )",
+        "Some(&*::armgen_runtime::client_request_id(options.x_request_id.as_deref())),",
+        "Some(&*::armgen_runtime::client_request_id(x_request_id.as_deref())),",
     ] {
         assert!(clients.contains(filled), "missing `{filled}` in {clients}");
     }

@@ -34,14 +34,14 @@ fn fields() -> String {
 fn each_scalar_header_is_a_typed_optional_field() {
     let fields = fields();
     for expected in [
-        "pub e_tag: ::core::option::Option<::std::string::String>,",
-        "pub retry_after: ::core::option::Option<i32>,",
-        "pub x_ms_count: ::core::option::Option<i64>,",
-        "pub x_ms_ratio: ::core::option::Option<f32>,",
-        "pub x_ms_score: ::core::option::Option<f64>,",
-        "pub x_ms_done: ::core::option::Option<bool>,",
+        "pub e_tag: Option<String>,",
+        "pub retry_after: Option<i32>,",
+        "pub x_ms_count: Option<i64>,",
+        "pub x_ms_ratio: Option<f32>,",
+        "pub x_ms_score: Option<f64>,",
+        "pub x_ms_done: Option<bool>,",
         // Enum values as their text: no model is made for a header.
-        "pub x_ms_kind: ::core::option::Option<::std::string::String>,",
+        "pub x_ms_kind: Option<String>,",
     ] {
         assert!(
             fields.contains(expected),
@@ -61,7 +61,7 @@ fn a_header_declared_by_two_responses_is_one_field_and_arrays_are_left_raw() {
 fn a_secret_header_is_a_secret() {
     let fields = fields();
     assert!(
-        fields.contains("pub x_ms_access_token: ::core::option::Option<::armgen_runtime::Secret>,"),
+        fields.contains("pub x_ms_access_token: Option<::armgen_runtime::Secret>,"),
         "{fields}"
     );
 }

@@ -37,13 +37,13 @@ fn different_success_bodies_are_an_enum_with_a_variant_per_status() {
     );
     // Decoded by status, every other status the error model.
     assert!(
-        things.contains("-> ::core::result::Result< GetResponse, ::armgen_runtime::ResponseError<super::models::Failure>, > { ::armgen_runtime::decode_by_status(response, &[200, 201, 204]) }"),
+        things.contains("-> Result<GetResponse, ::armgen_runtime::ResponseError<super::models::Failure>> { ::armgen_runtime::decode_by_status(response, &[200, 201, 204]) }"),
         "{things}"
     );
     for arm in [
         "200 => { ::armgen_runtime::__private::serde_json::from_slice(body) .map(Self::Status200) }",
         "201 => { ::armgen_runtime::__private::serde_json::from_slice(body) .map(Self::Status201) }",
-        "204 => ::core::result::Result::Ok(Self::Status204),",
+        "204 => Ok(Self::Status204),",
         "is not a success of `{}`\", \"Things_Get\"",
     ] {
         assert!(things.contains(arm), "missing `{arm}` in {things}");
@@ -77,7 +77,7 @@ fn an_optional_result_is_executed_so_that_an_empty_body_reads_as_none() {
         .expect("the put method");
     let put = put.split("pub async fn").next().unwrap_or(put);
     assert!(
-        put.contains("Response< ::core::option::Option<super::models::Thing>, >"),
+        put.contains("Response< Option<super::models::Thing>, >"),
         "{put}"
     );
     assert!(put.contains(".execute_optional("), "{put}");

@@ -403,6 +403,23 @@ fn names_spec() -> Value {
             }}),
         );
     }
+    // A parameter group of every name: its struct is a type of the group's
+    // module, where a plain `Option` or `String` must still mean the
+    // prelude's.
+    let mut grouped = vec![api_version()];
+    grouped.extend(names.iter().enumerate().map(|(i, n)| {
+        let mut p = param(i, &format!("p{i}"), "query", i % 2 == 0);
+        p["x-ms-parameter-grouping"] = json!({"name": n});
+        p
+    }));
+    paths.insert(
+        "/parameter-groups".to_owned(),
+        json!({"get": {
+            "operationId": "ParameterGroups_Every",
+            "parameters": grouped,
+            "responses": ok(reference("Fields")),
+        }}),
+    );
     // A polymorphic type whose children are tagged with every name.
     definitions.insert(
         "Polymorphic".to_owned(),

@@ -246,7 +246,7 @@ fn a_group_the_same_in_every_version_has_one_sub_client() {
     );
     // Each version's client makes it, so the fields are the provider's to see.
     assert!(
-        shared.contains("pub(in super::super) api_version: ::std::string::String"),
+        shared.contains("pub(in super::super) api_version: String"),
         "{shared}"
     );
     assert!(shared.contains("pub struct PartsWidgetsClientListOptions<'a>"));

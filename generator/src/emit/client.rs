@@ -38,14 +38,14 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     // The client holds only what some group's operations take, so that no
     // field goes unread.
     let with_version = service.groups.iter().any(|g| group_fields(g).api_version);
-    let version_field = with_version.then(|| quote!(api_version: ::std::string::String,));
+    let version_field = with_version.then(|| quote!(api_version: String,));
     let version_init = with_version.then(|| {
         quote! {
             let api_version = options.api_version.clone().unwrap_or_else(|| super::API_VERSION.to_owned());
         }
     });
     let version_arg = with_version.then(|| quote!(api_version,));
-    let sub_field = with_subscription.then(|| quote!(subscription_id: ::std::string::String,));
+    let sub_field = with_subscription.then(|| quote!(subscription_id: String,));
     let sub_arg = with_subscription.then(|| quote!(subscription_id: &str,));
     let sub_init = with_subscription.then(|| quote!(subscription_id: subscription_id.to_owned(),));
     let sub_clone = quote!(subscription_id: self.subscription_id.clone(),);
@@ -76,7 +76,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let scopes_init = (!spec_scopes.is_empty()).then(|| {
         quote! {
             if options.credential_scopes.is_none() {
-                options.credential_scopes = ::core::option::Option::Some(::std::vec![#(#spec_scopes.to_owned()),*]);
+                options.credential_scopes = Some(::std::vec![#(#spec_scopes.to_owned()),*]);
             }
         }
     });
@@ -149,7 +149,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         let marker = version_marker(service);
         quote! {
             #[doc = #doc]
-            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+            #[derive(Clone, Copy, Debug)]
             pub enum #marker {}
         }
     });
@@ -171,7 +171,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             pub type #options = #rt::ArmClientOptions;
 
             #[doc = #title_doc]
-            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+            #[derive(Clone, Debug)]
             pub struct #client {
                 pipeline: #rt::ArmPipeline,
                 #version_field
@@ -186,7 +186,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 #doc_after
                 #[doc = #credential_doc]
                 /// * `options` - optional configuration.
-                pub fn new(#before #after credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
+                pub fn new(#before #after credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: Option<#options>) -> #az::Result<Self> {
                     #options_binding
                     #endpoint_init
                     #scopes_init
@@ -425,10 +425,10 @@ fn group_fields(group: &OperationGroup) -> ClientFields {
 fn held_fields(fields: ClientFields, vis: &TokenStream) -> TokenStream {
     let version = fields
         .api_version
-        .then(|| quote!(#vis api_version: ::std::string::String,));
+        .then(|| quote!(#vis api_version: String,));
     let subscription = fields
         .subscription
-        .then(|| quote!(#vis subscription_id: ::std::string::String,));
+        .then(|| quote!(#vis subscription_id: String,));
     quote!(#version #subscription)
 }
 
@@ -465,7 +465,7 @@ fn generic_client(
     }
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #[derive(Clone, Debug)]
         pub struct #name<V> {
             #vis pipeline: #rt::ArmPipeline,
             #held
@@ -545,12 +545,12 @@ fn next_request(next: &NextOperation, first: &Operation) -> TokenStream {
             || q.is_list();
         args.push(match source {
             NextArg::Link if q.required => quote!(__link),
-            NextArg::Link => quote!(::core::option::Option::Some(__link)),
+            NextArg::Link => quote!(Some(__link)),
             NextArg::Subscription => {
                 captures.push(quote!(let #held = self.subscription_id.clone();));
                 quote!(&#held)
             }
-            NextArg::Nothing => quote!(::core::option::Option::None),
+            NextArg::Nothing => quote!(None),
             NextArg::Same(name, required) => {
                 let grouped = is_grouped(first, name);
                 let name = ident(name);
@@ -576,8 +576,8 @@ fn next_request(next: &NextOperation, first: &Operation) -> TokenStream {
                     match (q.required, by_ref) {
                         (true, true) => quote!(&#held),
                         (true, false) => quote!(#held),
-                        (false, true) => quote!(::core::option::Option::Some(&#held)),
-                        (false, false) => quote!(::core::option::Option::Some(#held)),
+                        (false, true) => quote!(Some(&#held)),
+                        (false, false) => quote!(Some(#held)),
                     }
                 } else {
                     match q.ty {
@@ -640,7 +640,7 @@ fn group_client(
     }
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #[derive(Clone, Debug)]
         pub struct #name {
             #vis pipeline: #rt::ArmPipeline,
             #held
@@ -710,7 +710,7 @@ fn method(
         .chain(content_type.as_ref().map(|(arg, _)| arg.clone()));
     let ungroup = ungroup(group, op);
     // A client request id the caller leaves unset is a fresh one.
-    let request_id = |value: TokenStream| quote!(::core::option::Option::Some(&*#rt::client_request_id(#value.as_deref())));
+    let request_id = |value: TokenStream| quote!(Some(&*#rt::client_request_id(#value.as_deref())));
     // The request function sends constants itself.
     let call_args = op
         .params
@@ -803,7 +803,7 @@ fn method(
     } else {
         quote! {
             #[doc = #options_doc]
-            #[derive(::core::clone::Clone, ::core::default::Default, #az::fmt::SafeDebug)]
+            #[derive(Clone, Default, #az::fmt::SafeDebug)]
             pub struct #options<'a> {
                 #[doc = #method_options_doc]
                 pub method_options: #method_options,
@@ -829,10 +829,10 @@ fn method(
         }
         // Read with `into_model` as bytes or text (the runtime's formats).
         (None, None) if op.response_encoding == Encoding::Binary => {
-            quote!(#az::http::Response<::std::vec::Vec<u8>, #rt::BinaryFormat>)
+            quote!(#az::http::Response<Vec<u8>, #rt::BinaryFormat>)
         }
         (None, None) if op.response_encoding == Encoding::Text => {
-            quote!(#az::http::Response<::std::string::String, #rt::TextFormat>)
+            quote!(#az::http::Response<String, #rt::TextFormat>)
         }
         // The enum is read with `IntoVariant`, which sees the status;
         // `into_model` sees only the body.
@@ -872,7 +872,7 @@ fn method(
                 /// the long-running operation's result, polled for as `options`
                 /// say; then it follows each page's next link (on the client's
                 /// endpoint only).
-                pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> #az::Result<#response_ty> {
                     #build
                     Ok(self.pipeline.lro_pager(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options, #next_link))
                 }
@@ -886,7 +886,7 @@ fn method(
                     ///
                     /// Returns a pager over the items of every page: it follows each
                     /// page's next link (on the client's endpoint only).
-                    pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                    pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> #az::Result<#response_ty> {
                         #build
                         Ok(self.pipeline.pager(options.method_options.context, __request, super::#module::#response_fn, #next_link))
                     }
@@ -902,7 +902,7 @@ fn method(
                         #method_docs
                         ///
                         #[doc = #doc]
-                        pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                        pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> #az::Result<#response_ty> {
                             #build
                             let __next = #next;
                             Ok(self.pipeline.pager_with(options.method_options.context, __request, super::#module::#response_fn, #next_link, __next))
@@ -921,7 +921,7 @@ fn method(
                 #method_docs
                 #[doc = ""]
                 #[doc = #poller_doc]
-                pub fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
+                pub fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #az::Result<#response_ty> {
                     #build
                     Ok(self.pipeline.begin(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options))
                 }
@@ -943,7 +943,7 @@ fn method(
             };
             quote! {
                 #method_docs
-                pub async fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
+                pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #az::Result<#response_ty> {
                     #build
                     self.pipeline.#execute(&options.method_options.context, __request, super::#module::#response_fn).await
                 }
@@ -987,23 +987,23 @@ fn ungroup(group: &OperationGroup, op: &Operation) -> TokenStream {
             // Plain in the struct, optional here: sent as set.
             for p in members.iter().filter(|p| !p.required && plain(p)) {
                 let name = ident(&p.name);
-                out.extend(quote!(let #name = ::core::option::Option::Some(#name);));
+                out.extend(quote!(let #name = Some(#name);));
             }
         } else {
             // Every member is optional here (else the group were required).
             let from_group = members.iter().map(|p| {
                 let name = ident(&p.name);
                 if plain(p) {
-                    quote!(::core::option::Option::Some(__group.#name))
+                    quote!(Some(__group.#name))
                 } else {
                     quote!(__group.#name)
                 }
             });
-            let nones = members.iter().map(|_| quote!(::core::option::Option::None));
+            let nones = members.iter().map(|_| quote!(None));
             out.extend(quote! {
                 let (#(#names,)*) = match options.#arg_name {
-                    ::core::option::Option::Some(__group) => (#(#from_group,)*),
-                    ::core::option::Option::None => (#(#nones,)*),
+                    Some(__group) => (#(#from_group,)*),
+                    None => (#(#nones,)*),
                 };
             });
         }

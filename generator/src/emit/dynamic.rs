@@ -100,7 +100,7 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
             let mut args = Vec::new();
             if op.api_version.is_some() {
                 reads.push(quote! {
-                    let api_version: ::std::string::String = __params
+                    let api_version: String = __params
                         .optional("api-version", "a string")?
                         .unwrap_or_else(|| #default_api_version.to_owned());
                 });
@@ -197,12 +197,12 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
             pub mod dynamic {
                 /// Builds the request of a shared `operation_id` from named
                 /// parameters; a missing `api-version` is `api_version`.
-                pub fn build_request(operation_id: &str, #endpoint: &#rt::Url, #params: &#json::Map<::std::string::String, #json::Value>, #api_version: &str) -> ::core::result::Result<#rt::HttpRequest, #rt::DynamicError> {
+                pub fn build_request(operation_id: &str, #endpoint: &#rt::Url, #params: &#json::Map<String, #json::Value>, #api_version: &str) -> Result<#rt::HttpRequest, #rt::DynamicError> {
                     #build_body
                 }
 
                 /// Decodes a response of a shared `operation_id`.
-                pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> ::core::result::Result<#json::Value, #rt::DynamicError> {
+                pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> Result<#json::Value, #rt::DynamicError> {
                     #decode_body
                 }
             }
@@ -240,13 +240,13 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
             /// Builds the request of `operation_id` from named parameters
             /// (wire names, as in an example file). A missing `api-version`
             /// defaults to [`API_VERSION`](super::API_VERSION).
-            pub fn build_request(operation_id: &str, #endpoint: &#rt::Url, #params: &#json::Map<::std::string::String, #json::Value>) -> ::core::result::Result<#rt::HttpRequest, #rt::DynamicError> {
+            pub fn build_request(operation_id: &str, #endpoint: &#rt::Url, #params: &#json::Map<String, #json::Value>) -> Result<#rt::HttpRequest, #rt::DynamicError> {
                 #build_body
             }
 
             /// Decodes a response of `operation_id`, validates the success
             /// model and returns it serialized back to JSON.
-            pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> ::core::result::Result<#json::Value, #rt::DynamicError> {
+            pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> Result<#json::Value, #rt::DynamicError> {
                 #decode_body
             }
 
@@ -256,7 +256,7 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
         /// runtime's `client` feature).
         pub mod dynamic_calls {
             #[doc = #call_doc]
-            pub async fn call(#call_pipeline: &#rt::ArmPipeline, operation_id: &str, #call_params: &#json::Map<::std::string::String, #json::Value>) -> #az::Result<#rt::DynamicReply> {
+            pub async fn call(#call_pipeline: &#rt::ArmPipeline, operation_id: &str, #call_params: &#json::Map<String, #json::Value>) -> #az::Result<#rt::DynamicReply> {
                 #call_body
             }
         }

@@ -110,7 +110,7 @@ fn struct_model(
         .fields
         .iter()
         .all(|f| !f.required)
-        .then(|| quote!(::core::default::Default,));
+        .then(|| quote!(Default,));
     // One container attribute instead of a rename per field, when serde's
     // camelCase rule yields the wire names.
     let camel = s
@@ -125,7 +125,7 @@ fn struct_model(
         quote! {
             /// The members the spec does not declare (`additionalProperties`).
             #[serde(flatten)]
-            pub #name: ::std::collections::BTreeMap<::std::string::String, #ty>,
+            pub #name: ::std::collections::BTreeMap<String, #ty>,
         }
     });
     // A child writes its discriminator itself, so that a body or a field
@@ -138,10 +138,10 @@ fn struct_model(
     quote! {
         #docs
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
+            Clone,
+            Debug,
             #default
-            ::core::cmp::PartialEq,
+            PartialEq,
             #rt::__private::serde::Serialize,
             #rt::__private::serde::Deserialize,
         )]
@@ -183,7 +183,7 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
     let docs = ctx.docs.or(&docs_text, || format!("`{}`", f.wire_name));
     let mut ty = type_tokens(&f.ty, Scope::Models, ctx.runtime);
     if f.boxed {
-        ty = quote!(::std::boxed::Box<#ty>);
+        ty = quote!(Box<#ty>);
     }
     let wire = &f.wire_name;
     let serde_name = if camel {
@@ -201,7 +201,7 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
             let ty = option(ty);
             quote! {
                 #docs
-                #[serde(#rename skip_serializing_if = "::core::option::Option::is_none")]
+                #[serde(#rename skip_serializing_if = "Option::is_none")]
                 pub #name: #ty,
             }
         }

@@ -103,10 +103,10 @@ fn group_struct(group: &ParamGroup, ctx: &Context) -> TokenStream {
         .fields
         .iter()
         .all(|f| !f.required)
-        .then(|| quote!(::core::default::Default,));
+        .then(|| quote!(Default,));
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, #default #az::fmt::SafeDebug)]
+        #[derive(Clone, #default #az::fmt::SafeDebug)]
         pub struct #name {
             #(#fields)*
         }
@@ -181,7 +181,7 @@ fn joined(p: &Parameter, value: &TokenStream) -> Option<TokenStream> {
     }
     let text = item_text(item);
     let separator = separator(p);
-    Some(quote!(#value.iter().map(|__item| #text).collect::<::std::vec::Vec<_>>().join(#separator)))
+    Some(quote!(#value.iter().map(|__item| #text).collect::<Vec<_>>().join(#separator)))
 }
 
 /// A parameter value as text for a URL or header.
@@ -397,7 +397,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     };
     quote! {
         #docs
-        pub fn #fn_name(endpoint: &#rt::Url, #api_version_arg #(#args),*) -> ::core::result::Result<#rt::HttpRequest, #rt::ValidationErrors> {
+        pub fn #fn_name(endpoint: &#rt::Url, #api_version_arg #(#args),*) -> Result<#rt::HttpRequest, #rt::ValidationErrors> {
             #(#constants)*
             #validate
             #url
@@ -537,7 +537,7 @@ fn content_type_enum(op: &Operation) -> TokenStream {
     });
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#variants)*
         }
@@ -616,8 +616,8 @@ pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
     // Bytes and text are read whole, whatever the success status: an empty
     // body is no bytes, or the empty string.
     match (op.response_encoding, op.success_type()) {
-        (Encoding::Binary, Some(_)) => return quote!(::std::vec::Vec<u8>),
-        (Encoding::Text, Some(_)) => return quote!(::std::string::String),
+        (Encoding::Binary, Some(_)) => return quote!(Vec<u8>),
+        (Encoding::Text, Some(_)) => return quote!(String),
         _ => {}
     }
     if op.success_by_status() {
@@ -708,7 +708,7 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
     quote! {
         #[doc = #doc]
         #allow
-        pub fn #fn_name(response: &#rt::HttpResponse) -> ::core::result::Result<#success, #rt::ResponseError<#error>> {
+        pub fn #fn_name(response: &#rt::HttpResponse) -> Result<#success, #rt::ResponseError<#error>> {
             #decode
         }
     }
@@ -758,7 +758,7 @@ fn by_status_enum(op: &Operation, ctx: &Context) -> TokenStream {
         match r.ty {
             // `null` or no body at all.
             Some(TypeRef::Nullable(_)) => quote! {
-                #status if body.iter().all(u8::is_ascii_whitespace) => ::core::result::Result::Ok(Self::#v(::core::option::Option::None)),
+                #status if body.iter().all(u8::is_ascii_whitespace) => Ok(Self::#v(None)),
                 #status => #rt::__private::serde_json::from_slice(body).map(Self::#v),
             },
             Some(_) => {
@@ -766,7 +766,7 @@ fn by_status_enum(op: &Operation, ctx: &Context) -> TokenStream {
             }
             // Whatever a body-less status carries is not read, as for
             // operations with one success type.
-            None => quote!(#status => ::core::result::Result::Ok(Self::#v),),
+            None => quote!(#status => Ok(Self::#v),),
         }
     });
     let validates = op.responses.iter().map(|r| {
@@ -781,17 +781,17 @@ fn by_status_enum(op: &Operation, ctx: &Context) -> TokenStream {
     let id = &op.id;
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #rt::__private::serde::Serialize)]
+        #[derive(Clone, Debug, PartialEq, #rt::__private::serde::Serialize)]
         #[serde(crate = #serde_crate, untagged)]
         pub enum #name {
             #(#variants)*
         }
 
         impl #rt::FromStatus for #name {
-            fn from_status(status: u16, body: &[u8]) -> ::core::result::Result<Self, #rt::__private::serde_json::Error> {
+            fn from_status(status: u16, body: &[u8]) -> Result<Self, #rt::__private::serde_json::Error> {
                 match status {
                     #(#decodes)*
-                    _ => ::core::result::Result::Err(<#rt::__private::serde_json::Error as #rt::__private::serde::de::Error>::custom(::std::format!("status {status} is not a success of `{}`", #id))),
+                    _ => Err(<#rt::__private::serde_json::Error as #rt::__private::serde::de::Error>::custom(::std::format!("status {status} is not a success of `{}`", #id))),
                 }
             }
         }
@@ -840,13 +840,13 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
         let parse = |ty: TokenStream, what: &str| {
             quote! {
                 match __value.trim().parse::<#ty>() {
-                    ::core::result::Result::Ok(__parsed) => __out.#field = ::core::option::Option::Some(__parsed),
-                    ::core::result::Result::Err(_) => __errors.push(#rt::ValidationError::new(#wire, #rt::Constraint::Type(#what.to_owned()))),
+                    Ok(__parsed) => __out.#field = Some(__parsed),
+                    Err(_) => __errors.push(#rt::ValidationError::new(#wire, #rt::Constraint::Type(#what.to_owned()))),
                 }
             }
         };
         let read = match &h.ty {
-            TypeRef::Secret => quote!(__out.#field = ::core::option::Option::Some(#rt::Secret::new(__value));),
+            TypeRef::Secret => quote!(__out.#field = Some(#rt::Secret::new(__value));),
             TypeRef::Bool => parse(quote!(bool), "a boolean"),
             TypeRef::I32 => parse(quote!(i32), "an int32"),
             TypeRef::I64 => parse(quote!(i64), "an int64"),
@@ -859,12 +859,12 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
                 let check = string_format(*format, rt);
                 quote! {
                     match #ty::parse(__value.trim()) {
-                        ::core::result::Result::Ok(__parsed) => __out.#field = ::core::option::Option::Some(__parsed),
-                        ::core::result::Result::Err(_) => __errors.push(#rt::ValidationError::new(#wire, #rt::Constraint::Format(#check))),
+                        Ok(__parsed) => __out.#field = Some(__parsed),
+                        Err(_) => __errors.push(#rt::ValidationError::new(#wire, #rt::Constraint::Format(#check))),
                     }
                 }
             }
-            _ => quote!(__out.#field = ::core::option::Option::Some(__value.to_owned());),
+            _ => quote!(__out.#field = Some(__value.to_owned());),
         };
         quote! {
             if __name.eq_ignore_ascii_case(#wire) {
@@ -874,13 +874,13 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
     });
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::default::Default, ::core::cmp::PartialEq)]
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #(#fields)*
         }
 
         impl #rt::ResponseHeaders for #name {
-            fn from_header_pairs<'h>(headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>) -> ::core::result::Result<Self, #rt::ValidationErrors> {
+            fn from_header_pairs<'h>(headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>) -> Result<Self, #rt::ValidationErrors> {
                 Self::from_headers(headers)
             }
         }
@@ -889,16 +889,16 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
             /// Reads the declared headers from a response's `(name, value)`
             /// pairs, names in any case: one that is absent stays `None`; one
             /// whose value is not of its declared type is an error naming it.
-            pub fn from_headers<'h>(headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>) -> ::core::result::Result<Self, #rt::ValidationErrors> {
+            pub fn from_headers<'h>(headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>) -> Result<Self, #rt::ValidationErrors> {
                 let mut __out = Self::default();
-                let mut __errors = ::std::vec::Vec::new();
+                let mut __errors = Vec::new();
                 for (__name, __value) in headers {
                     #(#reads)*
                 }
                 if __errors.is_empty() {
-                    ::core::result::Result::Ok(__out)
+                    Ok(__out)
                 } else {
-                    ::core::result::Result::Err(#rt::ValidationErrors(__errors))
+                    Err(#rt::ValidationErrors(__errors))
                 }
             }
         }

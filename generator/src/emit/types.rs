@@ -1,12 +1,16 @@
 //! Shared pieces of emission: identifiers, type tokens and regex statics.
 //!
-//! Generated code names every type, trait and derive it uses by absolute path
-//! (`::core::option::Option`, `::armgen_runtime::Validator`) and has no `use`
-//! lines, so that a model, client or module a spec names `Option`,
-//! `Validator` or `Serialize` meets nothing. Only `Some`, `None`, `Ok` and
-//! `Err` are written plainly: they live in the value namespace, where every
-//! generated item is a function or constant with a snake_case or
-//! SCREAMING_CASE name, so no spec name can take them.
+//! Generated code has no `use` lines: it names what it uses by absolute path
+//! (`::armgen_runtime::Validator`, `::std::collections::BTreeMap`), so that a
+//! model, client or module a spec names `Validator` or `BTreeMap` meets
+//! nothing. The prelude's `Option`, `String`, `Vec`, `Box` and `Result`
+//! are written plainly: no generated type takes those names (resolve renames
+//! a model or parameter group called so, `Option2`), and written in full
+//! they were a fifth of the tokens generation parses and formats. So are the
+//! derives (`Clone`, `Debug`, `Default`, `PartialEq`…), which live in the
+//! macro namespace, where generated code defines nothing, and `Some`, `None`,
+//! `Ok` and `Err`, in the value namespace, where every generated item is a
+//! function or constant with a snake_case or SCREAMING_CASE name.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -60,9 +64,9 @@ pub fn serde_crate(runtime: &syn::Path) -> String {
     format!("{}::__private::serde", path_text(runtime))
 }
 
-/// `Option<ty>`, by absolute path.
+/// `Option<ty>`.
 pub fn option(ty: TokenStream) -> TokenStream {
-    quote!(::core::option::Option<#ty>)
+    quote!(Option<#ty>)
 }
 
 /// The name of an operation's `*_request` function.
@@ -87,7 +91,7 @@ pub enum Scope {
 /// The tokens of a type.
 pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
     match ty {
-        TypeRef::String => quote!(::std::string::String),
+        TypeRef::String => quote!(String),
         TypeRef::Secret => quote!(#rt::Secret),
         TypeRef::Bool => quote!(bool),
         TypeRef::I32 => quote!(i32),
@@ -95,14 +99,14 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
         TypeRef::Any => quote!(#rt::__private::serde_json::Value),
-        TypeRef::Binary => quote!(::std::vec::Vec<u8>),
+        TypeRef::Binary => quote!(Vec<u8>),
         TypeRef::Array(inner) => {
             let inner = type_tokens(inner, scope, rt);
-            quote!(::std::vec::Vec<#inner>)
+            quote!(Vec<#inner>)
         }
         TypeRef::Map(inner) => {
             let inner = type_tokens(inner, scope, rt);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            quote!(::std::collections::BTreeMap<String, #inner>)
         }
         TypeRef::Model(name) => {
             let name = ident(name);
@@ -113,7 +117,7 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
         }
         TypeRef::Nullable(inner) => {
             let inner = type_tokens(inner, scope, rt);
-            quote!(::core::option::Option<#inner>)
+            quote!(Option<#inner>)
         }
         TypeRef::Format(Format::Char) => quote!(char),
         TypeRef::Format(Format::UnixTime) => quote!(#rt::UnixTime),
@@ -165,7 +169,7 @@ impl Patterns {
         let statics = sorted.into_iter().map(|(pattern, i)| {
             let name = format_ident!("PATTERN_{}", i);
             quote! {
-                pub(super) static #name: ::std::sync::LazyLock<::core::option::Option<#rt::Pattern>> =
+                pub(super) static #name: ::std::sync::LazyLock<Option<#rt::Pattern>> =
                     ::std::sync::LazyLock::new(|| #rt::compile_pattern(#pattern));
             }
         });

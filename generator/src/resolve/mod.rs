@@ -205,11 +205,10 @@ impl<'a> Resolver<'a> {
             warnings,
             secrets: settings.secrets,
             nulls: settings.nulls,
-            // Generated code names the prelude's types by absolute path, but
-            // a model called `Option` would still hide it from a user's
-            // `use models::*`; and `async_trait` writes `Box` unqualified in
-            // the page impls of the models module.
-            model_names: Scope::with_reserved(&["Result", "Option", "Vec", "String", "Box"]),
+            // Generated code names the prelude's types plainly, so a model
+            // called `Option` would hide it (and `async_trait` writes `Box`
+            // unqualified in the page impls of the models module).
+            model_names: Scope::with_reserved(&crate::naming::PRELUDE_TYPES),
             models_by_node: HashMap::new(),
             enums_by_name: HashMap::new(),
             models: BTreeMap::new(),

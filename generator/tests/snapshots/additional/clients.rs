@@ -4,7 +4,7 @@
 /// Options for creating a [`AdditionalClient`].
 pub type AdditionalClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Additional (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AdditionalClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl AdditionalClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<AdditionalClientOptions>,
+        options: Option<AdditionalClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(
@@ -41,7 +41,7 @@ impl AdditionalClient {
     }
 }
 /// The `Pets` operations of Additional.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AdditionalPetsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -50,7 +50,7 @@ impl AdditionalPetsClient {
     pub async fn anything(
         &self,
         thing: &::armgen_runtime::__private::serde_json::Value,
-        options: ::core::option::Option<AdditionalPetsClientAnythingOptions<'_>>,
+        options: Option<AdditionalPetsClientAnythingOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             ::armgen_runtime::__private::serde_json::Value,
@@ -70,7 +70,7 @@ impl AdditionalPetsClient {
     pub async fn label(
         &self,
         labelled: &super::models::Labelled,
-        options: ::core::option::Option<AdditionalPetsClientLabelOptions<'_>>,
+        options: Option<AdditionalPetsClientLabelOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Closed>,
     > {
@@ -88,7 +88,7 @@ impl AdditionalPetsClient {
     pub async fn put(
         &self,
         pet: &super::models::Pet,
-        options: ::core::option::Option<AdditionalPetsClientPutOptions<'_>>,
+        options: Option<AdditionalPetsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Cat>,
     > {

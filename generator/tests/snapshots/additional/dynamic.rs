@@ -32,13 +32,10 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Pets_Anything" => {
@@ -68,7 +65,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

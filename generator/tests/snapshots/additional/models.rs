@@ -3,9 +3,9 @@
 
 /// The `Cat` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -14,12 +14,12 @@ pub struct Cat {
     /// `id`
     pub id: i64,
     /// `friendly`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub friendly: ::core::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly: Option<bool>,
     /// The members the spec does not declare (`additionalProperties`).
     #[serde(flatten)]
     pub additional_properties: ::std::collections::BTreeMap<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
 }
@@ -28,36 +28,36 @@ impl ::armgen_runtime::Validate for Cat {
 }
 /// The `Closed` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Closed {
     /// `name`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 impl ::armgen_runtime::Validate for Closed {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Label` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Label {
     /// `text`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub text: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 impl ::armgen_runtime::Validate for Label {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -69,10 +69,10 @@ impl ::armgen_runtime::Validate for Label {
 }
 /// The `Labelled` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -80,14 +80,11 @@ impl ::armgen_runtime::Validate for Label {
 #[serde(rename_all = "camelCase")]
 pub struct Labelled {
     /// `additionalProperties`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub additional_properties: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<String>,
     /// The members the spec does not declare (`additionalProperties`).
     #[serde(flatten)]
-    pub additional_properties_2: ::std::collections::BTreeMap<
-        ::std::string::String,
-        Label,
-    >,
+    pub additional_properties_2: ::std::collections::BTreeMap<String, Label>,
 }
 impl ::armgen_runtime::Validate for Labelled {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -96,9 +93,9 @@ impl ::armgen_runtime::Validate for Labelled {
 }
 /// The `Pet` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -109,7 +106,7 @@ pub struct Pet {
     /// The members the spec does not declare (`additionalProperties`).
     #[serde(flatten)]
     pub additional_properties: ::std::collections::BTreeMap<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
 }

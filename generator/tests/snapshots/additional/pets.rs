@@ -8,10 +8,7 @@
 pub fn anything_request(
     endpoint: &::armgen_runtime::Url,
     thing: &::armgen_runtime::__private::serde_json::Value,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("thing", thing);
     __validator.finish()?;
@@ -27,7 +24,7 @@ pub fn anything_request(
 /// Decodes a response to `Pets_Anything`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn anything_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -40,10 +37,7 @@ pub fn anything_response(
 pub fn label_request(
     endpoint: &::armgen_runtime::Url,
     labelled: &super::models::Labelled,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("labelled", labelled);
     __validator.finish()?;
@@ -59,7 +53,7 @@ pub fn label_request(
 /// Decodes a response to `Pets_Label`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn label_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Closed,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -72,10 +66,7 @@ pub fn label_response(
 pub fn put_request(
     endpoint: &::armgen_runtime::Url,
     pet: &super::models::Pet,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("pet", pet);
     __validator.finish()?;
@@ -91,7 +82,7 @@ pub fn put_request(
 /// Decodes a response to `Pets_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Cat,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -4,7 +4,7 @@
 /// Options for creating a [`Self_`].
 pub type SelfOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Bare (api-version `2020-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Self_ {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl Self_ {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<SelfOptions>,
+        options: Option<SelfOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(
@@ -47,7 +47,7 @@ impl Self_ {
     }
 }
 /// The `Bare` operations of Bare.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SelfBareClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -55,7 +55,7 @@ impl SelfBareClient {
     /// Arguments: see [`get_request`](super::bare::get_request).
     pub async fn get(
         &self,
-        options: ::core::option::Option<SelfBareClientGetOptions<'_>>,
+        options: Option<SelfBareClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -76,7 +76,7 @@ impl SelfBareClient {
 /// Options for [`SelfBareClient::get()`].
 pub type SelfBareClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Operations` operations of Bare.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SelfOperationsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -84,7 +84,7 @@ impl SelfOperationsClient {
     /// Arguments: see [`ping_request`](super::operations::ping_request).
     pub async fn ping(
         &self,
-        options: ::core::option::Option<SelfOperationsClientPingOptions<'_>>,
+        options: Option<SelfOperationsClientPingOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),

@@ -25,13 +25,10 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     _params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     match operation_id {
         "Bare_Get" => Ok(super::bare::get_request(endpoint)?),
         "Ping" => Ok(super::operations::ping_request(endpoint)?),
@@ -47,7 +44,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

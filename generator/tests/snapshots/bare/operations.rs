@@ -4,10 +4,7 @@
 /// `GET /ping` (`Ping`).
 pub fn ping_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/ping");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -19,7 +16,7 @@ pub fn ping_request(
 /// Decodes a response to `Ping`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn ping_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

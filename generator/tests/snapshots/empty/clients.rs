@@ -4,7 +4,7 @@
 /// Options for creating a [`EmptyClient`].
 pub type EmptyClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Empty (api-version `2020-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EmptyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl EmptyClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<EmptyClientOptions>,
+        options: Option<EmptyClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(

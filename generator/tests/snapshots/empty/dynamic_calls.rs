@@ -6,7 +6,7 @@ pub async fn call(
     _pipeline: &::armgen_runtime::ArmPipeline,
     operation_id: &str,
     _params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
 ) -> ::armgen_runtime::__private::azure_core::Result<::armgen_runtime::DynamicReply> {

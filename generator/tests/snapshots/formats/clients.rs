@@ -4,7 +4,7 @@
 /// Options for creating a [`FormatsClient`].
 pub type FormatsClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Formats (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct FormatsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl FormatsClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<FormatsClientOptions>,
+        options: Option<FormatsClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(
@@ -41,7 +41,7 @@ impl FormatsClient {
     }
 }
 /// The `Events` operations of Formats.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct FormatsEventsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -50,7 +50,7 @@ impl FormatsEventsClient {
     pub async fn get_took(
         &self,
         day: &str,
-        options: ::core::option::Option<FormatsEventsClientGetTookOptions<'_>>,
+        options: Option<FormatsEventsClientGetTookOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             ::armgen_runtime::Duration,
@@ -71,7 +71,7 @@ impl FormatsEventsClient {
         &self,
         day: &str,
         event: &super::models::Event,
-        options: ::core::option::Option<FormatsEventsClientPutOptions<'_>>,
+        options: Option<FormatsEventsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Event>,
     > {
@@ -97,18 +97,14 @@ impl FormatsEventsClient {
 /// Options for [`FormatsEventsClient::get_took()`].
 pub type FormatsEventsClientGetTookOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`FormatsEventsClient::put()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FormatsEventsClientPutOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub ids: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub since: ::core::option::Option<::std::string::String>,
-    pub stamp: ::core::option::Option<i64>,
-    pub x_ms_when: ::core::option::Option<::std::string::String>,
+    pub ids: Option<Vec<String>>,
+    pub since: Option<String>,
+    pub stamp: Option<i64>,
+    pub x_ms_when: Option<String>,
 }

@@ -25,31 +25,24 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Events_GetTook" => {
-            let day: ::std::string::String = __params.required("day", "a string")?;
+            let day: String = __params.required("day", "a string")?;
             Ok(super::events::get_took_request(endpoint, &day)?)
         }
         "Events_Put" => {
-            let day: ::std::string::String = __params.required("day", "a string")?;
+            let day: String = __params.required("day", "a string")?;
             let event: super::models::Event = __params
                 .required("event", "a value of the documented model")?;
-            let ids: ::core::option::Option<::std::vec::Vec<::std::string::String>> = __params
-                .optional("ids", "an array")?;
-            let since: ::core::option::Option<::std::string::String> = __params
-                .optional("since", "a string")?;
-            let stamp: ::core::option::Option<i64> = __params
-                .optional("stamp", "an integer")?;
-            let x_ms_when: ::core::option::Option<::std::string::String> = __params
-                .optional("x-ms-when", "a string")?;
+            let ids: Option<Vec<String>> = __params.optional("ids", "an array")?;
+            let since: Option<String> = __params.optional("since", "a string")?;
+            let stamp: Option<i64> = __params.optional("stamp", "an integer")?;
+            let x_ms_when: Option<String> = __params.optional("x-ms-when", "a string")?;
             Ok(
                 super::events::put_request(
                     endpoint,
@@ -74,7 +67,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

@@ -8,10 +8,7 @@
 pub fn get_took_request(
     endpoint: &::armgen_runtime::Url,
     day: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.format("day", day, ::armgen_runtime::StringFormat::Date);
     __validator.finish()?;
@@ -29,7 +26,7 @@ pub fn get_took_request(
 /// Decodes a response to `Events_GetTook`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_took_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::Duration,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -48,14 +45,11 @@ pub fn put_request(
     endpoint: &::armgen_runtime::Url,
     day: &str,
     event: &super::models::Event,
-    ids: ::core::option::Option<&[::std::string::String]>,
-    since: ::core::option::Option<&str>,
-    stamp: ::core::option::Option<i64>,
-    x_ms_when: ::core::option::Option<&str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    ids: Option<&[String]>,
+    since: Option<&str>,
+    stamp: Option<i64>,
+    x_ms_when: Option<&str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.format("day", day, ::armgen_runtime::StringFormat::Date);
     __validator.nested("event", event);
@@ -84,11 +78,7 @@ pub fn put_request(
         __url = __url
             .query(
                 "ids",
-                &ids
-                    .iter()
-                    .map(|__item| __item.as_str())
-                    .collect::<::std::vec::Vec<_>>()
-                    .join(","),
+                &ids.iter().map(|__item| __item.as_str()).collect::<Vec<_>>().join(","),
             );
     }
     if let Some(since) = since {
@@ -111,31 +101,26 @@ pub fn put_request(
 /// Decodes a response to `Events_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Event,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
 /// The headers `Events_Put` declares on its success responses, typed; read them with [`PutHeaders::from_headers`], or through [`ResponseHeaders`](::armgen_runtime::ResponseHeaders) from a client method's response (`from_response`).
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq
-)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PutHeaders {
     /// `Last-Modified`.
-    pub last_modified: ::core::option::Option<::armgen_runtime::DateTimeRfc1123>,
+    pub last_modified: Option<::armgen_runtime::DateTimeRfc1123>,
     /// `x-ms-request-id`.
-    pub x_ms_request_id: ::core::option::Option<::armgen_runtime::Uuid>,
+    pub x_ms_request_id: Option<::armgen_runtime::Uuid>,
     /// `x-ms-stamp`.
-    pub x_ms_stamp: ::core::option::Option<::armgen_runtime::UnixTime>,
+    pub x_ms_stamp: Option<::armgen_runtime::UnixTime>,
 }
 impl ::armgen_runtime::ResponseHeaders for PutHeaders {
     fn from_header_pairs<'h>(
         headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
-    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+    ) -> Result<Self, ::armgen_runtime::ValidationErrors> {
         Self::from_headers(headers)
     }
 }
@@ -145,16 +130,14 @@ impl PutHeaders {
     /// whose value is not of its declared type is an error naming it.
     pub fn from_headers<'h>(
         headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
-    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+    ) -> Result<Self, ::armgen_runtime::ValidationErrors> {
         let mut __out = Self::default();
-        let mut __errors = ::std::vec::Vec::new();
+        let mut __errors = Vec::new();
         for (__name, __value) in headers {
             if __name.eq_ignore_ascii_case("Last-Modified") {
                 match ::armgen_runtime::DateTimeRfc1123::parse(__value.trim()) {
-                    ::core::result::Result::Ok(__parsed) => {
-                        __out.last_modified = ::core::option::Option::Some(__parsed);
-                    }
-                    ::core::result::Result::Err(_) => {
+                    Ok(__parsed) => __out.last_modified = Some(__parsed),
+                    Err(_) => {
                         __errors
                             .push(
                                 ::armgen_runtime::ValidationError::new(
@@ -169,10 +152,8 @@ impl PutHeaders {
             }
             if __name.eq_ignore_ascii_case("x-ms-request-id") {
                 match ::armgen_runtime::Uuid::parse(__value.trim()) {
-                    ::core::result::Result::Ok(__parsed) => {
-                        __out.x_ms_request_id = ::core::option::Option::Some(__parsed);
-                    }
-                    ::core::result::Result::Err(_) => {
+                    Ok(__parsed) => __out.x_ms_request_id = Some(__parsed),
+                    Err(_) => {
                         __errors
                             .push(
                                 ::armgen_runtime::ValidationError::new(
@@ -187,10 +168,8 @@ impl PutHeaders {
             }
             if __name.eq_ignore_ascii_case("x-ms-stamp") {
                 match __value.trim().parse::<::armgen_runtime::UnixTime>() {
-                    ::core::result::Result::Ok(__parsed) => {
-                        __out.x_ms_stamp = ::core::option::Option::Some(__parsed);
-                    }
-                    ::core::result::Result::Err(_) => {
+                    Ok(__parsed) => __out.x_ms_stamp = Some(__parsed),
+                    Err(_) => {
                         __errors
                             .push(
                                 ::armgen_runtime::ValidationError::new(
@@ -205,9 +184,9 @@ impl PutHeaders {
             }
         }
         if __errors.is_empty() {
-            ::core::result::Result::Ok(__out)
+            Ok(__out)
         } else {
-            ::core::result::Result::Err(::armgen_runtime::ValidationErrors(__errors))
+            Err(::armgen_runtime::ValidationErrors(__errors))
         }
     }
 }

@@ -3,9 +3,9 @@
 
 /// The `Event` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -15,43 +15,43 @@ pub struct Event {
     /// `at`
     pub at: ::armgen_runtime::DateTime,
     /// `day`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub day: ::core::option::Option<::armgen_runtime::Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<::armgen_runtime::Date>,
     /// `took`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub took: ::core::option::Option<::armgen_runtime::Duration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub took: Option<::armgen_runtime::Duration>,
     /// `id`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub id: ::core::option::Option<::armgen_runtime::Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<::armgen_runtime::Uuid>,
     /// `payload`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub payload: ::core::option::Option<::armgen_runtime::Base64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<::armgen_runtime::Base64>,
     /// `cursor`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub cursor: ::core::option::Option<::armgen_runtime::Base64Url>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<::armgen_runtime::Base64Url>,
     /// `grade`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub grade: ::core::option::Option<char>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<char>,
     /// `stamp`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub stamp: ::core::option::Option<::armgen_runtime::UnixTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<::armgen_runtime::UnixTime>,
     /// `modified`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub modified: ::core::option::Option<::armgen_runtime::DateTimeRfc1123>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<::armgen_runtime::DateTimeRfc1123>,
     /// `attendees`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub attendees: ::core::option::Option<::std::vec::Vec<::armgen_runtime::Uuid>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendees: Option<Vec<::armgen_runtime::Uuid>>,
     /// `history`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub history: ::core::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::armgen_runtime::DateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<
+        ::std::collections::BTreeMap<String, ::armgen_runtime::DateTime>,
     >,
     /// `link`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub link: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
     /// `accessKey`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub access_key: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_key: Option<::armgen_runtime::Secret>,
 }
 impl ::armgen_runtime::Validate for Event {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

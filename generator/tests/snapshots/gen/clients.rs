@@ -4,7 +4,7 @@
 /// Options for creating a [`GenClient`].
 pub type GenClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Empty (api-version `2020-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GenClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl GenClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<GenClientOptions>,
+        options: Option<GenClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(

@@ -4,11 +4,11 @@
 /// Options for creating a [`GroupsClient`].
 pub type GroupsClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Groups (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GroupsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl GroupsClient {
     /// Creates a client that authenticates with Entra ID.
@@ -22,7 +22,7 @@ impl GroupsClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<GroupsClientOptions>,
+        options: Option<GroupsClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let api_version = options
@@ -55,18 +55,18 @@ impl GroupsClient {
     }
 }
 /// The `Things` operations of Groups.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GroupsThingsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl GroupsThingsClient {
     /// Arguments: see [`get_request`](super::things::get_request).
     pub async fn get(
         &self,
         thing: &str,
-        options: ::core::option::Option<GroupsThingsClientGetOptions<'_>>,
+        options: Option<GroupsThingsClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -75,26 +75,16 @@ impl GroupsThingsClient {
     > {
         let options = options.unwrap_or_default();
         let (ids, header_two) = match options.things_get_second {
-            ::core::option::Option::Some(__group) => (__group.ids, __group.header_two),
-            ::core::option::Option::None => {
-                (::core::option::Option::None, ::core::option::Option::None)
-            }
+            Some(__group) => (__group.ids, __group.header_two),
+            None => (None, None),
         };
         let (level, note) = match options.mixed {
-            ::core::option::Option::Some(__group) => {
-                (::core::option::Option::Some(__group.level), __group.note)
-            }
-            ::core::option::Option::None => {
-                (::core::option::Option::None, ::core::option::Option::None)
-            }
+            Some(__group) => (Some(__group.level), __group.note),
+            None => (None, None),
         };
         let (query_one, header_one) = match options.first_group {
-            ::core::option::Option::Some(__group) => {
-                (__group.query_one, __group.header_one)
-            }
-            ::core::option::Option::None => {
-                (::core::option::Option::None, ::core::option::Option::None)
-            }
+            Some(__group) => (__group.query_one, __group.header_one),
+            None => (None, None),
         };
         let __request = super::things::get_request(
             self.pipeline.endpoint(),
@@ -107,9 +97,7 @@ impl GroupsThingsClient {
             query_one,
             header_one.as_deref(),
             header_two.as_deref(),
-            ::core::option::Option::Some(
-                &*::armgen_runtime::client_request_id(options.x_request_id.as_deref()),
-            ),
+            Some(&*::armgen_runtime::client_request_id(options.x_request_id.as_deref())),
         )?;
         self.pipeline
             .execute(
@@ -125,19 +113,15 @@ impl GroupsThingsClient {
     pub fn list<'a>(
         &self,
         list_options: super::things::ListOptions,
-        options: ::core::option::Option<GroupsThingsClientListOptions<'a>>,
+        options: Option<GroupsThingsClientListOptions<'a>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Pager<super::models::ThingList>,
     > {
         let options = options.unwrap_or_default();
         let super::things::ListOptions { filter, top, x_request_id, .. } = list_options;
         let (query_one, header_one) = match options.first_group {
-            ::core::option::Option::Some(__group) => {
-                (__group.query_one, __group.header_one)
-            }
-            ::core::option::Option::None => {
-                (::core::option::Option::None, ::core::option::Option::None)
-            }
+            Some(__group) => (__group.query_one, __group.header_one),
+            None => (None, None),
         };
         let __request = super::things::list_request(
             self.pipeline.endpoint(),
@@ -147,9 +131,7 @@ impl GroupsThingsClient {
             query_one,
             top,
             header_one.as_deref(),
-            ::core::option::Option::Some(
-                &*::armgen_runtime::client_request_id(x_request_id.as_deref()),
-            ),
+            Some(&*::armgen_runtime::client_request_id(x_request_id.as_deref())),
         )?;
         let __next = {
             let __endpoint = self.pipeline.endpoint().clone();
@@ -188,14 +170,14 @@ impl GroupsThingsClient {
         &self,
         next_link: &str,
         filter: &str,
-        options: ::core::option::Option<GroupsThingsClientListNextOptions<'a>>,
+        options: Option<GroupsThingsClientListNextOptions<'a>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Pager<super::models::ThingList>,
     > {
         let options = options.unwrap_or_default();
         let (query_one,) = match options.first_group {
-            ::core::option::Option::Some(__group) => (__group.query_one,),
-            ::core::option::Option::None => (::core::option::Option::None,),
+            Some(__group) => (__group.query_one,),
+            None => (None,),
         };
         let __request = super::things::list_next_request(
             self.pipeline.endpoint(),
@@ -223,7 +205,7 @@ impl GroupsThingsClient {
         tag: &str,
         things_put_parameters: super::things::ThingsPutParameters,
         mixed: super::things::Mixed,
-        options: ::core::option::Option<GroupsThingsClientPutOptions<'_>>,
+        options: Option<GroupsThingsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -262,11 +244,7 @@ impl GroupsThingsClient {
     }
 }
 /// Options for [`GroupsThingsClient::get()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct GroupsThingsClientGetOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
@@ -274,42 +252,34 @@ pub struct GroupsThingsClientGetOptions<'a> {
     >,
     ///
     /// The client request id (`x-request-id`): left unset, a fresh UUID is sent.
-    pub x_request_id: ::core::option::Option<::std::string::String>,
+    pub x_request_id: Option<String>,
     /// The parameters of the group [`ThingsGetSecond`](super::things::ThingsGetSecond).
-    pub things_get_second: ::core::option::Option<super::things::ThingsGetSecond>,
+    pub things_get_second: Option<super::things::ThingsGetSecond>,
     /// The parameters of the group [`Mixed`](super::things::Mixed).
-    pub mixed: ::core::option::Option<super::things::Mixed>,
+    pub mixed: Option<super::things::Mixed>,
     /// The parameters of the group [`FirstGroup`](super::things::FirstGroup).
-    pub first_group: ::core::option::Option<super::things::FirstGroup>,
+    pub first_group: Option<super::things::FirstGroup>,
 }
 /// Options for [`GroupsThingsClient::list()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct GroupsThingsClientListOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
     /// The parameters of the group [`FirstGroup`](super::things::FirstGroup).
-    pub first_group: ::core::option::Option<super::things::FirstGroup>,
+    pub first_group: Option<super::things::FirstGroup>,
 }
 /// Options for [`GroupsThingsClient::list_next()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct GroupsThingsClientListNextOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub top: ::core::option::Option<i32>,
+    pub top: Option<i32>,
     /// The parameters of the group [`FirstGroup`](super::things::FirstGroup).
-    pub first_group: ::core::option::Option<super::things::FirstGroup>,
+    pub first_group: Option<super::things::FirstGroup>,
 }
 /// Options for [`GroupsThingsClient::put()`].
 pub type GroupsThingsClientPutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;

@@ -39,35 +39,28 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Things_Get" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let thing: ::std::string::String = __params.required("thing", "a string")?;
-            let ids: ::core::option::Option<::std::vec::Vec<::std::string::String>> = __params
-                .optional("ids", "an array")?;
-            let level: ::core::option::Option<::std::string::String> = __params
-                .optional("level", "a string")?;
-            let note: ::core::option::Option<::std::string::String> = __params
-                .optional("note", "a string")?;
-            let query_one: ::core::option::Option<i32> = __params
-                .optional("query-one", "an integer")?;
-            let header_one: ::core::option::Option<::std::string::String> = __params
+            let thing: String = __params.required("thing", "a string")?;
+            let ids: Option<Vec<String>> = __params.optional("ids", "an array")?;
+            let level: Option<String> = __params.optional("level", "a string")?;
+            let note: Option<String> = __params.optional("note", "a string")?;
+            let query_one: Option<i32> = __params.optional("query-one", "an integer")?;
+            let header_one: Option<String> = __params
                 .optional("header-one", "a string")?;
-            let header_two: ::core::option::Option<::std::string::String> = __params
+            let header_two: Option<String> = __params
                 .optional("header-two", "a string")?;
-            let x_request_id: ::core::option::Option<::std::string::String> = __params
+            let x_request_id: Option<String> = __params
                 .optional("x-request-id", "a string")?;
             Ok(
                 super::things::get_request(
@@ -86,19 +79,17 @@ pub fn build_request(
             )
         }
         "Things_List" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let filter: ::std::string::String = __params.required("filter", "a string")?;
-            let query_one: ::core::option::Option<i32> = __params
-                .optional("query-one", "an integer")?;
-            let top: ::core::option::Option<i32> = __params
-                .optional("top", "an integer")?;
-            let header_one: ::core::option::Option<::std::string::String> = __params
+            let filter: String = __params.required("filter", "a string")?;
+            let query_one: Option<i32> = __params.optional("query-one", "an integer")?;
+            let top: Option<i32> = __params.optional("top", "an integer")?;
+            let header_one: Option<String> = __params
                 .optional("header-one", "a string")?;
-            let x_request_id: ::core::option::Option<::std::string::String> = __params
+            let x_request_id: Option<String> = __params
                 .optional("x-request-id", "a string")?;
             Ok(
                 super::things::list_request(
@@ -114,18 +105,15 @@ pub fn build_request(
             )
         }
         "Things_ListNext" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let next_link: ::std::string::String = __params
-                .required("nextLink", "a string")?;
-            let filter: ::std::string::String = __params.required("filter", "a string")?;
-            let query_one: ::core::option::Option<i32> = __params
-                .optional("query-one", "an integer")?;
-            let top: ::core::option::Option<i32> = __params
-                .optional("top", "an integer")?;
+            let next_link: String = __params.required("nextLink", "a string")?;
+            let filter: String = __params.required("filter", "a string")?;
+            let query_one: Option<i32> = __params.optional("query-one", "an integer")?;
+            let top: Option<i32> = __params.optional("top", "an integer")?;
             Ok(
                 super::things::list_next_request(
                     endpoint,
@@ -139,20 +127,18 @@ pub fn build_request(
             )
         }
         "Things_Put" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let thing: ::std::string::String = __params.required("thing", "a string")?;
+            let thing: String = __params.required("thing", "a string")?;
             let body: i32 = __params.required("body", "an integer")?;
-            let level: ::std::string::String = __params.required("level", "a string")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
-            let count: ::core::option::Option<i32> = __params
-                .optional("count", "an integer")?;
-            let custom: ::core::option::Option<::std::string::String> = __params
-                .optional("custom", "a string")?;
-            let x_ms_encryption_key: ::core::option::Option<::armgen_runtime::Secret> = __params
+            let level: String = __params.required("level", "a string")?;
+            let tag: String = __params.required("tag", "a string")?;
+            let count: Option<i32> = __params.optional("count", "an integer")?;
+            let custom: Option<String> = __params.optional("custom", "a string")?;
+            let x_ms_encryption_key: Option<::armgen_runtime::Secret> = __params
                 .optional("x-ms-encryption-key", "a string")?;
             Ok(
                 super::things::put_request(
@@ -181,7 +167,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

@@ -3,10 +3,10 @@
 
 /// The `ThingList` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -14,15 +14,15 @@
 #[serde(rename_all = "camelCase")]
 pub struct ThingList {
     /// `value`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<String>>,
     /// `nextLink`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
 }
 impl ::armgen_runtime::Validate for ThingList {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 ::armgen_runtime::client_only! {
-    ::armgen_runtime::page!(ThingList, optional value, ::std::string::String);
+    ::armgen_runtime::page!(ThingList, optional value, String);
 }

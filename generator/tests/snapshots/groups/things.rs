@@ -18,17 +18,14 @@ pub fn get_request(
     api_version: &str,
     subscription_id: &str,
     thing: &str,
-    ids: ::core::option::Option<&[::std::string::String]>,
-    level: ::core::option::Option<&str>,
-    note: ::core::option::Option<&str>,
-    query_one: ::core::option::Option<i32>,
-    header_one: ::core::option::Option<&str>,
-    header_two: ::core::option::Option<&str>,
-    x_request_id: ::core::option::Option<&str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    ids: Option<&[String]>,
+    level: Option<&str>,
+    note: Option<&str>,
+    query_one: Option<i32>,
+    header_one: Option<&str>,
+    header_two: Option<&str>,
+    x_request_id: Option<&str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -39,11 +36,7 @@ pub fn get_request(
         __url = __url
             .query(
                 "ids",
-                &ids
-                    .iter()
-                    .map(|__item| __item.as_str())
-                    .collect::<::std::vec::Vec<_>>()
-                    .join(","),
+                &ids.iter().map(|__item| __item.as_str()).collect::<Vec<_>>().join(","),
             );
     }
     if let Some(level) = level {
@@ -74,7 +67,7 @@ pub fn get_request(
 /// Decodes a response to `Things_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -94,14 +87,11 @@ pub fn list_request(
     api_version: &str,
     subscription_id: &str,
     filter: &str,
-    query_one: ::core::option::Option<i32>,
-    top: ::core::option::Option<i32>,
-    header_one: ::core::option::Option<&str>,
-    x_request_id: ::core::option::Option<&str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    query_one: Option<i32>,
+    top: Option<i32>,
+    header_one: Option<&str>,
+    x_request_id: Option<&str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -130,7 +120,7 @@ pub fn list_request(
 /// Decodes a response to `Things_List`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ThingList,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -150,12 +140,9 @@ pub fn list_next_request(
     subscription_id: &str,
     next_link: &str,
     filter: &str,
-    query_one: ::core::option::Option<i32>,
-    top: ::core::option::Option<i32>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    query_one: Option<i32>,
+    top: Option<i32>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -179,7 +166,7 @@ pub fn list_next_request(
 /// Decodes a response to `Things_ListNext`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_next_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ThingList,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -204,13 +191,10 @@ pub fn put_request(
     body: &i32,
     level: &str,
     tag: &str,
-    count: ::core::option::Option<i32>,
-    custom: ::core::option::Option<&str>,
-    x_ms_encryption_key: ::core::option::Option<&::armgen_runtime::Secret>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    count: Option<i32>,
+    custom: Option<&str>,
+    x_ms_encryption_key: Option<&::armgen_runtime::Secret>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("body", body);
     if let Some(count) = count {
@@ -245,52 +229,44 @@ pub fn put_request(
 /// Decodes a response to `Things_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_empty(response, &[200])
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Things_Get`, `Things_List`, `Things_ListNext`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FirstGroup {
-    pub query_one: ::core::option::Option<i32>,
+    pub query_one: Option<i32>,
     /// A header of the first group.
-    pub header_one: ::core::option::Option<::std::string::String>,
+    pub header_one: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Things_List`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(::core::clone::Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ListOptions {
-    pub filter: ::std::string::String,
-    pub top: ::core::option::Option<i32>,
-    pub x_request_id: ::core::option::Option<::std::string::String>,
+    pub filter: String,
+    pub top: Option<i32>,
+    pub x_request_id: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Things_Get`, `Things_Put`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(::core::clone::Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Mixed {
-    pub level: ::std::string::String,
-    pub note: ::core::option::Option<::std::string::String>,
+    pub level: String,
+    pub note: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Things_Get`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ThingsGetSecond {
-    pub ids: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub header_two: ::core::option::Option<::std::string::String>,
+    pub ids: Option<Vec<String>>,
+    pub header_two: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Things_Put`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(::core::clone::Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ThingsPutParameters {
-    pub thing: ::std::string::String,
+    pub thing: String,
     pub body: i32,
-    pub count: ::core::option::Option<i32>,
-    pub custom: ::core::option::Option<::std::string::String>,
-    pub x_ms_encryption_key: ::core::option::Option<::armgen_runtime::Secret>,
+    pub count: Option<i32>,
+    pub custom: Option<String>,
+    pub x_ms_encryption_key: Option<::armgen_runtime::Secret>,
 }

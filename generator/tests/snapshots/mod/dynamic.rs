@@ -10,13 +10,10 @@ pub fn build_request(
     operation_id: &str,
     _endpoint: &::armgen_runtime::Url,
     _params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     Err(::armgen_runtime::DynamicError::UnknownOperation(operation_id.to_owned()))
 }
 /// Decodes a response of `operation_id`, validates the success
@@ -24,7 +21,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     _response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

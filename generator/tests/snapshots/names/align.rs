@@ -9,10 +9,7 @@ pub fn of_align_of_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     align_of: &super::models::AlignOf,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("align_of", align_of);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn of_align_of_request(
 /// Decodes a response to `align_of_align_of`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn of_align_of_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AlignOf,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn of_val_align_of_val_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     align_of_val: &super::models::AlignOfVal,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("align_of_val", align_of_val);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn of_val_align_of_val_request(
 /// Decodes a response to `align_of_val_align_of_val`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn of_val_align_of_val_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AlignOfVal,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn alloc_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     alloc: &super::models::Alloc,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("alloc", alloc);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn alloc_request(
 /// Decodes a response to `alloc_alloc`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn alloc_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Alloc,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

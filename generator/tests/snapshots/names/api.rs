@@ -9,10 +9,7 @@ pub fn version_api_version_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     api_version_2: &super::models::ApiVersion,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("api_version", api_version_2);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn version_api_version_request(
 /// Decodes a response to `api_version_api_version`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn version_api_version_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ApiVersion,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

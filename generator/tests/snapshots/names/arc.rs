@@ -9,10 +9,7 @@ pub fn arc_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     arc: &super::models::Arc,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Arc", arc);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn arc_request(
 /// Decodes a response to `Arc_Arc`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn arc_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Arc,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn arm_client_options_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     arm_client_options: &super::models::ArmClientOptions,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ArmClientOptions", arm_client_options);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn arm_client_options_request(
 /// Decodes a response to `ArmClientOptions_ArmClientOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn arm_client_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ArmClientOptions,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

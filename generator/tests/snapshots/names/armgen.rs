@@ -9,10 +9,7 @@ pub fn runtime_armgen_runtime_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     armgen_runtime: &super::models::ArmgenRuntime,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("armgen_runtime", armgen_runtime);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn runtime_armgen_runtime_request(
 /// Decodes a response to `armgen_runtime_armgen_runtime`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn runtime_armgen_runtime_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ArmgenRuntime,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

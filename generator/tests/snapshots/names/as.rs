@@ -9,10 +9,7 @@ pub fn as_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#as: &super::models::As,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("as", r#as);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn as_request(
 /// Decodes a response to `as_as`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn as_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::As,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn as_mut_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     as_mut: &super::models::AsMut,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("AsMut", as_mut);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn as_mut_request(
 /// Decodes a response to `AsMut_AsMut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn as_mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AsMut,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn as_ref_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     as_ref: &super::models::AsRef,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("AsRef", as_ref);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn as_ref_request(
 /// Decodes a response to `AsRef_AsRef`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn as_ref_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AsRef,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

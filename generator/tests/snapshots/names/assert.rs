@@ -9,10 +9,7 @@ pub fn assert_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     assert: &super::models::Assert,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("assert", assert);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn assert_request(
 /// Decodes a response to `assert_assert`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn assert_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Assert,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn eq_assert_eq_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     assert_eq: &super::models::AssertEq,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("assert_eq", assert_eq);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn eq_assert_eq_request(
 /// Decodes a response to `assert_eq_assert_eq`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn eq_assert_eq_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AssertEq,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn async_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#async: &super::models::Async,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("async", r#async);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn async_request(
 /// Decodes a response to `async_async`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Async,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn trait_async_trait_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     async_trait: &super::models::AsyncTrait,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("async_trait", async_trait);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn trait_async_trait_request(
 /// Decodes a response to `async_trait_async_trait`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn trait_async_trait_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AsyncTrait,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

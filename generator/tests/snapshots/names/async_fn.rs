@@ -9,10 +9,7 @@ pub fn async_fn_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     async_fn: &super::models::AsyncFn,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("AsyncFn", async_fn);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn async_fn_request(
 /// Decodes a response to `AsyncFn_AsyncFn`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_fn_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AsyncFn,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn at_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     at: &super::models::At,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("at", at);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn at_request(
 /// Decodes a response to `at_at`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn at_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::At,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

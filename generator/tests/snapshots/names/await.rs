@@ -9,10 +9,7 @@ pub fn await_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#await: &super::models::Await,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("await", r#await);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn await_request(
 /// Decodes a response to `await_await`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn await_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Await,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn core_azure_core_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     azure_core: &super::models::AzureCore,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("azure_core", azure_core);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn core_azure_core_request(
 /// Decodes a response to `azure_core_azure_core`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn core_azure_core_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::AzureCore,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn b_tree_map_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     b_tree_map: &super::models::BTreeMap,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("BTreeMap", b_tree_map);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn b_tree_map_request(
 /// Decodes a response to `BTreeMap_BTreeMap`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn b_tree_map_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::BTreeMap,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

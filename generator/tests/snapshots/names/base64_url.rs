@@ -9,10 +9,7 @@ pub fn base64_url_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     base64_url: &super::models::Base64Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Base64Url", base64_url);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn base64_url_request(
 /// Decodes a response to `Base64Url_Base64Url`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn base64_url_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Base64Url,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

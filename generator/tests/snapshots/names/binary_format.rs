@@ -9,10 +9,7 @@ pub fn binary_format_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     binary_format: &super::models::BinaryFormat,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("BinaryFormat", binary_format);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn binary_format_request(
 /// Decodes a response to `BinaryFormat_BinaryFormat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn binary_format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::BinaryFormat,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

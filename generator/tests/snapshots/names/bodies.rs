@@ -7,11 +7,8 @@
 /// * `body` - `body` (body, optional)
 pub fn optional_string_request(
     endpoint: &::armgen_runtime::Url,
-    body: ::core::option::Option<&str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    body: Option<&str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(body) = body {
         __validator.nested("body", body);
@@ -32,7 +29,7 @@ pub fn optional_string_request(
 /// Decodes a response to `Bodies_OptionalString`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn optional_string_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -45,10 +42,7 @@ pub fn optional_string_response(
 pub fn string_request(
     endpoint: &::armgen_runtime::Url,
     body: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("body", body);
     __validator.finish()?;
@@ -64,7 +58,7 @@ pub fn string_request(
 /// Decodes a response to `Bodies_String`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn string_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

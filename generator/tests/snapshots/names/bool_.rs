@@ -9,10 +9,7 @@ pub fn bool_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     bool: &super::models::Bool,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("bool", bool);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn bool_request(
 /// Decodes a response to `bool_bool`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn bool_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Bool,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

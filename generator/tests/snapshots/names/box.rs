@@ -9,10 +9,7 @@ pub fn box_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#box: &super::models::Box2,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("box", r#box);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn box_request(
 /// Decodes a response to `box_box`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn box_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Box2,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn cfg_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     cfg: &super::models::Cfg,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("cfg", cfg);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn cfg_request(
 /// Decodes a response to `cfg_cfg`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn cfg_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Cfg,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

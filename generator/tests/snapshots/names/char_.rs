@@ -9,10 +9,7 @@ pub fn char_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     char: &super::models::Char,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("char", char);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn char_request(
 /// Decodes a response to `char_char`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn char_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Char,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

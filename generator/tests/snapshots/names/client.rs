@@ -9,10 +9,7 @@ pub fn only_client_only_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     client_only: &super::models::ClientOnly,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("client_only", client_only);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn only_client_only_request(
 /// Decodes a response to `client_only_client_only`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn only_client_only_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ClientOnly,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn request_id_client_request_id_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     client_request_id: &super::models::ClientRequestId,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("client_request_id", client_request_id);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn request_id_client_request_id_request(
 /// Decodes a response to `client_request_id_client_request_id`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn request_id_client_request_id_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ClientRequestId,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

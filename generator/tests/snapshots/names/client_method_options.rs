@@ -9,10 +9,7 @@ pub fn client_method_options_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     client_method_options: &super::models::ClientMethodOptions,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ClientMethodOptions", client_method_options);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn client_method_options_request(
 /// Decodes a response to `ClientMethodOptions_ClientMethodOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn client_method_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ClientMethodOptions,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

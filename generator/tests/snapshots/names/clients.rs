@@ -4,10 +4,10 @@
 /// Options for creating a [`NamesClient`].
 pub type NamesClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Every name at every position (api-version `2020-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesClient {
     /// Creates a client that authenticates with Entra ID.
@@ -19,7 +19,7 @@ impl NamesClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<NamesClientOptions>,
+        options: Option<NamesClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let api_version = options
@@ -830,6 +830,13 @@ impl NamesClient {
     /// The `panic` operations.
     pub fn panic(&self) -> NamesPanicClient {
         NamesPanicClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `ParameterGroups` operations.
+    pub fn parameter_groups(&self) -> NamesParameterGroupsClient {
+        NamesParameterGroupsClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -1662,17 +1669,17 @@ impl NamesClient {
     }
 }
 /// The `align` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAlignClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAlignClient {
     /// Arguments: see [`of_align_of_request`](super::align::of_align_of_request).
     pub async fn of_align_of(
         &self,
         align_of: &super::models::AlignOf,
-        options: ::core::option::Option<NamesAlignClientOfAlignOfOptions<'_>>,
+        options: Option<NamesAlignClientOfAlignOfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::AlignOf>,
     > {
@@ -1694,7 +1701,7 @@ impl NamesAlignClient {
     pub async fn of_val_align_of_val(
         &self,
         align_of_val: &super::models::AlignOfVal,
-        options: ::core::option::Option<NamesAlignClientOfValAlignOfValOptions<'_>>,
+        options: Option<NamesAlignClientOfValAlignOfValOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::AlignOfVal,
@@ -1722,17 +1729,17 @@ pub type NamesAlignClientOfValAlignOfValOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `alloc` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAllocClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAllocClient {
     /// Arguments: see [`alloc_request`](super::alloc_::alloc_request).
     pub async fn alloc(
         &self,
         alloc: &super::models::Alloc,
-        options: ::core::option::Option<NamesAllocClientAllocOptions<'_>>,
+        options: Option<NamesAllocClientAllocOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Alloc>,
     > {
@@ -1754,17 +1761,17 @@ impl NamesAllocClient {
 /// Options for [`NamesAllocClient::alloc()`].
 pub type NamesAllocClientAllocOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `api` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesApiClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesApiClient {
     /// Arguments: see [`version_api_version_request`](super::api::version_api_version_request).
     pub async fn version_api_version(
         &self,
         api_version_2: &super::models::ApiVersion,
-        options: ::core::option::Option<NamesApiClientVersionApiVersionOptions<'_>>,
+        options: Option<NamesApiClientVersionApiVersionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ApiVersion,
@@ -1790,17 +1797,17 @@ pub type NamesApiClientVersionApiVersionOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `Arc` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesArcClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesArcClient {
     /// Arguments: see [`arc_request`](super::arc::arc_request).
     pub async fn arc(
         &self,
         arc: &super::models::Arc,
-        options: ::core::option::Option<NamesArcClientArcOptions<'_>>,
+        options: Option<NamesArcClientArcOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Arc>,
     > {
@@ -1822,19 +1829,17 @@ impl NamesArcClient {
 /// Options for [`NamesArcClient::arc()`].
 pub type NamesArcClientArcOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ArmClientOptions` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesArmClientOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesArmClientOptionsClient {
     /// Arguments: see [`arm_client_options_request`](super::arm_client_options::arm_client_options_request).
     pub async fn arm_client_options(
         &self,
         arm_client_options: &super::models::ArmClientOptions,
-        options: ::core::option::Option<
-            NamesArmClientOptionsClientArmClientOptionsOptions<'_>,
-        >,
+        options: Option<NamesArmClientOptionsClientArmClientOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ArmClientOptions,
@@ -1860,17 +1865,17 @@ pub type NamesArmClientOptionsClientArmClientOptionsOptions<'a> = ::armgen_runti
     'a,
 >;
 /// The `ArmPipeline` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesArmPipelineClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesArmPipelineClient {
     /// Arguments: see [`arm_pipeline_request`](super::arm_pipeline::arm_pipeline_request).
     pub async fn arm_pipeline(
         &self,
         arm_pipeline: &super::models::ArmPipeline,
-        options: ::core::option::Option<NamesArmPipelineClientArmPipelineOptions<'_>>,
+        options: Option<NamesArmPipelineClientArmPipelineOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ArmPipeline,
@@ -1896,17 +1901,17 @@ pub type NamesArmPipelineClientArmPipelineOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `armgen` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesArmgenClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesArmgenClient {
     /// Arguments: see [`runtime_armgen_runtime_request`](super::armgen::runtime_armgen_runtime_request).
     pub async fn runtime_armgen_runtime(
         &self,
         armgen_runtime: &super::models::ArmgenRuntime,
-        options: ::core::option::Option<NamesArmgenClientRuntimeArmgenRuntimeOptions<'_>>,
+        options: Option<NamesArmgenClientRuntimeArmgenRuntimeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ArmgenRuntime,
@@ -1932,17 +1937,17 @@ pub type NamesArmgenClientRuntimeArmgenRuntimeOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `AsMut` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsMutClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsMutClient {
     /// Arguments: see [`as_mut_request`](super::as_mut::as_mut_request).
     pub async fn as_mut(
         &self,
         as_mut: &super::models::AsMut,
-        options: ::core::option::Option<NamesAsMutClientAsMutOptions<'_>>,
+        options: Option<NamesAsMutClientAsMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::AsMut>,
     > {
@@ -1964,17 +1969,17 @@ impl NamesAsMutClient {
 /// Options for [`NamesAsMutClient::as_mut()`].
 pub type NamesAsMutClientAsMutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `AsRef` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsRefClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsRefClient {
     /// Arguments: see [`as_ref_request`](super::as_ref::as_ref_request).
     pub async fn as_ref(
         &self,
         as_ref: &super::models::AsRef,
-        options: ::core::option::Option<NamesAsRefClientAsRefOptions<'_>>,
+        options: Option<NamesAsRefClientAsRefOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::AsRef>,
     > {
@@ -1996,17 +2001,17 @@ impl NamesAsRefClient {
 /// Options for [`NamesAsRefClient::as_ref()`].
 pub type NamesAsRefClientAsRefOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `assert` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAssertClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAssertClient {
     /// Arguments: see [`assert_request`](super::assert::assert_request).
     pub async fn assert(
         &self,
         assert: &super::models::Assert,
-        options: ::core::option::Option<NamesAssertClientAssertOptions<'_>>,
+        options: Option<NamesAssertClientAssertOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Assert>,
     > {
@@ -2028,7 +2033,7 @@ impl NamesAssertClient {
     pub async fn eq_assert_eq(
         &self,
         assert_eq: &super::models::AssertEq,
-        options: ::core::option::Option<NamesAssertClientEqAssertEqOptions<'_>>,
+        options: Option<NamesAssertClientEqAssertEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::AssertEq>,
     > {
@@ -2052,17 +2057,17 @@ pub type NamesAssertClientAssertOptions<'a> = ::armgen_runtime::MethodOptions<'a
 /// Options for [`NamesAssertClient::eq_assert_eq()`].
 pub type NamesAssertClientEqAssertEqOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `AsyncFn` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsyncFnClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsyncFnClient {
     /// Arguments: see [`async_fn_request`](super::async_fn::async_fn_request).
     pub async fn async_fn(
         &self,
         async_fn: &super::models::AsyncFn,
-        options: ::core::option::Option<NamesAsyncFnClientAsyncFnOptions<'_>>,
+        options: Option<NamesAsyncFnClientAsyncFnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::AsyncFn>,
     > {
@@ -2084,17 +2089,17 @@ impl NamesAsyncFnClient {
 /// Options for [`NamesAsyncFnClient::async_fn()`].
 pub type NamesAsyncFnClientAsyncFnOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `AsyncFnMut` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsyncFnMutClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsyncFnMutClient {
     /// Arguments: see [`async_fn_mut_request`](super::async_fn_mut::async_fn_mut_request).
     pub async fn async_fn_mut(
         &self,
         async_fn_mut: &super::models::AsyncFnMut,
-        options: ::core::option::Option<NamesAsyncFnMutClientAsyncFnMutOptions<'_>>,
+        options: Option<NamesAsyncFnMutClientAsyncFnMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::AsyncFnMut,
@@ -2120,17 +2125,17 @@ pub type NamesAsyncFnMutClientAsyncFnMutOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `AsyncFnOnce` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsyncFnOnceClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsyncFnOnceClient {
     /// Arguments: see [`async_fn_once_request`](super::async_fn_once::async_fn_once_request).
     pub async fn async_fn_once(
         &self,
         async_fn_once: &super::models::AsyncFnOnce,
-        options: ::core::option::Option<NamesAsyncFnOnceClientAsyncFnOnceOptions<'_>>,
+        options: Option<NamesAsyncFnOnceClientAsyncFnOnceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::AsyncFnOnce,
@@ -2156,17 +2161,17 @@ pub type NamesAsyncFnOnceClientAsyncFnOnceOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `at` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAtClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAtClient {
     /// Arguments: see [`at_request`](super::at::at_request).
     pub async fn at(
         &self,
         at: &super::models::At,
-        options: ::core::option::Option<NamesAtClientAtOptions<'_>>,
+        options: Option<NamesAtClientAtOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::At>,
     > {
@@ -2184,17 +2189,17 @@ impl NamesAtClient {
 /// Options for [`NamesAtClient::at()`].
 pub type NamesAtClientAtOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `azure` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAzureClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAzureClient {
     /// Arguments: see [`core_azure_core_request`](super::azure::core_azure_core_request).
     pub async fn core_azure_core(
         &self,
         azure_core: &super::models::AzureCore,
-        options: ::core::option::Option<NamesAzureClientCoreAzureCoreOptions<'_>>,
+        options: Option<NamesAzureClientCoreAzureCoreOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::AzureCore>,
     > {
@@ -2216,17 +2221,17 @@ impl NamesAzureClient {
 /// Options for [`NamesAzureClient::core_azure_core()`].
 pub type NamesAzureClientCoreAzureCoreOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `BTreeMap` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBTreeMapClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBTreeMapClient {
     /// Arguments: see [`b_tree_map_request`](super::b_tree_map::b_tree_map_request).
     pub async fn b_tree_map(
         &self,
         b_tree_map: &super::models::BTreeMap,
-        options: ::core::option::Option<NamesBTreeMapClientBTreeMapOptions<'_>>,
+        options: Option<NamesBTreeMapClientBTreeMapOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::BTreeMap>,
     > {
@@ -2248,17 +2253,17 @@ impl NamesBTreeMapClient {
 /// Options for [`NamesBTreeMapClient::b_tree_map()`].
 pub type NamesBTreeMapClientBTreeMapOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Base64` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBase64Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBase64Client {
     /// Arguments: see [`base64_request`](super::base64::base64_request).
     pub async fn base64(
         &self,
         base64: &super::models::Base64,
-        options: ::core::option::Option<NamesBase64ClientBase64Options<'_>>,
+        options: Option<NamesBase64ClientBase64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Base64>,
     > {
@@ -2280,17 +2285,17 @@ impl NamesBase64Client {
 /// Options for [`NamesBase64Client::base64()`].
 pub type NamesBase64ClientBase64Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Base64Url` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBase64UrlClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBase64UrlClient {
     /// Arguments: see [`base64_url_request`](super::base64_url::base64_url_request).
     pub async fn base64_url(
         &self,
         base64_url: &super::models::Base64Url,
-        options: ::core::option::Option<NamesBase64UrlClientBase64UrlOptions<'_>>,
+        options: Option<NamesBase64UrlClientBase64UrlOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Base64Url>,
     > {
@@ -2312,17 +2317,17 @@ impl NamesBase64UrlClient {
 /// Options for [`NamesBase64UrlClient::base64_url()`].
 pub type NamesBase64UrlClientBase64UrlOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `BinaryFormat` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBinaryFormatClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBinaryFormatClient {
     /// Arguments: see [`binary_format_request`](super::binary_format::binary_format_request).
     pub async fn binary_format(
         &self,
         binary_format: &super::models::BinaryFormat,
-        options: ::core::option::Option<NamesBinaryFormatClientBinaryFormatOptions<'_>>,
+        options: Option<NamesBinaryFormatClientBinaryFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::BinaryFormat,
@@ -2348,7 +2353,7 @@ pub type NamesBinaryFormatClientBinaryFormatOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `Bodies` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBodiesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -2356,7 +2361,7 @@ impl NamesBodiesClient {
     /// Arguments: see [`optional_string_request`](super::bodies::optional_string_request).
     pub async fn optional_string(
         &self,
-        options: ::core::option::Option<NamesBodiesClientOptionalStringOptions<'_>>,
+        options: Option<NamesBodiesClientOptionalStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -2380,7 +2385,7 @@ impl NamesBodiesClient {
     pub async fn string(
         &self,
         body: &str,
-        options: ::core::option::Option<NamesBodiesClientStringOptions<'_>>,
+        options: Option<NamesBodiesClientStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -2399,32 +2404,28 @@ impl NamesBodiesClient {
     }
 }
 /// Options for [`NamesBodiesClient::optional_string()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesBodiesClientOptionalStringOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub body: ::core::option::Option<::std::string::String>,
+    pub body: Option<String>,
 }
 /// Options for [`NamesBodiesClient::string()`].
 pub type NamesBodiesClientStringOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `bool` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBoolClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBoolClient {
     /// Arguments: see [`bool_request`](super::bool_::bool_request).
     pub async fn bool(
         &self,
         bool: &super::models::Bool,
-        options: ::core::option::Option<NamesBoolClientBoolOptions<'_>>,
+        options: Option<NamesBoolClientBoolOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Bool>,
     > {
@@ -2446,17 +2447,17 @@ impl NamesBoolClient {
 /// Options for [`NamesBoolClient::bool()`].
 pub type NamesBoolClientBoolOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `build` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBuildClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBuildClient {
     /// Arguments: see [`request_build_request_request`](super::build::request_build_request_request).
     pub async fn request_build_request(
         &self,
         build_request: &super::models::BuildRequest,
-        options: ::core::option::Option<NamesBuildClientRequestBuildRequestOptions<'_>>,
+        options: Option<NamesBuildClientRequestBuildRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::BuildRequest,
@@ -2482,17 +2483,17 @@ pub type NamesBuildClientRequestBuildRequestOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `cfg` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCfgClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCfgClient {
     /// Arguments: see [`cfg_request`](super::cfg::cfg_request).
     pub async fn cfg(
         &self,
         cfg: &super::models::Cfg,
-        options: ::core::option::Option<NamesCfgClientCfgOptions<'_>>,
+        options: Option<NamesCfgClientCfgOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Cfg>,
     > {
@@ -2514,17 +2515,17 @@ impl NamesCfgClient {
 /// Options for [`NamesCfgClient::cfg()`].
 pub type NamesCfgClientCfgOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `char` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCharClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCharClient {
     /// Arguments: see [`char_request`](super::char_::char_request).
     pub async fn char(
         &self,
         char: &super::models::Char,
-        options: ::core::option::Option<NamesCharClientCharOptions<'_>>,
+        options: Option<NamesCharClientCharOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Char>,
     > {
@@ -2546,17 +2547,17 @@ impl NamesCharClient {
 /// Options for [`NamesCharClient::char()`].
 pub type NamesCharClientCharOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `client` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesClientClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesClientClient {
     /// Arguments: see [`only_client_only_request`](super::client::only_client_only_request).
     pub async fn only_client_only(
         &self,
         client_only: &super::models::ClientOnly,
-        options: ::core::option::Option<NamesClientClientOnlyClientOnlyOptions<'_>>,
+        options: Option<NamesClientClientOnlyClientOnlyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ClientOnly,
@@ -2580,9 +2581,7 @@ impl NamesClientClient {
     pub async fn request_id_client_request_id(
         &self,
         client_request_id: &super::models::ClientRequestId,
-        options: ::core::option::Option<
-            NamesClientClientRequestIdClientRequestIdOptions<'_>,
-        >,
+        options: Option<NamesClientClientRequestIdClientRequestIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ClientRequestId,
@@ -2612,19 +2611,17 @@ pub type NamesClientClientRequestIdClientRequestIdOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `ClientMethodOptions` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesClientMethodOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesClientMethodOptionsClient {
     /// Arguments: see [`client_method_options_request`](super::client_method_options::client_method_options_request).
     pub async fn client_method_options(
         &self,
         client_method_options: &super::models::ClientMethodOptions,
-        options: ::core::option::Option<
-            NamesClientMethodOptionsClientClientMethodOptionsOptions<'_>,
-        >,
+        options: Option<NamesClientMethodOptionsClientClientMethodOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ClientMethodOptions,
@@ -2650,17 +2647,17 @@ pub type NamesClientMethodOptionsClientClientMethodOptionsOptions<'a> = ::armgen
     'a,
 >;
 /// The `clients` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesClients2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesClients2Client {
     /// Arguments: see [`clients_request`](super::clients_2::clients_request).
     pub async fn clients(
         &self,
         clients: &super::models::Clients,
-        options: ::core::option::Option<NamesClients2ClientClientsOptions<'_>>,
+        options: Option<NamesClients2ClientClientsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Clients>,
     > {
@@ -2682,17 +2679,17 @@ impl NamesClients2Client {
 /// Options for [`NamesClients2Client::clients()`].
 pub type NamesClients2ClientClientsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Clone` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCloneClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCloneClient {
     /// Arguments: see [`clone_request`](super::clone::clone_request).
     pub async fn clone(
         &self,
         clone: &super::models::Clone,
-        options: ::core::option::Option<NamesCloneClientCloneOptions<'_>>,
+        options: Option<NamesCloneClientCloneOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Clone>,
     > {
@@ -2714,19 +2711,17 @@ impl NamesCloneClient {
 /// Options for [`NamesCloneClient::clone()`].
 pub type NamesCloneClientCloneOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `compile` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCompileClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCompileClient {
     /// Arguments: see [`pattern_compile_pattern_request`](super::compile::pattern_compile_pattern_request).
     pub async fn pattern_compile_pattern(
         &self,
         compile_pattern: &super::models::CompilePattern,
-        options: ::core::option::Option<
-            NamesCompileClientPatternCompilePatternOptions<'_>,
-        >,
+        options: Option<NamesCompileClientPatternCompilePatternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::CompilePattern,
@@ -2752,17 +2747,17 @@ pub type NamesCompileClientPatternCompilePatternOptions<'a> = ::armgen_runtime::
     'a,
 >;
 /// The `concat` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesConcatClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesConcatClient {
     /// Arguments: see [`concat_request`](super::concat::concat_request).
     pub async fn concat(
         &self,
         concat: &super::models::Concat,
-        options: ::core::option::Option<NamesConcatClientConcatOptions<'_>>,
+        options: Option<NamesConcatClientConcatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Concat>,
     > {
@@ -2784,17 +2779,17 @@ impl NamesConcatClient {
 /// Options for [`NamesConcatClient::concat()`].
 pub type NamesConcatClientConcatOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Constraint` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesConstraintClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesConstraintClient {
     /// Arguments: see [`constraint_request`](super::constraint::constraint_request).
     pub async fn constraint(
         &self,
         constraint: &super::models::Constraint,
-        options: ::core::option::Option<NamesConstraintClientConstraintOptions<'_>>,
+        options: Option<NamesConstraintClientConstraintOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Constraint,
@@ -2820,17 +2815,17 @@ pub type NamesConstraintClientConstraintOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `Context` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesContextClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesContextClient {
     /// Arguments: see [`context_request`](super::context::context_request).
     pub async fn context(
         &self,
         context: &super::models::Context,
-        options: ::core::option::Option<NamesContextClientContextOptions<'_>>,
+        options: Option<NamesContextClientContextOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Context>,
     > {
@@ -2852,17 +2847,17 @@ impl NamesContextClient {
 /// Options for [`NamesContextClient::context()`].
 pub type NamesContextClientContextOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Copy` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCopyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCopyClient {
     /// Arguments: see [`copy_request`](super::copy::copy_request).
     pub async fn copy(
         &self,
         copy: &super::models::Copy,
-        options: ::core::option::Option<NamesCopyClientCopyOptions<'_>>,
+        options: Option<NamesCopyClientCopyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Copy>,
     > {
@@ -2884,17 +2879,17 @@ impl NamesCopyClient {
 /// Options for [`NamesCopyClient::copy()`].
 pub type NamesCopyClientCopyOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `core` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCoreClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCoreClient {
     /// Arguments: see [`core_request`](super::core_::core_request).
     pub async fn core(
         &self,
         core: &super::models::Core,
-        options: ::core::option::Option<NamesCoreClientCoreOptions<'_>>,
+        options: Option<NamesCoreClientCoreOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Core>,
     > {
@@ -2916,17 +2911,17 @@ impl NamesCoreClient {
 /// Options for [`NamesCoreClient::core()`].
 pub type NamesCoreClientCoreOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Cow` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCowClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCowClient {
     /// Arguments: see [`cow_request`](super::cow::cow_request).
     pub async fn cow(
         &self,
         cow: &super::models::Cow,
-        options: ::core::option::Option<NamesCowClientCowOptions<'_>>,
+        options: Option<NamesCowClientCowOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Cow>,
     > {
@@ -2948,17 +2943,17 @@ impl NamesCowClient {
 /// Options for [`NamesCowClient::cow()`].
 pub type NamesCowClientCowOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `crate` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCrateClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCrateClient {
     /// Arguments: see [`crate_request`](super::crate_::crate_request).
     pub async fn crate_(
         &self,
         crate_: &super::models::Crate,
-        options: ::core::option::Option<NamesCrateClientCrateOptions<'_>>,
+        options: Option<NamesCrateClientCrateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Crate>,
     > {
@@ -2980,17 +2975,17 @@ impl NamesCrateClient {
 /// Options for [`NamesCrateClient::crate_()`].
 pub type NamesCrateClientCrateOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `credential` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesCredentialClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesCredentialClient {
     /// Arguments: see [`credential_request`](super::credential::credential_request).
     pub async fn credential(
         &self,
         credential: &super::models::Credential,
-        options: ::core::option::Option<NamesCredentialClientCredentialOptions<'_>>,
+        options: Option<NamesCredentialClientCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Credential,
@@ -3016,17 +3011,17 @@ pub type NamesCredentialClientCredentialOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `Date` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDateClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDateClient {
     /// Arguments: see [`date_request`](super::date::date_request).
     pub async fn date(
         &self,
         date: &super::models::Date,
-        options: ::core::option::Option<NamesDateClientDateOptions<'_>>,
+        options: Option<NamesDateClientDateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Date>,
     > {
@@ -3048,17 +3043,17 @@ impl NamesDateClient {
 /// Options for [`NamesDateClient::date()`].
 pub type NamesDateClientDateOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `DateTime` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDateTimeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDateTimeClient {
     /// Arguments: see [`date_time_request`](super::date_time::date_time_request).
     pub async fn date_time(
         &self,
         date_time: &super::models::DateTime,
-        options: ::core::option::Option<NamesDateTimeClientDateTimeOptions<'_>>,
+        options: Option<NamesDateTimeClientDateTimeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::DateTime>,
     > {
@@ -3080,19 +3075,17 @@ impl NamesDateTimeClient {
 /// Options for [`NamesDateTimeClient::date_time()`].
 pub type NamesDateTimeClientDateTimeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `DateTimeRfc1123` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDateTimeRfc1123Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDateTimeRfc1123Client {
     /// Arguments: see [`date_time_rfc1123_request`](super::date_time_rfc1123::date_time_rfc1123_request).
     pub async fn date_time_rfc1123(
         &self,
         date_time_rfc1123: &super::models::DateTimeRfc1123,
-        options: ::core::option::Option<
-            NamesDateTimeRfc1123ClientDateTimeRfc1123Options<'_>,
-        >,
+        options: Option<NamesDateTimeRfc1123ClientDateTimeRfc1123Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DateTimeRfc1123,
@@ -3118,17 +3111,17 @@ pub type NamesDateTimeRfc1123ClientDateTimeRfc1123Options<'a> = ::armgen_runtime
     'a,
 >;
 /// The `Debug` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDebugClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDebugClient {
     /// Arguments: see [`debug_request`](super::debug::debug_request).
     pub async fn debug(
         &self,
         debug: &super::models::Debug,
-        options: ::core::option::Option<NamesDebugClientDebugOptions<'_>>,
+        options: Option<NamesDebugClientDebugOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Debug>,
     > {
@@ -3150,17 +3143,17 @@ impl NamesDebugClient {
 /// Options for [`NamesDebugClient::debug()`].
 pub type NamesDebugClientDebugOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `decode` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDecodeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDecodeClient {
     /// Arguments: see [`body_decode_body_request`](super::decode::body_decode_body_request).
     pub async fn body_decode_body(
         &self,
         decode_body: &super::models::DecodeBody,
-        options: ::core::option::Option<NamesDecodeClientBodyDecodeBodyOptions<'_>>,
+        options: Option<NamesDecodeClientBodyDecodeBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeBody,
@@ -3184,9 +3177,7 @@ impl NamesDecodeClient {
     pub async fn by_status_decode_by_status(
         &self,
         decode_by_status: &super::models::DecodeByStatus,
-        options: ::core::option::Option<
-            NamesDecodeClientByStatusDecodeByStatusOptions<'_>,
-        >,
+        options: Option<NamesDecodeClientByStatusDecodeByStatusOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeByStatus,
@@ -3210,7 +3201,7 @@ impl NamesDecodeClient {
     pub async fn bytes_decode_bytes(
         &self,
         decode_bytes: &super::models::DecodeBytes,
-        options: ::core::option::Option<NamesDecodeClientBytesDecodeBytesOptions<'_>>,
+        options: Option<NamesDecodeClientBytesDecodeBytesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeBytes,
@@ -3234,7 +3225,7 @@ impl NamesDecodeClient {
     pub async fn empty_decode_empty(
         &self,
         decode_empty: &super::models::DecodeEmpty,
-        options: ::core::option::Option<NamesDecodeClientEmptyDecodeEmptyOptions<'_>>,
+        options: Option<NamesDecodeClientEmptyDecodeEmptyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeEmpty,
@@ -3258,7 +3249,7 @@ impl NamesDecodeClient {
     pub async fn exists_decode_exists(
         &self,
         decode_exists: &super::models::DecodeExists,
-        options: ::core::option::Option<NamesDecodeClientExistsDecodeExistsOptions<'_>>,
+        options: Option<NamesDecodeClientExistsDecodeExistsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeExists,
@@ -3282,7 +3273,7 @@ impl NamesDecodeClient {
     pub async fn json_decode_json(
         &self,
         decode_json: &super::models::DecodeJson,
-        options: ::core::option::Option<NamesDecodeClientJsonDecodeJsonOptions<'_>>,
+        options: Option<NamesDecodeClientJsonDecodeJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeJson,
@@ -3306,9 +3297,7 @@ impl NamesDecodeClient {
     pub async fn nullable_decode_nullable(
         &self,
         decode_nullable: &super::models::DecodeNullable,
-        options: ::core::option::Option<
-            NamesDecodeClientNullableDecodeNullableOptions<'_>,
-        >,
+        options: Option<NamesDecodeClientNullableDecodeNullableOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeNullable,
@@ -3332,9 +3321,7 @@ impl NamesDecodeClient {
     pub async fn optional_decode_optional(
         &self,
         decode_optional: &super::models::DecodeOptional,
-        options: ::core::option::Option<
-            NamesDecodeClientOptionalDecodeOptionalOptions<'_>,
-        >,
+        options: Option<NamesDecodeClientOptionalDecodeOptionalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeOptional,
@@ -3358,9 +3345,7 @@ impl NamesDecodeClient {
     pub async fn response_decode_response(
         &self,
         decode_response: &super::models::DecodeResponse,
-        options: ::core::option::Option<
-            NamesDecodeClientResponseDecodeResponseOptions<'_>,
-        >,
+        options: Option<NamesDecodeClientResponseDecodeResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeResponse,
@@ -3384,7 +3369,7 @@ impl NamesDecodeClient {
     pub async fn text_decode_text(
         &self,
         decode_text: &super::models::DecodeText,
-        options: ::core::option::Option<NamesDecodeClientTextDecodeTextOptions<'_>>,
+        options: Option<NamesDecodeClientTextDecodeTextOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DecodeText,
@@ -3446,17 +3431,17 @@ pub type NamesDecodeClientTextDecodeTextOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `Default` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDefaultClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDefaultClient {
     /// Arguments: see [`default_request`](super::default::default_request).
     pub async fn default(
         &self,
         default: &super::models::Default,
-        options: ::core::option::Option<NamesDefaultClientDefaultOptions<'_>>,
+        options: Option<NamesDefaultClientDefaultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Default>,
     > {
@@ -3478,9 +3463,7 @@ impl NamesDefaultClient {
     pub async fn endpoint_default_endpoint(
         &self,
         default_endpoint: &super::models::DefaultEndpoint,
-        options: ::core::option::Option<
-            NamesDefaultClientEndpointDefaultEndpointOptions<'_>,
-        >,
+        options: Option<NamesDefaultClientEndpointDefaultEndpointOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DefaultEndpoint,
@@ -3508,17 +3491,17 @@ pub type NamesDefaultClientEndpointDefaultEndpointOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `Deserialize` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDeserializeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDeserializeClient {
     /// Arguments: see [`deserialize_request`](super::deserialize::deserialize_request).
     pub async fn deserialize(
         &self,
         deserialize: &super::models::Deserialize,
-        options: ::core::option::Option<NamesDeserializeClientDeserializeOptions<'_>>,
+        options: Option<NamesDeserializeClientDeserializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Deserialize,
@@ -3544,17 +3527,17 @@ pub type NamesDeserializeClientDeserializeOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `Deserializer` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDeserializerClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDeserializerClient {
     /// Arguments: see [`deserializer_request`](super::deserializer::deserializer_request).
     pub async fn deserializer(
         &self,
         deserializer: &super::models::Deserializer,
-        options: ::core::option::Option<NamesDeserializerClientDeserializerOptions<'_>>,
+        options: Option<NamesDeserializerClientDeserializerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Deserializer,
@@ -3580,19 +3563,17 @@ pub type NamesDeserializerClientDeserializerOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `DoubleEndedIterator` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDoubleEndedIteratorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDoubleEndedIteratorClient {
     /// Arguments: see [`double_ended_iterator_request`](super::double_ended_iterator::double_ended_iterator_request).
     pub async fn double_ended_iterator(
         &self,
         double_ended_iterator: &super::models::DoubleEndedIterator,
-        options: ::core::option::Option<
-            NamesDoubleEndedIteratorClientDoubleEndedIteratorOptions<'_>,
-        >,
+        options: Option<NamesDoubleEndedIteratorClientDoubleEndedIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DoubleEndedIterator,
@@ -3618,17 +3599,17 @@ pub type NamesDoubleEndedIteratorClientDoubleEndedIteratorOptions<'a> = ::armgen
     'a,
 >;
 /// The `Drop` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDropClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDropClient {
     /// Arguments: see [`drop_request`](super::drop::drop_request).
     pub async fn drop(
         &self,
         drop: &super::models::Drop,
-        options: ::core::option::Option<NamesDropClientDropOptions<'_>>,
+        options: Option<NamesDropClientDropOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Drop>,
     > {
@@ -3650,17 +3631,17 @@ impl NamesDropClient {
 /// Options for [`NamesDropClient::drop()`].
 pub type NamesDropClientDropOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Duration` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDurationClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDurationClient {
     /// Arguments: see [`duration_request`](super::duration::duration_request).
     pub async fn duration(
         &self,
         duration: &super::models::Duration,
-        options: ::core::option::Option<NamesDurationClientDurationOptions<'_>>,
+        options: Option<NamesDurationClientDurationOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Duration>,
     > {
@@ -3682,17 +3663,17 @@ impl NamesDurationClient {
 /// Options for [`NamesDurationClient::duration()`].
 pub type NamesDurationClientDurationOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `dynamic` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDynamic2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDynamic2Client {
     /// Arguments: see [`dynamic_request`](super::dynamic_2::dynamic_request).
     pub async fn dynamic(
         &self,
         dynamic: &super::models::Dynamic,
-        options: ::core::option::Option<NamesDynamic2ClientDynamicOptions<'_>>,
+        options: Option<NamesDynamic2ClientDynamicOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Dynamic>,
     > {
@@ -3714,9 +3695,7 @@ impl NamesDynamic2Client {
     pub async fn execute_dynamic_execute(
         &self,
         dynamic_execute: &super::models::DynamicExecute,
-        options: ::core::option::Option<
-            NamesDynamic2ClientExecuteDynamicExecuteOptions<'_>,
-        >,
+        options: Option<NamesDynamic2ClientExecuteDynamicExecuteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicExecute,
@@ -3740,7 +3719,7 @@ impl NamesDynamic2Client {
     pub async fn pages_dynamic_pages(
         &self,
         dynamic_pages: &super::models::DynamicPages,
-        options: ::core::option::Option<NamesDynamic2ClientPagesDynamicPagesOptions<'_>>,
+        options: Option<NamesDynamic2ClientPagesDynamicPagesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicPages,
@@ -3764,7 +3743,7 @@ impl NamesDynamic2Client {
     pub async fn poll_dynamic_poll(
         &self,
         dynamic_poll: &super::models::DynamicPoll,
-        options: ::core::option::Option<NamesDynamic2ClientPollDynamicPollOptions<'_>>,
+        options: Option<NamesDynamic2ClientPollDynamicPollOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicPoll,
@@ -3788,9 +3767,7 @@ impl NamesDynamic2Client {
     pub async fn request_error_dynamic_request_error(
         &self,
         dynamic_request_error: &super::models::DynamicRequestError,
-        options: ::core::option::Option<
-            NamesDynamic2ClientRequestErrorDynamicRequestErrorOptions<'_>,
-        >,
+        options: Option<NamesDynamic2ClientRequestErrorDynamicRequestErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicRequestError,
@@ -3814,9 +3791,7 @@ impl NamesDynamic2Client {
     pub async fn result_dynamic_result(
         &self,
         dynamic_result: &super::models::DynamicResult,
-        options: ::core::option::Option<
-            NamesDynamic2ClientResultDynamicResultOptions<'_>,
-        >,
+        options: Option<NamesDynamic2ClientResultDynamicResultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicResult,
@@ -3860,17 +3835,17 @@ pub type NamesDynamic2ClientResultDynamicResultOptions<'a> = ::armgen_runtime::M
     'a,
 >;
 /// The `DynamicError` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDynamicErrorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDynamicErrorClient {
     /// Arguments: see [`dynamic_error_request`](super::dynamic_error::dynamic_error_request).
     pub async fn dynamic_error(
         &self,
         dynamic_error: &super::models::DynamicError,
-        options: ::core::option::Option<NamesDynamicErrorClientDynamicErrorOptions<'_>>,
+        options: Option<NamesDynamicErrorClientDynamicErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicError,
@@ -3896,17 +3871,17 @@ pub type NamesDynamicErrorClientDynamicErrorOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `DynamicParams` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDynamicParamsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDynamicParamsClient {
     /// Arguments: see [`dynamic_params_request`](super::dynamic_params::dynamic_params_request).
     pub async fn dynamic_params(
         &self,
         dynamic_params: &super::models::DynamicParams,
-        options: ::core::option::Option<NamesDynamicParamsClientDynamicParamsOptions<'_>>,
+        options: Option<NamesDynamicParamsClientDynamicParamsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicParams,
@@ -3932,17 +3907,17 @@ pub type NamesDynamicParamsClientDynamicParamsOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `DynamicReply` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDynamicReplyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDynamicReplyClient {
     /// Arguments: see [`dynamic_reply_request`](super::dynamic_reply::dynamic_reply_request).
     pub async fn dynamic_reply(
         &self,
         dynamic_reply: &super::models::DynamicReply,
-        options: ::core::option::Option<NamesDynamicReplyClientDynamicReplyOptions<'_>>,
+        options: Option<NamesDynamicReplyClientDynamicReplyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicReply,
@@ -3968,19 +3943,17 @@ pub type NamesDynamicReplyClientDynamicReplyOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `DynamicValidate` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDynamicValidateClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDynamicValidateClient {
     /// Arguments: see [`dynamic_validate_request`](super::dynamic_validate::dynamic_validate_request).
     pub async fn dynamic_validate(
         &self,
         dynamic_validate: &super::models::DynamicValidate,
-        options: ::core::option::Option<
-            NamesDynamicValidateClientDynamicValidateOptions<'_>,
-        >,
+        options: Option<NamesDynamicValidateClientDynamicValidateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::DynamicValidate,
@@ -4006,17 +3979,17 @@ pub type NamesDynamicValidateClientDynamicValidateOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `endpoint` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesEndpoint2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesEndpoint2Client {
     /// Arguments: see [`endpoint_request`](super::endpoint_2::endpoint_request).
     pub async fn endpoint(
         &self,
         endpoint_2: &super::models::Endpoint,
-        options: ::core::option::Option<NamesEndpoint2ClientEndpointOptions<'_>>,
+        options: Option<NamesEndpoint2ClientEndpointOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Endpoint>,
     > {
@@ -4038,17 +4011,17 @@ impl NamesEndpoint2Client {
 /// Options for [`NamesEndpoint2Client::endpoint()`].
 pub type NamesEndpoint2ClientEndpointOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `env` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesEnvClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesEnvClient {
     /// Arguments: see [`env_request`](super::env::env_request).
     pub async fn env(
         &self,
         env: &super::models::Env,
-        options: ::core::option::Option<NamesEnvClientEnvOptions<'_>>,
+        options: Option<NamesEnvClientEnvOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Env>,
     > {
@@ -4070,17 +4043,17 @@ impl NamesEnvClient {
 /// Options for [`NamesEnvClient::env()`].
 pub type NamesEnvClientEnvOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Eq` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesEqClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesEqClient {
     /// Arguments: see [`eq_request`](super::eq::eq_request).
     pub async fn eq(
         &self,
         eq: &super::models::Eq,
-        options: ::core::option::Option<NamesEqClientEqOptions<'_>>,
+        options: Option<NamesEqClientEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Eq>,
     > {
@@ -4098,17 +4071,17 @@ impl NamesEqClient {
 /// Options for [`NamesEqClient::eq()`].
 pub type NamesEqClientEqOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Err` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesErrClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesErrClient {
     /// Arguments: see [`err_request`](super::err::err_request).
     pub async fn err(
         &self,
         err: &super::models::Err,
-        options: ::core::option::Option<NamesErrClientErrOptions<'_>>,
+        options: Option<NamesErrClientErrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Err>,
     > {
@@ -4130,17 +4103,17 @@ impl NamesErrClient {
 /// Options for [`NamesErrClient::err()`].
 pub type NamesErrClientErrOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ErrorBody` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesErrorBodyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesErrorBodyClient {
     /// Arguments: see [`error_body_request`](super::error_body::error_body_request).
     pub async fn error_body(
         &self,
         error_body: &super::models::ErrorBody,
-        options: ::core::option::Option<NamesErrorBodyClientErrorBodyOptions<'_>>,
+        options: Option<NamesErrorBodyClientErrorBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::ErrorBody>,
     > {
@@ -4162,19 +4135,17 @@ impl NamesErrorBodyClient {
 /// Options for [`NamesErrorBodyClient::error_body()`].
 pub type NamesErrorBodyClientErrorBodyOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ExactSizeIterator` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesExactSizeIteratorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesExactSizeIteratorClient {
     /// Arguments: see [`exact_size_iterator_request`](super::exact_size_iterator::exact_size_iterator_request).
     pub async fn exact_size_iterator(
         &self,
         exact_size_iterator: &super::models::ExactSizeIterator,
-        options: ::core::option::Option<
-            NamesExactSizeIteratorClientExactSizeIteratorOptions<'_>,
-        >,
+        options: Option<NamesExactSizeIteratorClientExactSizeIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ExactSizeIterator,
@@ -4200,17 +4171,17 @@ pub type NamesExactSizeIteratorClientExactSizeIteratorOptions<'a> = ::armgen_run
     'a,
 >;
 /// The `Extend` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesExtendClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesExtendClient {
     /// Arguments: see [`extend_request`](super::extend::extend_request).
     pub async fn extend(
         &self,
         extend: &super::models::Extend,
-        options: ::core::option::Option<NamesExtendClientExtendOptions<'_>>,
+        options: Option<NamesExtendClientExtendOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Extend>,
     > {
@@ -4232,17 +4203,17 @@ impl NamesExtendClient {
 /// Options for [`NamesExtendClient::extend()`].
 pub type NamesExtendClientExtendOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `f` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFClient {
     /// Arguments: see [`f_request`](super::f::f_request).
     pub async fn f(
         &self,
         f_2: &super::models::F,
-        options: ::core::option::Option<NamesFClientFOptions<'_>>,
+        options: Option<NamesFClientFOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::F>,
     > {
@@ -4260,17 +4231,17 @@ impl NamesFClient {
 /// Options for [`NamesFClient::f()`].
 pub type NamesFClientFOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `f32` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesF32Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesF32Client {
     /// Arguments: see [`f32_request`](super::f32_::f32_request).
     pub async fn f32(
         &self,
         f32: &super::models::F32,
-        options: ::core::option::Option<NamesF32ClientF32Options<'_>>,
+        options: Option<NamesF32ClientF32Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::F32>,
     > {
@@ -4292,17 +4263,17 @@ impl NamesF32Client {
 /// Options for [`NamesF32Client::f32()`].
 pub type NamesF32ClientF32Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `f64` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesF64Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesF64Client {
     /// Arguments: see [`f64_request`](super::f64_::f64_request).
     pub async fn f64(
         &self,
         f64: &super::models::F64,
-        options: ::core::option::Option<NamesF64ClientF64Options<'_>>,
+        options: Option<NamesF64ClientF64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::F64>,
     > {
@@ -4324,17 +4295,17 @@ impl NamesF64Client {
 /// Options for [`NamesF64Client::f64()`].
 pub type NamesF64ClientF64Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Fields` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFieldsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFieldsClient {
     /// Arguments: see [`update_request`](super::fields::update_request).
     pub async fn update(
         &self,
         fields: &super::models::Fields,
-        options: ::core::option::Option<NamesFieldsClientUpdateOptions<'_>>,
+        options: Option<NamesFieldsClientUpdateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -4356,17 +4327,17 @@ impl NamesFieldsClient {
 /// Options for [`NamesFieldsClient::update()`].
 pub type NamesFieldsClientUpdateOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `FinalStateVia` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFinalStateViaClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFinalStateViaClient {
     /// Arguments: see [`final_state_via_request`](super::final_state_via::final_state_via_request).
     pub async fn final_state_via(
         &self,
         final_state_via: &super::models::FinalStateVia,
-        options: ::core::option::Option<NamesFinalStateViaClientFinalStateViaOptions<'_>>,
+        options: Option<NamesFinalStateViaClientFinalStateViaOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::FinalStateVia,
@@ -4392,17 +4363,17 @@ pub type NamesFinalStateViaClientFinalStateViaOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `FnMut` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFnMutClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFnMutClient {
     /// Arguments: see [`fn_mut_request`](super::fn_mut::fn_mut_request).
     pub async fn fn_mut(
         &self,
         fn_mut: &super::models::FnMut,
-        options: ::core::option::Option<NamesFnMutClientFnMutOptions<'_>>,
+        options: Option<NamesFnMutClientFnMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::FnMut>,
     > {
@@ -4424,17 +4395,17 @@ impl NamesFnMutClient {
 /// Options for [`NamesFnMutClient::fn_mut()`].
 pub type NamesFnMutClientFnMutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `FnOnce` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFnOnceClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFnOnceClient {
     /// Arguments: see [`fn_once_request`](super::fn_once::fn_once_request).
     pub async fn fn_once(
         &self,
         fn_once: &super::models::FnOnce,
-        options: ::core::option::Option<NamesFnOnceClientFnOnceOptions<'_>>,
+        options: Option<NamesFnOnceClientFnOnceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::FnOnce>,
     > {
@@ -4456,17 +4427,17 @@ impl NamesFnOnceClient {
 /// Options for [`NamesFnOnceClient::fn_once()`].
 pub type NamesFnOnceClientFnOnceOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `FormBody` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFormBodyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFormBodyClient {
     /// Arguments: see [`form_body_request`](super::form_body::form_body_request).
     pub async fn form_body(
         &self,
         form_body: &super::models::FormBody,
-        options: ::core::option::Option<NamesFormBodyClientFormBodyOptions<'_>>,
+        options: Option<NamesFormBodyClientFormBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::FormBody>,
     > {
@@ -4488,17 +4459,17 @@ impl NamesFormBodyClient {
 /// Options for [`NamesFormBodyClient::form_body()`].
 pub type NamesFormBodyClientFormBodyOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `format` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFormatClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFormatClient {
     /// Arguments: see [`args_format_args_request`](super::format::args_format_args_request).
     pub async fn args_format_args(
         &self,
         format_args: &super::models::FormatArgs,
-        options: ::core::option::Option<NamesFormatClientArgsFormatArgsOptions<'_>>,
+        options: Option<NamesFormatClientArgsFormatArgsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::FormatArgs,
@@ -4522,7 +4493,7 @@ impl NamesFormatClient {
     pub async fn format(
         &self,
         format: &super::models::Format,
-        options: ::core::option::Option<NamesFormatClientFormatOptions<'_>>,
+        options: Option<NamesFormatClientFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Format>,
     > {
@@ -4548,17 +4519,17 @@ pub type NamesFormatClientArgsFormatArgsOptions<'a> = ::armgen_runtime::MethodOp
 /// Options for [`NamesFormatClient::format()`].
 pub type NamesFormatClientFormatOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `FormatError` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFormatErrorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFormatErrorClient {
     /// Arguments: see [`format_error_request`](super::format_error::format_error_request).
     pub async fn format_error(
         &self,
         format_error: &super::models::FormatError,
-        options: ::core::option::Option<NamesFormatErrorClientFormatErrorOptions<'_>>,
+        options: Option<NamesFormatErrorClientFormatErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::FormatError,
@@ -4584,17 +4555,17 @@ pub type NamesFormatErrorClientFormatErrorOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `From` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFromClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFromClient {
     /// Arguments: see [`from_request`](super::from::from_request).
     pub async fn from(
         &self,
         from: &super::models::From,
-        options: ::core::option::Option<NamesFromClientFromOptions<'_>>,
+        options: Option<NamesFromClientFromOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::From>,
     > {
@@ -4616,17 +4587,17 @@ impl NamesFromClient {
 /// Options for [`NamesFromClient::from()`].
 pub type NamesFromClientFromOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `FromIterator` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFromIteratorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFromIteratorClient {
     /// Arguments: see [`from_iterator_request`](super::from_iterator::from_iterator_request).
     pub async fn from_iterator(
         &self,
         from_iterator: &super::models::FromIterator,
-        options: ::core::option::Option<NamesFromIteratorClientFromIteratorOptions<'_>>,
+        options: Option<NamesFromIteratorClientFromIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::FromIterator,
@@ -4652,17 +4623,17 @@ pub type NamesFromIteratorClientFromIteratorOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `FromStatus` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFromStatusClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFromStatusClient {
     /// Arguments: see [`from_status_request`](super::from_status::from_status_request).
     pub async fn from_status(
         &self,
         from_status: &super::models::FromStatus,
-        options: ::core::option::Option<NamesFromStatusClientFromStatusOptions<'_>>,
+        options: Option<NamesFromStatusClientFromStatusOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::FromStatus,
@@ -4688,17 +4659,17 @@ pub type NamesFromStatusClientFromStatusOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `Future` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFutureClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFutureClient {
     /// Arguments: see [`future_request`](super::future::future_request).
     pub async fn future(
         &self,
         future: &super::models::Future,
-        options: ::core::option::Option<NamesFutureClientFutureOptions<'_>>,
+        options: Option<NamesFutureClientFutureOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Future>,
     > {
@@ -4720,17 +4691,17 @@ impl NamesFutureClient {
 /// Options for [`NamesFutureClient::future()`].
 pub type NamesFutureClientFutureOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Hash` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesHashClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesHashClient {
     /// Arguments: see [`hash_request`](super::hash::hash_request).
     pub async fn hash(
         &self,
         hash: &super::models::Hash,
-        options: ::core::option::Option<NamesHashClientHashOptions<'_>>,
+        options: Option<NamesHashClientHashOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Hash>,
     > {
@@ -4752,17 +4723,17 @@ impl NamesHashClient {
 /// Options for [`NamesHashClient::hash()`].
 pub type NamesHashClientHashOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `HostPart` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesHostPartClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesHostPartClient {
     /// Arguments: see [`host_part_request`](super::host_part::host_part_request).
     pub async fn host_part(
         &self,
         host_part: &super::models::HostPart,
-        options: ::core::option::Option<NamesHostPartClientHostPartOptions<'_>>,
+        options: Option<NamesHostPartClientHostPartOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::HostPart>,
     > {
@@ -4784,17 +4755,17 @@ impl NamesHostPartClient {
 /// Options for [`NamesHostPartClient::host_part()`].
 pub type NamesHostPartClientHostPartOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `HttpRequest` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesHttpRequestClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesHttpRequestClient {
     /// Arguments: see [`http_request_request`](super::http_request::http_request_request).
     pub async fn http_request(
         &self,
         http_request: &super::models::HttpRequest,
-        options: ::core::option::Option<NamesHttpRequestClientHttpRequestOptions<'_>>,
+        options: Option<NamesHttpRequestClientHttpRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::HttpRequest,
@@ -4820,17 +4791,17 @@ pub type NamesHttpRequestClientHttpRequestOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `HttpResponse` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesHttpResponseClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesHttpResponseClient {
     /// Arguments: see [`http_response_request`](super::http_response::http_response_request).
     pub async fn http_response(
         &self,
         http_response: &super::models::HttpResponse,
-        options: ::core::option::Option<NamesHttpResponseClientHttpResponseOptions<'_>>,
+        options: Option<NamesHttpResponseClientHttpResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::HttpResponse,
@@ -4856,17 +4827,17 @@ pub type NamesHttpResponseClientHttpResponseOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `i32` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesI32Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesI32Client {
     /// Arguments: see [`i32_request`](super::i32_::i32_request).
     pub async fn i32(
         &self,
         i32: &super::models::I32,
-        options: ::core::option::Option<NamesI32ClientI32Options<'_>>,
+        options: Option<NamesI32ClientI32Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::I32>,
     > {
@@ -4888,17 +4859,17 @@ impl NamesI32Client {
 /// Options for [`NamesI32Client::i32()`].
 pub type NamesI32ClientI32Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `i64` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesI64Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesI64Client {
     /// Arguments: see [`i64_request`](super::i64_::i64_request).
     pub async fn i64(
         &self,
         i64: &super::models::I64,
-        options: ::core::option::Option<NamesI64ClientI64Options<'_>>,
+        options: Option<NamesI64ClientI64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::I64>,
     > {
@@ -4920,17 +4891,17 @@ impl NamesI64Client {
 /// Options for [`NamesI64Client::i64()`].
 pub type NamesI64ClientI64Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `include` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIncludeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIncludeClient {
     /// Arguments: see [`include_request`](super::include::include_request).
     pub async fn include(
         &self,
         include: &super::models::Include,
-        options: ::core::option::Option<NamesIncludeClientIncludeOptions<'_>>,
+        options: Option<NamesIncludeClientIncludeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Include>,
     > {
@@ -4952,7 +4923,7 @@ impl NamesIncludeClient {
     pub async fn str_include_str(
         &self,
         include_str: &super::models::IncludeStr,
-        options: ::core::option::Option<NamesIncludeClientStrIncludeStrOptions<'_>>,
+        options: Option<NamesIncludeClientStrIncludeStrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::IncludeStr,
@@ -4980,17 +4951,17 @@ pub type NamesIncludeClientStrIncludeStrOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `inner` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesInnerClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesInnerClient {
     /// Arguments: see [`inner_request`](super::inner::inner_request).
     pub async fn inner(
         &self,
         inner: &super::models::Inner,
-        options: ::core::option::Option<NamesInnerClientInnerOptions<'_>>,
+        options: Option<NamesInnerClientInnerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Inner>,
     > {
@@ -5012,17 +4983,17 @@ impl NamesInnerClient {
 /// Options for [`NamesInnerClient::inner()`].
 pub type NamesInnerClientInnerOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Into` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIntoClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIntoClient {
     /// Arguments: see [`into_request`](super::into::into_request).
     pub async fn into(
         &self,
         into: &super::models::Into,
-        options: ::core::option::Option<NamesIntoClientIntoOptions<'_>>,
+        options: Option<NamesIntoClientIntoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Into>,
     > {
@@ -5044,17 +5015,17 @@ impl NamesIntoClient {
 /// Options for [`NamesIntoClient::into()`].
 pub type NamesIntoClientIntoOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `IntoFuture` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIntoFutureClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIntoFutureClient {
     /// Arguments: see [`into_future_request`](super::into_future::into_future_request).
     pub async fn into_future(
         &self,
         into_future: &super::models::IntoFuture,
-        options: ::core::option::Option<NamesIntoFutureClientIntoFutureOptions<'_>>,
+        options: Option<NamesIntoFutureClientIntoFutureOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::IntoFuture,
@@ -5080,17 +5051,17 @@ pub type NamesIntoFutureClientIntoFutureOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `IntoIterator` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIntoIteratorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIntoIteratorClient {
     /// Arguments: see [`into_iterator_request`](super::into_iterator::into_iterator_request).
     pub async fn into_iterator(
         &self,
         into_iterator: &super::models::IntoIterator,
-        options: ::core::option::Option<NamesIntoIteratorClientIntoIteratorOptions<'_>>,
+        options: Option<NamesIntoIteratorClientIntoIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::IntoIterator,
@@ -5116,17 +5087,17 @@ pub type NamesIntoIteratorClientIntoIteratorOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `IntoVariant` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIntoVariantClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIntoVariantClient {
     /// Arguments: see [`into_variant_request`](super::into_variant::into_variant_request).
     pub async fn into_variant(
         &self,
         into_variant: &super::models::IntoVariant,
-        options: ::core::option::Option<NamesIntoVariantClientIntoVariantOptions<'_>>,
+        options: Option<NamesIntoVariantClientIntoVariantOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::IntoVariant,
@@ -5152,17 +5123,17 @@ pub type NamesIntoVariantClientIntoVariantOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `InvalidHost` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesInvalidHostClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesInvalidHostClient {
     /// Arguments: see [`invalid_host_request`](super::invalid_host::invalid_host_request).
     pub async fn invalid_host(
         &self,
         invalid_host: &super::models::InvalidHost,
-        options: ::core::option::Option<NamesInvalidHostClientInvalidHostOptions<'_>>,
+        options: Option<NamesInvalidHostClientInvalidHostOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::InvalidHost,
@@ -5188,17 +5159,17 @@ pub type NamesInvalidHostClientInvalidHostOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `Iterator` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIteratorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIteratorClient {
     /// Arguments: see [`iterator_request`](super::iterator::iterator_request).
     pub async fn iterator(
         &self,
         iterator: &super::models::Iterator,
-        options: ::core::option::Option<NamesIteratorClientIteratorOptions<'_>>,
+        options: Option<NamesIteratorClientIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Iterator>,
     > {
@@ -5220,17 +5191,17 @@ impl NamesIteratorClient {
 /// Options for [`NamesIteratorClient::iterator()`].
 pub type NamesIteratorClientIteratorOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `json` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesJsonClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesJsonClient {
     /// Arguments: see [`json_request`](super::json::json_request).
     pub async fn json(
         &self,
         json: &super::models::Json,
-        options: ::core::option::Option<NamesJsonClientJsonOptions<'_>>,
+        options: Option<NamesJsonClientJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Json>,
     > {
@@ -5252,17 +5223,17 @@ impl NamesJsonClient {
 /// Options for [`NamesJsonClient::json()`].
 pub type NamesJsonClientJsonOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `LazyLock` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesLazyLockClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesLazyLockClient {
     /// Arguments: see [`lazy_lock_request`](super::lazy_lock::lazy_lock_request).
     pub async fn lazy_lock(
         &self,
         lazy_lock: &super::models::LazyLock,
-        options: ::core::option::Option<NamesLazyLockClientLazyLockOptions<'_>>,
+        options: Option<NamesLazyLockClientLazyLockOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::LazyLock>,
     > {
@@ -5284,17 +5255,17 @@ impl NamesLazyLockClient {
 /// Options for [`NamesLazyLockClient::lazy_lock()`].
 pub type NamesLazyLockClientLazyLockOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Map` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMapClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMapClient {
     /// Arguments: see [`map_request`](super::map::map_request).
     pub async fn map(
         &self,
         map: &super::models::Map,
-        options: ::core::option::Option<NamesMapClientMapOptions<'_>>,
+        options: Option<NamesMapClientMapOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Map>,
     > {
@@ -5316,17 +5287,17 @@ impl NamesMapClient {
 /// Options for [`NamesMapClient::map()`].
 pub type NamesMapClientMapOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `matches` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMatchesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMatchesClient {
     /// Arguments: see [`matches_request`](super::matches::matches_request).
     pub async fn matches(
         &self,
         matches: &super::models::Matches,
-        options: ::core::option::Option<NamesMatchesClientMatchesOptions<'_>>,
+        options: Option<NamesMatchesClientMatchesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Matches>,
     > {
@@ -5348,17 +5319,17 @@ impl NamesMatchesClient {
 /// Options for [`NamesMatchesClient::matches()`].
 pub type NamesMatchesClientMatchesOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `members` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMembersClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMembersClient {
     /// Arguments: see [`members_request`](super::members::members_request).
     pub async fn members(
         &self,
         members: &super::models::Members,
-        options: ::core::option::Option<NamesMembersClientMembersOptions<'_>>,
+        options: Option<NamesMembersClientMembersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Members>,
     > {
@@ -5380,17 +5351,17 @@ impl NamesMembersClient {
 /// Options for [`NamesMembersClient::members()`].
 pub type NamesMembersClientMembersOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Method` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMethodClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMethodClient {
     /// Arguments: see [`method_request`](super::method::method_request).
     pub async fn method(
         &self,
         method: &super::models::Method,
-        options: ::core::option::Option<NamesMethodClientMethodOptions<'_>>,
+        options: Option<NamesMethodClientMethodOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Method>,
     > {
@@ -5412,17 +5383,17 @@ impl NamesMethodClient {
 /// Options for [`NamesMethodClient::method()`].
 pub type NamesMethodClientMethodOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `MethodOptions` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMethodOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMethodOptionsClient {
     /// Arguments: see [`method_options_request`](super::method_options::method_options_request).
     pub async fn method_options(
         &self,
         method_options_2: &super::models::MethodOptions,
-        options: ::core::option::Option<NamesMethodOptionsClientMethodOptionsOptions<'_>>,
+        options: Option<NamesMethodOptionsClientMethodOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::MethodOptions,
@@ -5448,17 +5419,17 @@ pub type NamesMethodOptionsClientMethodOptionsOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `models` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesModels2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesModels2Client {
     /// Arguments: see [`models_request`](super::models_2::models_request).
     pub async fn models(
         &self,
         models: &super::models::Models,
-        options: ::core::option::Option<NamesModels2ClientModelsOptions<'_>>,
+        options: Option<NamesModels2ClientModelsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Models>,
     > {
@@ -5480,17 +5451,17 @@ impl NamesModels2Client {
 /// Options for [`NamesModels2Client::models()`].
 pub type NamesModels2ClientModelsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `new` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesNew2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesNew2Client {
     /// Arguments: see [`new_request`](super::new_2::new_request).
     pub async fn new(
         &self,
         new: &super::models::New,
-        options: ::core::option::Option<NamesNew2ClientNewOptions<'_>>,
+        options: Option<NamesNew2ClientNewOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::New>,
     > {
@@ -5512,17 +5483,17 @@ impl NamesNew2Client {
 /// Options for [`NamesNew2Client::new()`].
 pub type NamesNew2ClientNewOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `NextLink` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesNextLinkClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesNextLinkClient {
     /// Arguments: see [`next_link_request`](super::next_link::next_link_request).
     pub async fn next_link(
         &self,
         next_link: &super::models::NextLink,
-        options: ::core::option::Option<NamesNextLinkClientNextLinkOptions<'_>>,
+        options: Option<NamesNextLinkClientNextLinkOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::NextLink>,
     > {
@@ -5544,17 +5515,17 @@ impl NamesNextLinkClient {
 /// Options for [`NamesNextLinkClient::next_link()`].
 pub type NamesNextLinkClientNextLinkOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `NoFormat` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesNoFormatClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesNoFormatClient {
     /// Arguments: see [`no_format_request`](super::no_format::no_format_request).
     pub async fn no_format(
         &self,
         no_format: &super::models::NoFormat,
-        options: ::core::option::Option<NamesNoFormatClientNoFormatOptions<'_>>,
+        options: Option<NamesNoFormatClientNoFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::NoFormat>,
     > {
@@ -5576,17 +5547,17 @@ impl NamesNoFormatClient {
 /// Options for [`NamesNoFormatClient::no_format()`].
 pub type NamesNoFormatClientNoFormatOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `None` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesNoneClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesNoneClient {
     /// Arguments: see [`none_request`](super::none::none_request).
     pub async fn none(
         &self,
         none: &super::models::None,
-        options: ::core::option::Option<NamesNoneClientNoneOptions<'_>>,
+        options: Option<NamesNoneClientNoneOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::None>,
     > {
@@ -5608,17 +5579,17 @@ impl NamesNoneClient {
 /// Options for [`NamesNoneClient::none()`].
 pub type NamesNoneClientNoneOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Ok` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOkClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOkClient {
     /// Arguments: see [`ok_request`](super::ok::ok_request).
     pub async fn ok(
         &self,
         ok: &super::models::Ok,
-        options: ::core::option::Option<NamesOkClientOkOptions<'_>>,
+        options: Option<NamesOkClientOkOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Ok>,
     > {
@@ -5636,17 +5607,17 @@ impl NamesOkClient {
 /// Options for [`NamesOkClient::ok()`].
 pub type NamesOkClientOkOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `operation` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOperationClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOperationClient {
     /// Arguments: see [`id_operation_id_request`](super::operation::id_operation_id_request).
     pub async fn id_operation_id(
         &self,
         operation_id: &super::models::OperationId,
-        options: ::core::option::Option<NamesOperationClientIdOperationIdOptions<'_>>,
+        options: Option<NamesOperationClientIdOperationIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::OperationId,
@@ -5672,17 +5643,17 @@ pub type NamesOperationClientIdOperationIdOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `OperationInfo` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOperationInfoClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOperationInfoClient {
     /// Arguments: see [`operation_info_request`](super::operation_info::operation_info_request).
     pub async fn operation_info(
         &self,
         operation_info: &super::models::OperationInfo,
-        options: ::core::option::Option<NamesOperationInfoClientOperationInfoOptions<'_>>,
+        options: Option<NamesOperationInfoClientOperationInfoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::OperationInfo,
@@ -5708,19 +5679,17 @@ pub type NamesOperationInfoClientOperationInfoOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `OperationStatus` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOperationStatusClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOperationStatusClient {
     /// Arguments: see [`operation_status_request`](super::operation_status::operation_status_request).
     pub async fn operation_status(
         &self,
         operation_status: &super::models::OperationStatus,
-        options: ::core::option::Option<
-            NamesOperationStatusClientOperationStatusOptions<'_>,
-        >,
+        options: Option<NamesOperationStatusClientOperationStatusOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::OperationStatus,
@@ -5746,17 +5715,17 @@ pub type NamesOperationStatusClientOperationStatusOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `OPERATIONS` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOperationsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOperationsClient {
     /// Arguments: see [`operations_request`](super::operations::operations_request).
     pub async fn operations(
         &self,
         operations: &super::models::Operations,
-        options: ::core::option::Option<NamesOperationsClientOperationsOptions<'_>>,
+        options: Option<NamesOperationsClientOperationsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Operations,
@@ -5782,17 +5751,17 @@ pub type NamesOperationsClientOperationsOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `Option` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOptionClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOptionClient {
     /// Arguments: see [`env_option_env_request`](super::option::env_option_env_request).
     pub async fn env_option_env(
         &self,
         option_env: &super::models::OptionEnv,
-        options: ::core::option::Option<NamesOptionClientEnvOptionEnvOptions<'_>>,
+        options: Option<NamesOptionClientEnvOptionEnvOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::OptionEnv>,
     > {
@@ -5814,7 +5783,7 @@ impl NamesOptionClient {
     pub async fn option(
         &self,
         option: &super::models::Option2,
-        options: ::core::option::Option<NamesOptionClientOptionOptions<'_>>,
+        options: Option<NamesOptionClientOptionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Option2>,
     > {
@@ -5838,7 +5807,7 @@ pub type NamesOptionClientEnvOptionEnvOptions<'a> = ::armgen_runtime::MethodOpti
 /// Options for [`NamesOptionClient::option()`].
 pub type NamesOptionClientOptionOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `OptionalBodies` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOptionalBodiesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -5848,7 +5817,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_align_of(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAlignOfOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAlignOfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -5875,7 +5844,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_align_of_val(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAlignOfValOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAlignOfValOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -5902,7 +5871,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_alloc(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAllocOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAllocOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -5929,7 +5898,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_api_version(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientApiVersionOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientApiVersionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -5956,7 +5925,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_arc(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientArcOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientArcOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -5983,9 +5952,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_arm_client_options(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientArmClientOptionsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientArmClientOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6012,7 +5979,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_arm_pipeline(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientArmPipelineOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientArmPipelineOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6039,9 +6006,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_armgen_runtime(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientArmgenRuntimeOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientArmgenRuntimeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6068,7 +6033,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_as_mut(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAsMutOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAsMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6095,7 +6060,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_as_ref(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAsRefOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAsRefOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6122,7 +6087,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_assert(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAssertOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAssertOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6149,7 +6114,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_assert_eq(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAssertEqOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAssertEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6176,7 +6141,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_async_fn(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAsyncFnOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAsyncFnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6203,7 +6168,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_async_fn_mut(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAsyncFnMutOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAsyncFnMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6230,7 +6195,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_async_fn_once(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAsyncFnOnceOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAsyncFnOnceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6257,7 +6222,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_async_trait(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAsyncTraitOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAsyncTraitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6284,7 +6249,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_at(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAtOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAtOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6311,7 +6276,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_azure_core(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientAzureCoreOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientAzureCoreOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6338,7 +6303,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_b_tree_map(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientBTreeMapOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientBTreeMapOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6365,7 +6330,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_base64(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientBase64Options<'_>>,
+        options: Option<NamesOptionalBodiesClientBase64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6392,7 +6357,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_base64_url(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientBase64UrlOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientBase64UrlOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6419,7 +6384,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_binary_format(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientBinaryFormatOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientBinaryFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6446,7 +6411,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_bool(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientBoolOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientBoolOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6473,7 +6438,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_build_request(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientBuildRequestOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientBuildRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6500,7 +6465,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_cfg(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCfgOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCfgOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6527,7 +6492,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_char(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCharOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCharOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6554,9 +6519,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_client_method_options(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientClientMethodOptionsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientClientMethodOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6583,7 +6546,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_client_only(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientClientOnlyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientClientOnlyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6610,9 +6573,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_client_request_id(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientClientRequestIdOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientClientRequestIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6639,7 +6600,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_clients(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientClientsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientClientsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6666,7 +6627,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_clone(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCloneOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCloneOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6693,9 +6654,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_compile_pattern(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientCompilePatternOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientCompilePatternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6722,7 +6681,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_concat(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientConcatOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientConcatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6749,7 +6708,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_constraint(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientConstraintOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientConstraintOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6776,7 +6735,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_context(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientContextOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientContextOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6803,7 +6762,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_copy(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCopyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCopyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6830,7 +6789,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_core(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCoreOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCoreOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6857,7 +6816,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_cow(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCowOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCowOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6884,7 +6843,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_crate(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCrateOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCrateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6911,7 +6870,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_credential(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientCredentialOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6938,7 +6897,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_date(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDateOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6965,7 +6924,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_date_time(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDateTimeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDateTimeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -6992,9 +6951,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_date_time_rfc1123(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDateTimeRfc1123Options<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDateTimeRfc1123Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7021,7 +6978,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_debug(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDebugOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDebugOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7048,7 +7005,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_body(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDecodeBodyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDecodeBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7075,9 +7032,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_by_status(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDecodeByStatusOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDecodeByStatusOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7104,7 +7059,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_bytes(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDecodeBytesOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDecodeBytesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7131,7 +7086,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_empty(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDecodeEmptyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDecodeEmptyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7158,7 +7113,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_exists(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDecodeExistsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDecodeExistsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7185,7 +7140,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_json(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDecodeJsonOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDecodeJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7212,9 +7167,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_nullable(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDecodeNullableOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDecodeNullableOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7241,9 +7194,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_optional(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDecodeOptionalOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDecodeOptionalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7270,9 +7221,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_response(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDecodeResponseOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDecodeResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7299,7 +7248,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_decode_text(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDecodeTextOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDecodeTextOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7326,7 +7275,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_default(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDefaultOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDefaultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7353,9 +7302,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_default_endpoint(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDefaultEndpointOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDefaultEndpointOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7382,7 +7329,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_deserialize(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDeserializeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDeserializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7409,7 +7356,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_deserializer(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDeserializerOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDeserializerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7436,9 +7383,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_double_ended_iterator(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDoubleEndedIteratorOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDoubleEndedIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7465,7 +7410,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_drop(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDropOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDropOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7492,7 +7437,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_duration(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDurationOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDurationOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7519,7 +7464,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDynamicOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDynamicOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7546,7 +7491,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_error(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDynamicErrorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDynamicErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7573,9 +7518,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_execute(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDynamicExecuteOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDynamicExecuteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7602,7 +7545,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_pages(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDynamicPagesOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDynamicPagesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7629,9 +7572,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_params(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDynamicParamsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDynamicParamsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7658,7 +7599,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_poll(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDynamicPollOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDynamicPollOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7685,7 +7626,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_reply(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientDynamicReplyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientDynamicReplyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7712,9 +7653,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_request_error(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDynamicRequestErrorOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDynamicRequestErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7741,9 +7680,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_result(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDynamicResultOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDynamicResultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7770,9 +7707,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dynamic_validate(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientDynamicValidateOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientDynamicValidateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7799,7 +7734,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_endpoint(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientEndpointOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientEndpointOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7826,7 +7761,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_env(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientEnvOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientEnvOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7853,7 +7788,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_eq(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientEqOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7880,7 +7815,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_err(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientErrOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientErrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7907,7 +7842,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_error_body(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientErrorBodyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientErrorBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7934,9 +7869,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_exact_size_iterator(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientExactSizeIteratorOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientExactSizeIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7963,7 +7896,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_extend(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientExtendOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientExtendOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -7990,7 +7923,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_f(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8017,7 +7950,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_f32(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientF32Options<'_>>,
+        options: Option<NamesOptionalBodiesClientF32Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8044,7 +7977,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_f64(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientF64Options<'_>>,
+        options: Option<NamesOptionalBodiesClientF64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8071,9 +8004,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_final_state_via(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientFinalStateViaOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientFinalStateViaOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8100,7 +8031,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_fn_mut(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFnMutOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFnMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8127,7 +8058,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_fn_once(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFnOnceOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFnOnceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8154,7 +8085,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_form_body(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFormBodyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFormBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8181,7 +8112,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_format(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFormatOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8208,7 +8139,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_format_args(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFormatArgsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFormatArgsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8235,7 +8166,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_format_error(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFormatErrorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFormatErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8262,7 +8193,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_from(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFromOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFromOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8289,7 +8220,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_from_iterator(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFromIteratorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFromIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8316,7 +8247,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_from_status(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFromStatusOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFromStatusOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8343,7 +8274,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_future(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientFutureOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientFutureOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8370,7 +8301,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_hash(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientHashOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientHashOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8397,7 +8328,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_host_part(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientHostPartOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientHostPartOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8424,7 +8355,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_http_request(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientHttpRequestOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientHttpRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8451,7 +8382,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_http_response(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientHttpResponseOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientHttpResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8478,7 +8409,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_i32(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientI32Options<'_>>,
+        options: Option<NamesOptionalBodiesClientI32Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8505,7 +8436,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_i64(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientI64Options<'_>>,
+        options: Option<NamesOptionalBodiesClientI64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8532,7 +8463,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_include(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIncludeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIncludeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8559,7 +8490,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_include_str(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIncludeStrOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIncludeStrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8586,7 +8517,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_inner(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientInnerOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientInnerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8613,7 +8544,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_into(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIntoOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIntoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8640,7 +8571,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_into_future(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIntoFutureOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIntoFutureOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8667,7 +8598,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_into_iterator(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIntoIteratorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIntoIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8694,7 +8625,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_into_variant(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIntoVariantOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIntoVariantOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8721,7 +8652,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_invalid_host(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientInvalidHostOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientInvalidHostOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8748,7 +8679,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_iterator(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientIteratorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8775,7 +8706,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_json(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientJsonOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8802,7 +8733,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_lazy_lock(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientLazyLockOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientLazyLockOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8829,7 +8760,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_map(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientMapOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientMapOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8856,7 +8787,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_matches(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientMatchesOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientMatchesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8883,7 +8814,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_members(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientMembersOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientMembersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8910,7 +8841,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_method(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientMethodOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientMethodOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8937,9 +8868,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_method_options(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientMethodOptionsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientMethodOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8966,7 +8895,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_models(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientModelsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientModelsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -8993,7 +8922,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_new(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientNewOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientNewOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9020,7 +8949,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_next_link(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientNextLinkOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientNextLinkOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9047,7 +8976,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_no_format(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientNoFormatOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientNoFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9074,7 +9003,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_none(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientNoneOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientNoneOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9101,7 +9030,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_ok(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOkOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOkOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9128,7 +9057,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_operation_id(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOperationIdOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOperationIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9155,9 +9084,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_operation_info(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientOperationInfoOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientOperationInfoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9184,9 +9111,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_operation_status(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientOperationStatusOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientOperationStatusOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9213,7 +9138,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_operations(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOperationsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOperationsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9240,7 +9165,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_option(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOptionOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOptionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9267,7 +9192,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_option_env(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOptionEnvOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOptionEnvOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9294,7 +9219,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_options(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOptionsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9321,7 +9246,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_ord(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOrdOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOrdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9348,7 +9273,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_other(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientOtherOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientOtherOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9375,7 +9300,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_page(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPageOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPageOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9402,7 +9327,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_page_decoder(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPageDecoderOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPageDecoderOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9429,7 +9354,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_pager(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPagerOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPagerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9456,7 +9381,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_panic(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPanicOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPanicOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9483,9 +9408,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_parameterized_host(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientParameterizedHostOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientParameterizedHostOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9512,7 +9435,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_params(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientParamsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientParamsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9539,7 +9462,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_partial_eq(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPartialEqOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPartialEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9566,7 +9489,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_partial_ord(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPartialOrdOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPartialOrdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9593,7 +9516,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_path(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPathOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPathOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9620,7 +9543,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_pattern(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPatternOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPatternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9647,7 +9570,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_patterns(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPatternsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPatternsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9674,7 +9597,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_pipeline(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPipelineOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPipelineOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9701,9 +9624,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_poller_method_options(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientPollerMethodOptionsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientPollerMethodOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9730,9 +9651,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_poller_options(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientPollerOptionsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientPollerOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9759,7 +9678,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_private(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPrivateOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientPrivateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9786,7 +9705,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_abstract(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRAbstractOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRAbstractOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9813,7 +9732,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_as(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRAsOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRAsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9840,7 +9759,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_async(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRAsyncOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRAsyncOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9867,7 +9786,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_await(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRAwaitOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRAwaitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9894,7 +9813,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_become(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRBecomeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRBecomeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9921,7 +9840,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_box(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRBoxOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRBoxOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9948,7 +9867,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_break(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRBreakOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRBreakOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -9975,7 +9894,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_const(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRConstOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRConstOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10002,7 +9921,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_continue(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRContinueOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRContinueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10029,7 +9948,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_do(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRDoOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRDoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10056,7 +9975,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_dyn(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRDynOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRDynOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10083,7 +10002,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_else(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRElseOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRElseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10110,7 +10029,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_enum(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientREnumOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientREnumOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10137,7 +10056,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_extern(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRExternOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRExternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10164,7 +10083,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_false(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRFalseOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRFalseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10191,7 +10110,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_final(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRFinalOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRFinalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10218,7 +10137,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_fn(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRFnOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRFnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10245,7 +10164,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_for(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRForOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRForOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10272,7 +10191,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_gen(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRGenOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRGenOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10299,7 +10218,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_if(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRIfOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRIfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10326,7 +10245,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_impl(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRImplOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRImplOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10353,7 +10272,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_in(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRInOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRInOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10380,7 +10299,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_let(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRLetOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRLetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10407,7 +10326,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_loop(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRLoopOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRLoopOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10434,7 +10353,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_macro(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRMacroOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRMacroOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10461,7 +10380,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_match(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRMatchOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRMatchOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10488,7 +10407,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_mod(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRModOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRModOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10515,7 +10434,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_move(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRMoveOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRMoveOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10542,7 +10461,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_mut(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRMutOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10569,7 +10488,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_override(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientROverrideOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientROverrideOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10596,7 +10515,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_priv(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRPrivOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRPrivOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10623,7 +10542,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_pub(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRPubOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRPubOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10650,7 +10569,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_ref(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRRefOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRRefOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10677,7 +10596,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_return(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRReturnOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRReturnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10704,7 +10623,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_static(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRStaticOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRStaticOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10731,7 +10650,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_struct(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRStructOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRStructOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10758,7 +10677,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_trait(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRTraitOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRTraitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10785,7 +10704,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_true(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRTrueOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRTrueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10812,7 +10731,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_try(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRTryOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRTryOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10839,7 +10758,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_type(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRTypeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRTypeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10866,7 +10785,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_typeof(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRTypeofOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRTypeofOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10893,7 +10812,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_union(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRUnionOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRUnionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10920,7 +10839,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_unsafe(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRUnsafeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRUnsafeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10947,7 +10866,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_unsized(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRUnsizedOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRUnsizedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -10974,7 +10893,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_use(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRUseOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRUseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11001,7 +10920,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_virtual(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRVirtualOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRVirtualOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11028,7 +10947,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_where(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRWhereOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRWhereOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11055,7 +10974,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_while(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRWhileOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRWhileOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11082,7 +11001,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_yield(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRYieldOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRYieldOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11109,7 +11028,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_regex(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRegexOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRegexOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11136,7 +11055,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_request(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientRequestOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11163,9 +11082,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_resource_manager_audience(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientResourceManagerAudienceOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientResourceManagerAudienceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11192,9 +11109,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_resource_manager_endpoint(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientResourceManagerEndpointOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientResourceManagerEndpointOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11221,9 +11136,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_resource_manager_scope(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientResourceManagerScopeOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientResourceManagerScopeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11250,7 +11163,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_response(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientResponseOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11277,9 +11190,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_response_error(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientResponseErrorOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientResponseErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11306,9 +11217,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_response_headers(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientResponseHeadersOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientResponseHeadersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11335,9 +11244,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_response_too_large(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientResponseTooLargeOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientResponseTooLargeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11364,7 +11271,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_result(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientResultOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientResultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11391,7 +11298,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_safe_debug(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSafeDebugOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSafeDebugOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11418,7 +11325,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_secret(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSecretOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSecretOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11445,7 +11352,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_self(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSelfOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSelfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11472,7 +11379,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_send(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSendOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSendOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11499,7 +11406,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_serde(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSerdeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSerdeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11526,7 +11433,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_serde_json(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSerdeJsonOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSerdeJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11553,7 +11460,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_serialize(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSerializeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSerializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11580,7 +11487,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_serializer(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSerializerOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSerializerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11607,7 +11514,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_service_error(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientServiceErrorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientServiceErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11634,7 +11541,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_service_info(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientServiceInfoOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientServiceInfoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11661,7 +11568,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_services(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientServicesOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientServicesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11688,7 +11595,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_size_of(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSizeOfOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSizeOfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11715,7 +11622,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_size_of_val(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSizeOfValOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSizeOfValOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11742,7 +11649,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_sized(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSizedOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSizedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11769,7 +11676,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_some(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSomeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSomeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11796,9 +11703,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_static_token_credential(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientStaticTokenCredentialOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientStaticTokenCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11825,7 +11730,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_std(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStdOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11852,7 +11757,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_str(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStrOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11879,7 +11784,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_string(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStringOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11906,7 +11811,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_string_enum(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStringEnumOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStringEnumOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11933,7 +11838,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_string_format(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStringFormatOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStringFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11960,7 +11865,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_stringify(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStringifyOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStringifyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -11987,7 +11892,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_strip_member(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStripMemberOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStripMemberOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12014,7 +11919,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_strip_members(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientStripMembersOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientStripMembersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12041,9 +11946,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_strip_read_only(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientStripReadOnlyOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientStripReadOnlyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12070,9 +11973,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_subscription_id(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientSubscriptionIdOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientSubscriptionIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12099,7 +12000,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_super(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSuperOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSuperOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12126,7 +12027,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_sync(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientSyncOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientSyncOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12153,7 +12054,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_tag(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientTagOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientTagOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12180,7 +12081,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_tagged_union(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientTaggedUnionOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientTaggedUnionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12207,7 +12108,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_text_format(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientTextFormatOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientTextFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12234,7 +12135,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_to_owned(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientToOwnedOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientToOwnedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12261,7 +12162,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_to_string(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientToStringOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientToStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12288,7 +12189,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_todo(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientTodoOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientTodoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12315,9 +12216,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_token_credential(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientTokenCredentialOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientTokenCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12344,7 +12243,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_try_from(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientTryFromOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientTryFromOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12371,7 +12270,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_try_into(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientTryIntoOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientTryIntoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12398,7 +12297,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_u64(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientU64Options<'_>>,
+        options: Option<NamesOptionalBodiesClientU64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12425,7 +12324,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_u8(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientU8Options<'_>>,
+        options: Option<NamesOptionalBodiesClientU8Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12452,7 +12351,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_unix_time(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUnixTimeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUnixTimeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12479,7 +12378,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_unknown(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUnknownOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUnknownOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12506,7 +12405,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_unpin(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUnpinOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUnpinOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12533,7 +12432,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_unreachable(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUnreachableOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUnreachableOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12560,7 +12459,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_url(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUrlOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUrlOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12587,7 +12486,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_url_builder(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUrlBuilderOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUrlBuilderOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12614,7 +12513,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_usize(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUsizeOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUsizeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12641,7 +12540,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_uuid(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientUuidOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientUuidOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12668,7 +12567,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_validate(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientValidateOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientValidateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12695,9 +12594,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_validation_error(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientValidationErrorOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientValidationErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12724,9 +12621,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_validation_errors(
         &self,
-        options: ::core::option::Option<
-            NamesOptionalBodiesClientValidationErrorsOptions<'_>,
-        >,
+        options: Option<NamesOptionalBodiesClientValidationErrorsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12753,7 +12648,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_validator(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientValidatorOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientValidatorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12780,7 +12675,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_value(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientValueOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientValueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12807,7 +12702,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_vec(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientVecOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientVecOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12834,7 +12729,7 @@ impl NamesOptionalBodiesClient {
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
     pub fn begin_write(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientWriteOptions<'_>>,
+        options: Option<NamesOptionalBodiesClientWriteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Poller<
             ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -12858,2860 +12753,1816 @@ impl NamesOptionalBodiesClient {
     }
 }
 /// Options for [`NamesOptionalBodiesClient::begin_align_of()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAlignOfOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub align_of: ::core::option::Option<super::models::AlignOf>,
+    pub align_of: Option<super::models::AlignOf>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_align_of_val()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAlignOfValOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub align_of_val: ::core::option::Option<super::models::AlignOfVal>,
+    pub align_of_val: Option<super::models::AlignOfVal>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_alloc()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAllocOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub alloc: ::core::option::Option<super::models::Alloc>,
+    pub alloc: Option<super::models::Alloc>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_api_version()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientApiVersionOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub api_version_2: ::core::option::Option<super::models::ApiVersion>,
+    pub api_version_2: Option<super::models::ApiVersion>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_arc()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientArcOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub arc: ::core::option::Option<super::models::Arc>,
+    pub arc: Option<super::models::Arc>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_arm_client_options()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientArmClientOptionsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub arm_client_options: ::core::option::Option<super::models::ArmClientOptions>,
+    pub arm_client_options: Option<super::models::ArmClientOptions>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_arm_pipeline()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientArmPipelineOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub arm_pipeline: ::core::option::Option<super::models::ArmPipeline>,
+    pub arm_pipeline: Option<super::models::ArmPipeline>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_armgen_runtime()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientArmgenRuntimeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub armgen_runtime: ::core::option::Option<super::models::ArmgenRuntime>,
+    pub armgen_runtime: Option<super::models::ArmgenRuntime>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_as_mut()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAsMutOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub as_mut: ::core::option::Option<super::models::AsMut>,
+    pub as_mut: Option<super::models::AsMut>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_as_ref()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAsRefOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub as_ref: ::core::option::Option<super::models::AsRef>,
+    pub as_ref: Option<super::models::AsRef>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_assert()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAssertOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub assert: ::core::option::Option<super::models::Assert>,
+    pub assert: Option<super::models::Assert>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_assert_eq()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAssertEqOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub assert_eq: ::core::option::Option<super::models::AssertEq>,
+    pub assert_eq: Option<super::models::AssertEq>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_async_fn()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAsyncFnOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub async_fn: ::core::option::Option<super::models::AsyncFn>,
+    pub async_fn: Option<super::models::AsyncFn>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_async_fn_mut()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAsyncFnMutOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub async_fn_mut: ::core::option::Option<super::models::AsyncFnMut>,
+    pub async_fn_mut: Option<super::models::AsyncFnMut>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_async_fn_once()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAsyncFnOnceOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub async_fn_once: ::core::option::Option<super::models::AsyncFnOnce>,
+    pub async_fn_once: Option<super::models::AsyncFnOnce>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_async_trait()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAsyncTraitOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub async_trait: ::core::option::Option<super::models::AsyncTrait>,
+    pub async_trait: Option<super::models::AsyncTrait>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_at()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAtOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub at: ::core::option::Option<super::models::At>,
+    pub at: Option<super::models::At>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_azure_core()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientAzureCoreOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub azure_core: ::core::option::Option<super::models::AzureCore>,
+    pub azure_core: Option<super::models::AzureCore>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_b_tree_map()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientBTreeMapOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub b_tree_map: ::core::option::Option<super::models::BTreeMap>,
+    pub b_tree_map: Option<super::models::BTreeMap>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_base64()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientBase64Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub base64: ::core::option::Option<super::models::Base64>,
+    pub base64: Option<super::models::Base64>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_base64_url()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientBase64UrlOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub base64_url: ::core::option::Option<super::models::Base64Url>,
+    pub base64_url: Option<super::models::Base64Url>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_binary_format()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientBinaryFormatOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub binary_format: ::core::option::Option<super::models::BinaryFormat>,
+    pub binary_format: Option<super::models::BinaryFormat>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_bool()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientBoolOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub bool: ::core::option::Option<super::models::Bool>,
+    pub bool: Option<super::models::Bool>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_build_request()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientBuildRequestOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub build_request: ::core::option::Option<super::models::BuildRequest>,
+    pub build_request: Option<super::models::BuildRequest>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_cfg()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCfgOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub cfg: ::core::option::Option<super::models::Cfg>,
+    pub cfg: Option<super::models::Cfg>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_char()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCharOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub char: ::core::option::Option<super::models::Char>,
+    pub char: Option<super::models::Char>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_client_method_options()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientClientMethodOptionsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub client_method_options: ::core::option::Option<
-        super::models::ClientMethodOptions,
-    >,
+    pub client_method_options: Option<super::models::ClientMethodOptions>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_client_only()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientClientOnlyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub client_only: ::core::option::Option<super::models::ClientOnly>,
+    pub client_only: Option<super::models::ClientOnly>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_client_request_id()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientClientRequestIdOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub client_request_id: ::core::option::Option<super::models::ClientRequestId>,
+    pub client_request_id: Option<super::models::ClientRequestId>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_clients()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientClientsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub clients: ::core::option::Option<super::models::Clients>,
+    pub clients: Option<super::models::Clients>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_clone()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCloneOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub clone: ::core::option::Option<super::models::Clone>,
+    pub clone: Option<super::models::Clone>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_compile_pattern()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCompilePatternOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub compile_pattern: ::core::option::Option<super::models::CompilePattern>,
+    pub compile_pattern: Option<super::models::CompilePattern>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_concat()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientConcatOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub concat: ::core::option::Option<super::models::Concat>,
+    pub concat: Option<super::models::Concat>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_constraint()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientConstraintOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub constraint: ::core::option::Option<super::models::Constraint>,
+    pub constraint: Option<super::models::Constraint>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_context()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientContextOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub context: ::core::option::Option<super::models::Context>,
+    pub context: Option<super::models::Context>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_copy()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCopyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub copy: ::core::option::Option<super::models::Copy>,
+    pub copy: Option<super::models::Copy>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_core()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCoreOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub core: ::core::option::Option<super::models::Core>,
+    pub core: Option<super::models::Core>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_cow()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCowOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub cow: ::core::option::Option<super::models::Cow>,
+    pub cow: Option<super::models::Cow>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_crate()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCrateOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub crate_: ::core::option::Option<super::models::Crate>,
+    pub crate_: Option<super::models::Crate>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_credential()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientCredentialOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub credential: ::core::option::Option<super::models::Credential>,
+    pub credential: Option<super::models::Credential>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_date()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDateOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub date: ::core::option::Option<super::models::Date>,
+    pub date: Option<super::models::Date>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_date_time()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDateTimeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub date_time: ::core::option::Option<super::models::DateTime>,
+    pub date_time: Option<super::models::DateTime>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_date_time_rfc1123()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDateTimeRfc1123Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub date_time_rfc1123: ::core::option::Option<super::models::DateTimeRfc1123>,
+    pub date_time_rfc1123: Option<super::models::DateTimeRfc1123>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_debug()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDebugOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub debug: ::core::option::Option<super::models::Debug>,
+    pub debug: Option<super::models::Debug>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_body()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeBodyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_body: ::core::option::Option<super::models::DecodeBody>,
+    pub decode_body: Option<super::models::DecodeBody>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_by_status()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeByStatusOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_by_status: ::core::option::Option<super::models::DecodeByStatus>,
+    pub decode_by_status: Option<super::models::DecodeByStatus>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_bytes()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeBytesOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_bytes: ::core::option::Option<super::models::DecodeBytes>,
+    pub decode_bytes: Option<super::models::DecodeBytes>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_empty()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeEmptyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_empty: ::core::option::Option<super::models::DecodeEmpty>,
+    pub decode_empty: Option<super::models::DecodeEmpty>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_exists()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeExistsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_exists: ::core::option::Option<super::models::DecodeExists>,
+    pub decode_exists: Option<super::models::DecodeExists>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_json()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeJsonOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_json: ::core::option::Option<super::models::DecodeJson>,
+    pub decode_json: Option<super::models::DecodeJson>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_nullable()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeNullableOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_nullable: ::core::option::Option<super::models::DecodeNullable>,
+    pub decode_nullable: Option<super::models::DecodeNullable>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_optional()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeOptionalOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_optional: ::core::option::Option<super::models::DecodeOptional>,
+    pub decode_optional: Option<super::models::DecodeOptional>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_response()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeResponseOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_response: ::core::option::Option<super::models::DecodeResponse>,
+    pub decode_response: Option<super::models::DecodeResponse>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_decode_text()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDecodeTextOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub decode_text: ::core::option::Option<super::models::DecodeText>,
+    pub decode_text: Option<super::models::DecodeText>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_default()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDefaultOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub default: ::core::option::Option<super::models::Default>,
+    pub default: Option<super::models::Default>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_default_endpoint()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDefaultEndpointOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub default_endpoint: ::core::option::Option<super::models::DefaultEndpoint>,
+    pub default_endpoint: Option<super::models::DefaultEndpoint>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_deserialize()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDeserializeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub deserialize: ::core::option::Option<super::models::Deserialize>,
+    pub deserialize: Option<super::models::Deserialize>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_deserializer()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDeserializerOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub deserializer: ::core::option::Option<super::models::Deserializer>,
+    pub deserializer: Option<super::models::Deserializer>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_double_ended_iterator()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDoubleEndedIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub double_ended_iterator: ::core::option::Option<
-        super::models::DoubleEndedIterator,
-    >,
+    pub double_ended_iterator: Option<super::models::DoubleEndedIterator>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_drop()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDropOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub drop: ::core::option::Option<super::models::Drop>,
+    pub drop: Option<super::models::Drop>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_duration()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDurationOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub duration: ::core::option::Option<super::models::Duration>,
+    pub duration: Option<super::models::Duration>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic: ::core::option::Option<super::models::Dynamic>,
+    pub dynamic: Option<super::models::Dynamic>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_error()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicErrorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_error: ::core::option::Option<super::models::DynamicError>,
+    pub dynamic_error: Option<super::models::DynamicError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_execute()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicExecuteOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_execute: ::core::option::Option<super::models::DynamicExecute>,
+    pub dynamic_execute: Option<super::models::DynamicExecute>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_pages()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicPagesOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_pages: ::core::option::Option<super::models::DynamicPages>,
+    pub dynamic_pages: Option<super::models::DynamicPages>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_params()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicParamsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_params: ::core::option::Option<super::models::DynamicParams>,
+    pub dynamic_params: Option<super::models::DynamicParams>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_poll()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicPollOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_poll: ::core::option::Option<super::models::DynamicPoll>,
+    pub dynamic_poll: Option<super::models::DynamicPoll>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_reply()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicReplyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_reply: ::core::option::Option<super::models::DynamicReply>,
+    pub dynamic_reply: Option<super::models::DynamicReply>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_request_error()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicRequestErrorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_request_error: ::core::option::Option<
-        super::models::DynamicRequestError,
-    >,
+    pub dynamic_request_error: Option<super::models::DynamicRequestError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_result()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicResultOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_result: ::core::option::Option<super::models::DynamicResult>,
+    pub dynamic_result: Option<super::models::DynamicResult>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic_validate()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDynamicValidateOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub dynamic_validate: ::core::option::Option<super::models::DynamicValidate>,
+    pub dynamic_validate: Option<super::models::DynamicValidate>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_endpoint()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientEndpointOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub endpoint_2: ::core::option::Option<super::models::Endpoint>,
+    pub endpoint_2: Option<super::models::Endpoint>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_env()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientEnvOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub env: ::core::option::Option<super::models::Env>,
+    pub env: Option<super::models::Env>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_eq()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientEqOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub eq: ::core::option::Option<super::models::Eq>,
+    pub eq: Option<super::models::Eq>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_err()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientErrOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub err: ::core::option::Option<super::models::Err>,
+    pub err: Option<super::models::Err>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_error_body()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientErrorBodyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub error_body: ::core::option::Option<super::models::ErrorBody>,
+    pub error_body: Option<super::models::ErrorBody>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_exact_size_iterator()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientExactSizeIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub exact_size_iterator: ::core::option::Option<super::models::ExactSizeIterator>,
+    pub exact_size_iterator: Option<super::models::ExactSizeIterator>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_extend()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientExtendOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub extend: ::core::option::Option<super::models::Extend>,
+    pub extend: Option<super::models::Extend>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_f()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub f_2: ::core::option::Option<super::models::F>,
+    pub f_2: Option<super::models::F>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_f32()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientF32Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub f32: ::core::option::Option<super::models::F32>,
+    pub f32: Option<super::models::F32>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_f64()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientF64Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub f64: ::core::option::Option<super::models::F64>,
+    pub f64: Option<super::models::F64>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_final_state_via()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFinalStateViaOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub final_state_via: ::core::option::Option<super::models::FinalStateVia>,
+    pub final_state_via: Option<super::models::FinalStateVia>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_fn_mut()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFnMutOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub fn_mut: ::core::option::Option<super::models::FnMut>,
+    pub fn_mut: Option<super::models::FnMut>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_fn_once()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFnOnceOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub fn_once: ::core::option::Option<super::models::FnOnce>,
+    pub fn_once: Option<super::models::FnOnce>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_form_body()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFormBodyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub form_body: ::core::option::Option<super::models::FormBody>,
+    pub form_body: Option<super::models::FormBody>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_format()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFormatOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub format: ::core::option::Option<super::models::Format>,
+    pub format: Option<super::models::Format>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_format_args()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFormatArgsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub format_args: ::core::option::Option<super::models::FormatArgs>,
+    pub format_args: Option<super::models::FormatArgs>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_format_error()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFormatErrorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub format_error: ::core::option::Option<super::models::FormatError>,
+    pub format_error: Option<super::models::FormatError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_from()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFromOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub from: ::core::option::Option<super::models::From>,
+    pub from: Option<super::models::From>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_from_iterator()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFromIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub from_iterator: ::core::option::Option<super::models::FromIterator>,
+    pub from_iterator: Option<super::models::FromIterator>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_from_status()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFromStatusOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub from_status: ::core::option::Option<super::models::FromStatus>,
+    pub from_status: Option<super::models::FromStatus>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_future()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFutureOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub future: ::core::option::Option<super::models::Future>,
+    pub future: Option<super::models::Future>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_hash()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientHashOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub hash: ::core::option::Option<super::models::Hash>,
+    pub hash: Option<super::models::Hash>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_host_part()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientHostPartOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub host_part: ::core::option::Option<super::models::HostPart>,
+    pub host_part: Option<super::models::HostPart>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_http_request()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientHttpRequestOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub http_request: ::core::option::Option<super::models::HttpRequest>,
+    pub http_request: Option<super::models::HttpRequest>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_http_response()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientHttpResponseOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub http_response: ::core::option::Option<super::models::HttpResponse>,
+    pub http_response: Option<super::models::HttpResponse>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_i32()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientI32Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub i32: ::core::option::Option<super::models::I32>,
+    pub i32: Option<super::models::I32>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_i64()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientI64Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub i64: ::core::option::Option<super::models::I64>,
+    pub i64: Option<super::models::I64>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_include()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIncludeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub include: ::core::option::Option<super::models::Include>,
+    pub include: Option<super::models::Include>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_include_str()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIncludeStrOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub include_str: ::core::option::Option<super::models::IncludeStr>,
+    pub include_str: Option<super::models::IncludeStr>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_inner()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientInnerOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub inner: ::core::option::Option<super::models::Inner>,
+    pub inner: Option<super::models::Inner>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_into()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIntoOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub into: ::core::option::Option<super::models::Into>,
+    pub into: Option<super::models::Into>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_into_future()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIntoFutureOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub into_future: ::core::option::Option<super::models::IntoFuture>,
+    pub into_future: Option<super::models::IntoFuture>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_into_iterator()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIntoIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub into_iterator: ::core::option::Option<super::models::IntoIterator>,
+    pub into_iterator: Option<super::models::IntoIterator>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_into_variant()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIntoVariantOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub into_variant: ::core::option::Option<super::models::IntoVariant>,
+    pub into_variant: Option<super::models::IntoVariant>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_invalid_host()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientInvalidHostOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub invalid_host: ::core::option::Option<super::models::InvalidHost>,
+    pub invalid_host: Option<super::models::InvalidHost>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_iterator()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub iterator: ::core::option::Option<super::models::Iterator>,
+    pub iterator: Option<super::models::Iterator>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_json()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientJsonOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub json: ::core::option::Option<super::models::Json>,
+    pub json: Option<super::models::Json>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_lazy_lock()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientLazyLockOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub lazy_lock: ::core::option::Option<super::models::LazyLock>,
+    pub lazy_lock: Option<super::models::LazyLock>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_map()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientMapOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub map: ::core::option::Option<super::models::Map>,
+    pub map: Option<super::models::Map>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_matches()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientMatchesOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub matches: ::core::option::Option<super::models::Matches>,
+    pub matches: Option<super::models::Matches>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_members()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientMembersOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub members: ::core::option::Option<super::models::Members>,
+    pub members: Option<super::models::Members>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_method()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientMethodOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub method: ::core::option::Option<super::models::Method>,
+    pub method: Option<super::models::Method>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_method_options()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientMethodOptionsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub method_options_2: ::core::option::Option<super::models::MethodOptions>,
+    pub method_options_2: Option<super::models::MethodOptions>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_models()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientModelsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub models: ::core::option::Option<super::models::Models>,
+    pub models: Option<super::models::Models>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_new()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientNewOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub new: ::core::option::Option<super::models::New>,
+    pub new: Option<super::models::New>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_next_link()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientNextLinkOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub next_link: ::core::option::Option<super::models::NextLink>,
+    pub next_link: Option<super::models::NextLink>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_no_format()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientNoFormatOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub no_format: ::core::option::Option<super::models::NoFormat>,
+    pub no_format: Option<super::models::NoFormat>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_none()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientNoneOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub none: ::core::option::Option<super::models::None>,
+    pub none: Option<super::models::None>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_ok()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOkOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub ok: ::core::option::Option<super::models::Ok>,
+    pub ok: Option<super::models::Ok>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_operation_id()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOperationIdOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub operation_id: ::core::option::Option<super::models::OperationId>,
+    pub operation_id: Option<super::models::OperationId>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_operation_info()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOperationInfoOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub operation_info: ::core::option::Option<super::models::OperationInfo>,
+    pub operation_info: Option<super::models::OperationInfo>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_operation_status()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOperationStatusOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub operation_status: ::core::option::Option<super::models::OperationStatus>,
+    pub operation_status: Option<super::models::OperationStatus>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_operations()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOperationsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub operations: ::core::option::Option<super::models::Operations>,
+    pub operations: Option<super::models::Operations>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_option()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOptionOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub option: ::core::option::Option<super::models::Option2>,
+    pub option: Option<super::models::Option2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_option_env()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOptionEnvOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub option_env: ::core::option::Option<super::models::OptionEnv>,
+    pub option_env: Option<super::models::OptionEnv>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_options()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOptionsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub options_2: ::core::option::Option<super::models::Options>,
+    pub options_2: Option<super::models::Options>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_ord()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOrdOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub ord: ::core::option::Option<super::models::Ord>,
+    pub ord: Option<super::models::Ord>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_other()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientOtherOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub other: ::core::option::Option<super::models::Other>,
+    pub other: Option<super::models::Other>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_page()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPageOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub page: ::core::option::Option<super::models::Page>,
+    pub page: Option<super::models::Page>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_page_decoder()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPageDecoderOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub page_decoder: ::core::option::Option<super::models::PageDecoder>,
+    pub page_decoder: Option<super::models::PageDecoder>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_pager()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPagerOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub pager: ::core::option::Option<super::models::Pager>,
+    pub pager: Option<super::models::Pager>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_panic()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPanicOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub panic: ::core::option::Option<super::models::Panic>,
+    pub panic: Option<super::models::Panic>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_parameterized_host()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientParameterizedHostOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub parameterized_host: ::core::option::Option<super::models::ParameterizedHost>,
+    pub parameterized_host: Option<super::models::ParameterizedHost>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_params()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientParamsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub params: ::core::option::Option<super::models::Params>,
+    pub params: Option<super::models::Params>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_partial_eq()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPartialEqOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub partial_eq: ::core::option::Option<super::models::PartialEq>,
+    pub partial_eq: Option<super::models::PartialEq>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_partial_ord()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPartialOrdOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub partial_ord: ::core::option::Option<super::models::PartialOrd>,
+    pub partial_ord: Option<super::models::PartialOrd>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_path()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPathOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub path: ::core::option::Option<super::models::Path>,
+    pub path: Option<super::models::Path>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_pattern()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPatternOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub pattern: ::core::option::Option<super::models::Pattern>,
+    pub pattern: Option<super::models::Pattern>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_patterns()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPatternsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub patterns: ::core::option::Option<super::models::Patterns>,
+    pub patterns: Option<super::models::Patterns>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_pipeline()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPipelineOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub pipeline: ::core::option::Option<super::models::Pipeline>,
+    pub pipeline: Option<super::models::Pipeline>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_poller_method_options()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPollerMethodOptionsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub poller_method_options: ::core::option::Option<
-        super::models::PollerMethodOptions,
-    >,
+    pub poller_method_options: Option<super::models::PollerMethodOptions>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_poller_options()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPollerOptionsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub poller_options: ::core::option::Option<super::models::PollerOptions>,
+    pub poller_options: Option<super::models::PollerOptions>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_private()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientPrivateOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub private: ::core::option::Option<super::models::Private>,
+    pub private: Option<super::models::Private>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_abstract()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRAbstractOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#abstract: ::core::option::Option<super::models::Abstract>,
+    pub r#abstract: Option<super::models::Abstract>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_as()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRAsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#as: ::core::option::Option<super::models::As>,
+    pub r#as: Option<super::models::As>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_async()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRAsyncOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#async: ::core::option::Option<super::models::Async>,
+    pub r#async: Option<super::models::Async>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_await()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRAwaitOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#await: ::core::option::Option<super::models::Await>,
+    pub r#await: Option<super::models::Await>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_become()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRBecomeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#become: ::core::option::Option<super::models::Become>,
+    pub r#become: Option<super::models::Become>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_box()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRBoxOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#box: ::core::option::Option<super::models::Box2>,
+    pub r#box: Option<super::models::Box2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_break()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRBreakOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#break: ::core::option::Option<super::models::Break>,
+    pub r#break: Option<super::models::Break>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_const()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRConstOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#const: ::core::option::Option<super::models::Const>,
+    pub r#const: Option<super::models::Const>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_continue()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRContinueOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#continue: ::core::option::Option<super::models::Continue>,
+    pub r#continue: Option<super::models::Continue>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_do()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRDoOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#do: ::core::option::Option<super::models::Do>,
+    pub r#do: Option<super::models::Do>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dyn()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRDynOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#dyn: ::core::option::Option<super::models::Dyn>,
+    pub r#dyn: Option<super::models::Dyn>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_else()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRElseOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#else: ::core::option::Option<super::models::Else>,
+    pub r#else: Option<super::models::Else>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_enum()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientREnumOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#enum: ::core::option::Option<super::models::Enum>,
+    pub r#enum: Option<super::models::Enum>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_extern()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRExternOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#extern: ::core::option::Option<super::models::Extern>,
+    pub r#extern: Option<super::models::Extern>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_false()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRFalseOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#false: ::core::option::Option<super::models::False>,
+    pub r#false: Option<super::models::False>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_final()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRFinalOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#final: ::core::option::Option<super::models::Final>,
+    pub r#final: Option<super::models::Final>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_fn()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRFnOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#fn: ::core::option::Option<super::models::Fn>,
+    pub r#fn: Option<super::models::Fn>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_for()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRForOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#for: ::core::option::Option<super::models::For>,
+    pub r#for: Option<super::models::For>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_gen()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRGenOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#gen: ::core::option::Option<super::models::Gen>,
+    pub r#gen: Option<super::models::Gen>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_if()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRIfOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#if: ::core::option::Option<super::models::If>,
+    pub r#if: Option<super::models::If>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_impl()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRImplOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#impl: ::core::option::Option<super::models::Impl>,
+    pub r#impl: Option<super::models::Impl>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_in()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRInOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#in: ::core::option::Option<super::models::In>,
+    pub r#in: Option<super::models::In>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_let()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRLetOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#let: ::core::option::Option<super::models::Let>,
+    pub r#let: Option<super::models::Let>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_loop()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRLoopOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#loop: ::core::option::Option<super::models::Loop>,
+    pub r#loop: Option<super::models::Loop>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_macro()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRMacroOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#macro: ::core::option::Option<super::models::Macro>,
+    pub r#macro: Option<super::models::Macro>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_match()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRMatchOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#match: ::core::option::Option<super::models::Match>,
+    pub r#match: Option<super::models::Match>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_mod()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRModOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#mod: ::core::option::Option<super::models::Mod>,
+    pub r#mod: Option<super::models::Mod>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_move()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRMoveOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#move: ::core::option::Option<super::models::Move>,
+    pub r#move: Option<super::models::Move>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_mut()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRMutOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#mut: ::core::option::Option<super::models::Mut>,
+    pub r#mut: Option<super::models::Mut>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_override()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientROverrideOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#override: ::core::option::Option<super::models::Override>,
+    pub r#override: Option<super::models::Override>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_priv()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRPrivOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#priv: ::core::option::Option<super::models::Priv>,
+    pub r#priv: Option<super::models::Priv>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_pub()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRPubOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#pub: ::core::option::Option<super::models::Pub>,
+    pub r#pub: Option<super::models::Pub>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_ref()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRRefOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#ref: ::core::option::Option<super::models::Ref>,
+    pub r#ref: Option<super::models::Ref>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_return()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRReturnOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#return: ::core::option::Option<super::models::Return>,
+    pub r#return: Option<super::models::Return>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_static()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRStaticOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#static: ::core::option::Option<super::models::Static>,
+    pub r#static: Option<super::models::Static>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_struct()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRStructOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#struct: ::core::option::Option<super::models::Struct>,
+    pub r#struct: Option<super::models::Struct>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_trait()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRTraitOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#trait: ::core::option::Option<super::models::Trait>,
+    pub r#trait: Option<super::models::Trait>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_true()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRTrueOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#true: ::core::option::Option<super::models::True>,
+    pub r#true: Option<super::models::True>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_try()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRTryOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#try: ::core::option::Option<super::models::Try>,
+    pub r#try: Option<super::models::Try>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_type()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRTypeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#type: ::core::option::Option<super::models::Type>,
+    pub r#type: Option<super::models::Type>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_typeof()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRTypeofOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#typeof: ::core::option::Option<super::models::Typeof>,
+    pub r#typeof: Option<super::models::Typeof>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_union()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRUnionOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#union: ::core::option::Option<super::models::Union>,
+    pub r#union: Option<super::models::Union>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_unsafe()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRUnsafeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#unsafe: ::core::option::Option<super::models::Unsafe>,
+    pub r#unsafe: Option<super::models::Unsafe>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_unsized()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRUnsizedOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#unsized: ::core::option::Option<super::models::Unsized>,
+    pub r#unsized: Option<super::models::Unsized>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_use()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRUseOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#use: ::core::option::Option<super::models::Use>,
+    pub r#use: Option<super::models::Use>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_virtual()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRVirtualOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#virtual: ::core::option::Option<super::models::Virtual>,
+    pub r#virtual: Option<super::models::Virtual>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_where()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRWhereOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#where: ::core::option::Option<super::models::Where>,
+    pub r#where: Option<super::models::Where>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_while()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRWhileOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#while: ::core::option::Option<super::models::While>,
+    pub r#while: Option<super::models::While>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_yield()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRYieldOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub r#yield: ::core::option::Option<super::models::Yield>,
+    pub r#yield: Option<super::models::Yield>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_regex()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRegexOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub regex: ::core::option::Option<super::models::Regex>,
+    pub regex: Option<super::models::Regex>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_request()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientRequestOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub request: ::core::option::Option<super::models::Request>,
+    pub request: Option<super::models::Request>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_resource_manager_audience()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResourceManagerAudienceOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub resource_manager_audience: ::core::option::Option<
-        super::models::ResourceManagerAudience,
-    >,
+    pub resource_manager_audience: Option<super::models::ResourceManagerAudience>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_resource_manager_endpoint()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResourceManagerEndpointOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub resource_manager_endpoint: ::core::option::Option<
-        super::models::ResourceManagerEndpoint,
-    >,
+    pub resource_manager_endpoint: Option<super::models::ResourceManagerEndpoint>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_resource_manager_scope()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResourceManagerScopeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub resource_manager_scope: ::core::option::Option<
-        super::models::ResourceManagerScope,
-    >,
+    pub resource_manager_scope: Option<super::models::ResourceManagerScope>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_response()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResponseOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub response: ::core::option::Option<super::models::Response>,
+    pub response: Option<super::models::Response>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_response_error()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResponseErrorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub response_error: ::core::option::Option<super::models::ResponseError>,
+    pub response_error: Option<super::models::ResponseError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_response_headers()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResponseHeadersOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub response_headers: ::core::option::Option<super::models::ResponseHeaders>,
+    pub response_headers: Option<super::models::ResponseHeaders>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_response_too_large()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResponseTooLargeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub response_too_large: ::core::option::Option<super::models::ResponseTooLarge>,
+    pub response_too_large: Option<super::models::ResponseTooLarge>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_result()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientResultOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub result: ::core::option::Option<super::models::Result2>,
+    pub result: Option<super::models::Result2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_safe_debug()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSafeDebugOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub safe_debug: ::core::option::Option<super::models::SafeDebug>,
+    pub safe_debug: Option<super::models::SafeDebug>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_secret()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSecretOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub secret: ::core::option::Option<super::models::Secret>,
+    pub secret: Option<super::models::Secret>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_self()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSelfOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub self_: ::core::option::Option<super::models::Self_>,
+    pub self_: Option<super::models::Self_>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_send()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSendOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub send: ::core::option::Option<super::models::Send>,
+    pub send: Option<super::models::Send>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_serde()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSerdeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub serde: ::core::option::Option<super::models::Serde>,
+    pub serde: Option<super::models::Serde>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_serde_json()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSerdeJsonOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub serde_json: ::core::option::Option<super::models::SerdeJson>,
+    pub serde_json: Option<super::models::SerdeJson>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_serialize()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSerializeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub serialize: ::core::option::Option<super::models::Serialize>,
+    pub serialize: Option<super::models::Serialize>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_serializer()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSerializerOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub serializer: ::core::option::Option<super::models::Serializer>,
+    pub serializer: Option<super::models::Serializer>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_service_error()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientServiceErrorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub service_error: ::core::option::Option<super::models::ServiceError>,
+    pub service_error: Option<super::models::ServiceError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_service_info()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientServiceInfoOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub service_info: ::core::option::Option<super::models::ServiceInfo>,
+    pub service_info: Option<super::models::ServiceInfo>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_services()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientServicesOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub services: ::core::option::Option<super::models::Services>,
+    pub services: Option<super::models::Services>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_size_of()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSizeOfOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub size_of: ::core::option::Option<super::models::SizeOf>,
+    pub size_of: Option<super::models::SizeOf>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_size_of_val()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSizeOfValOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub size_of_val: ::core::option::Option<super::models::SizeOfVal>,
+    pub size_of_val: Option<super::models::SizeOfVal>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_sized()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSizedOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub sized: ::core::option::Option<super::models::Sized>,
+    pub sized: Option<super::models::Sized>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_some()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSomeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub some: ::core::option::Option<super::models::Some>,
+    pub some: Option<super::models::Some>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_static_token_credential()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStaticTokenCredentialOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub static_token_credential: ::core::option::Option<
-        super::models::StaticTokenCredential,
-    >,
+    pub static_token_credential: Option<super::models::StaticTokenCredential>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_std()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStdOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub std: ::core::option::Option<super::models::Std>,
+    pub std: Option<super::models::Std>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_str()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStrOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub str: ::core::option::Option<super::models::Str>,
+    pub str: Option<super::models::Str>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_string()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStringOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub string: ::core::option::Option<super::models::String2>,
+    pub string: Option<super::models::String2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_string_enum()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStringEnumOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub string_enum: ::core::option::Option<super::models::StringEnum>,
+    pub string_enum: Option<super::models::StringEnum>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_string_format()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStringFormatOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub string_format: ::core::option::Option<super::models::StringFormat>,
+    pub string_format: Option<super::models::StringFormat>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_stringify()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStringifyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub stringify: ::core::option::Option<super::models::Stringify>,
+    pub stringify: Option<super::models::Stringify>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_strip_member()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStripMemberOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub strip_member: ::core::option::Option<super::models::StripMember>,
+    pub strip_member: Option<super::models::StripMember>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_strip_members()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStripMembersOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub strip_members: ::core::option::Option<super::models::StripMembers>,
+    pub strip_members: Option<super::models::StripMembers>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_strip_read_only()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientStripReadOnlyOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub strip_read_only: ::core::option::Option<super::models::StripReadOnly>,
+    pub strip_read_only: Option<super::models::StripReadOnly>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_subscription_id()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSubscriptionIdOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub subscription_id: ::core::option::Option<super::models::SubscriptionId>,
+    pub subscription_id: Option<super::models::SubscriptionId>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_super()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSuperOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub super_: ::core::option::Option<super::models::Super>,
+    pub super_: Option<super::models::Super>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_sync()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSyncOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub sync: ::core::option::Option<super::models::Sync>,
+    pub sync: Option<super::models::Sync>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_tag()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTagOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub tag: ::core::option::Option<super::models::Tag>,
+    pub tag: Option<super::models::Tag>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_tagged_union()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTaggedUnionOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub tagged_union: ::core::option::Option<super::models::TaggedUnion>,
+    pub tagged_union: Option<super::models::TaggedUnion>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_text_format()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTextFormatOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub text_format: ::core::option::Option<super::models::TextFormat>,
+    pub text_format: Option<super::models::TextFormat>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_to_owned()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientToOwnedOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub to_owned: ::core::option::Option<super::models::ToOwned>,
+    pub to_owned: Option<super::models::ToOwned>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_to_string()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientToStringOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub to_string: ::core::option::Option<super::models::ToString>,
+    pub to_string: Option<super::models::ToString>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_todo()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTodoOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub todo: ::core::option::Option<super::models::Todo>,
+    pub todo: Option<super::models::Todo>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_token_credential()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTokenCredentialOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub token_credential: ::core::option::Option<super::models::TokenCredential>,
+    pub token_credential: Option<super::models::TokenCredential>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_try_from()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTryFromOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub try_from: ::core::option::Option<super::models::TryFrom>,
+    pub try_from: Option<super::models::TryFrom>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_try_into()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientTryIntoOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub try_into: ::core::option::Option<super::models::TryInto>,
+    pub try_into: Option<super::models::TryInto>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_u64()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientU64Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub u64: ::core::option::Option<super::models::U64>,
+    pub u64: Option<super::models::U64>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_u8()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientU8Options<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub u8: ::core::option::Option<super::models::U8>,
+    pub u8: Option<super::models::U8>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_unix_time()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUnixTimeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub unix_time: ::core::option::Option<super::models::UnixTime>,
+    pub unix_time: Option<super::models::UnixTime>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_unknown()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUnknownOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub unknown: ::core::option::Option<super::models::Unknown>,
+    pub unknown: Option<super::models::Unknown>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_unpin()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUnpinOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub unpin: ::core::option::Option<super::models::Unpin>,
+    pub unpin: Option<super::models::Unpin>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_unreachable()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUnreachableOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub unreachable: ::core::option::Option<super::models::Unreachable>,
+    pub unreachable: Option<super::models::Unreachable>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_url()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUrlOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub url: ::core::option::Option<super::models::Url>,
+    pub url: Option<super::models::Url>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_url_builder()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUrlBuilderOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub url_builder: ::core::option::Option<super::models::UrlBuilder>,
+    pub url_builder: Option<super::models::UrlBuilder>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_usize()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUsizeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub usize: ::core::option::Option<super::models::Usize>,
+    pub usize: Option<super::models::Usize>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_uuid()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientUuidOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub uuid: ::core::option::Option<super::models::Uuid>,
+    pub uuid: Option<super::models::Uuid>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_validate()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientValidateOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub validate: ::core::option::Option<super::models::Validate>,
+    pub validate: Option<super::models::Validate>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_validation_error()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientValidationErrorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub validation_error: ::core::option::Option<super::models::ValidationError>,
+    pub validation_error: Option<super::models::ValidationError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_validation_errors()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientValidationErrorsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub validation_errors: ::core::option::Option<super::models::ValidationErrors>,
+    pub validation_errors: Option<super::models::ValidationErrors>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_validator()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientValidatorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub validator: ::core::option::Option<super::models::Validator>,
+    pub validator: Option<super::models::Validator>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_value()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientValueOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub value: ::core::option::Option<super::models::Unnamed>,
+    pub value: Option<super::models::Unnamed>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_vec()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientVecOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub vec: ::core::option::Option<super::models::Vec2>,
+    pub vec: Option<super::models::Vec2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_write()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientWriteOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub write: ::core::option::Option<super::models::Write>,
+    pub write: Option<super::models::Write>,
 }
 /// The `options` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOptionsClient {
     /// Arguments: see [`options_request`](super::options::options_request).
     pub async fn options(
         &self,
         options_2: &super::models::Options,
-        options: ::core::option::Option<NamesOptionsClientOptionsOptions<'_>>,
+        options: Option<NamesOptionsClientOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Options>,
     > {
@@ -15733,17 +14584,17 @@ impl NamesOptionsClient {
 /// Options for [`NamesOptionsClient::options()`].
 pub type NamesOptionsClientOptionsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Ord` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOrdClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOrdClient {
     /// Arguments: see [`ord_request`](super::ord::ord_request).
     pub async fn ord(
         &self,
         ord: &super::models::Ord,
-        options: ::core::option::Option<NamesOrdClientOrdOptions<'_>>,
+        options: Option<NamesOrdClientOrdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Ord>,
     > {
@@ -15765,17 +14616,17 @@ impl NamesOrdClient {
 /// Options for [`NamesOrdClient::ord()`].
 pub type NamesOrdClientOrdOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Other` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOtherClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOtherClient {
     /// Arguments: see [`other_request`](super::other::other_request).
     pub async fn other(
         &self,
         other: &super::models::Other,
-        options: ::core::option::Option<NamesOtherClientOtherOptions<'_>>,
+        options: Option<NamesOtherClientOtherOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Other>,
     > {
@@ -15797,17 +14648,17 @@ impl NamesOtherClient {
 /// Options for [`NamesOtherClient::other()`].
 pub type NamesOtherClientOtherOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `page` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPageClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPageClient {
     /// Arguments: see [`page_request`](super::page::page_request).
     pub async fn page(
         &self,
         page: &super::models::Page,
-        options: ::core::option::Option<NamesPageClientPageOptions<'_>>,
+        options: Option<NamesPageClientPageOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Page>,
     > {
@@ -15829,17 +14680,17 @@ impl NamesPageClient {
 /// Options for [`NamesPageClient::page()`].
 pub type NamesPageClientPageOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `PageDecoder` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPageDecoderClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPageDecoderClient {
     /// Arguments: see [`page_decoder_request`](super::page_decoder::page_decoder_request).
     pub async fn page_decoder(
         &self,
         page_decoder: &super::models::PageDecoder,
-        options: ::core::option::Option<NamesPageDecoderClientPageDecoderOptions<'_>>,
+        options: Option<NamesPageDecoderClientPageDecoderOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::PageDecoder,
@@ -15865,17 +14716,17 @@ pub type NamesPageDecoderClientPageDecoderOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `Pager` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPagerClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPagerClient {
     /// Arguments: see [`pager_request`](super::pager::pager_request).
     pub async fn pager(
         &self,
         pager: &super::models::Pager,
-        options: ::core::option::Option<NamesPagerClientPagerOptions<'_>>,
+        options: Option<NamesPagerClientPagerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Pager>,
     > {
@@ -15897,17 +14748,17 @@ impl NamesPagerClient {
 /// Options for [`NamesPagerClient::pager()`].
 pub type NamesPagerClientPagerOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `panic` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPanicClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPanicClient {
     /// Arguments: see [`panic_request`](super::panic::panic_request).
     pub async fn panic(
         &self,
         panic: &super::models::Panic,
-        options: ::core::option::Option<NamesPanicClientPanicOptions<'_>>,
+        options: Option<NamesPanicClientPanicOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Panic>,
     > {
@@ -15928,20 +14779,1345 @@ impl NamesPanicClient {
 }
 /// Options for [`NamesPanicClient::panic()`].
 pub type NamesPanicClientPanicOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `ParameterGroups` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesParameterGroupsClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesParameterGroupsClient {
+    /// Arguments: see [`every_request`](super::parameter_groups::every_request).
+    pub async fn every(
+        &self,
+        r#abstract: super::parameter_groups::Abstract,
+        r#do: super::parameter_groups::Do,
+        future: super::parameter_groups::Future,
+        debug: super::parameter_groups::Debug,
+        assert: super::parameter_groups::Assert,
+        cfg: super::parameter_groups::Cfg,
+        env: super::parameter_groups::Env,
+        format_args: super::parameter_groups::FormatArgs,
+        include_str: super::parameter_groups::IncludeStr,
+        option_env: super::parameter_groups::OptionEnv,
+        stringify: super::parameter_groups::Stringify,
+        unreachable: super::parameter_groups::Unreachable,
+        r#else: super::parameter_groups::Else,
+        write: super::parameter_groups::Write,
+        char: super::parameter_groups::Char,
+        i32: super::parameter_groups::I32,
+        u8: super::parameter_groups::U8,
+        usize: super::parameter_groups::Usize,
+        f64: super::parameter_groups::F64,
+        core: super::parameter_groups::Core,
+        client_only: super::parameter_groups::ClientOnly,
+        string_enum: super::parameter_groups::StringEnum,
+        async_trait: super::parameter_groups::AsyncTrait,
+        r#extern: super::parameter_groups::Extern,
+        arm_client_options: super::parameter_groups::ArmClientOptions,
+        binary_format: super::parameter_groups::BinaryFormat,
+        method_options_2: super::parameter_groups::MethodOptions,
+        static_token_credential: super::parameter_groups::StaticTokenCredential,
+        client_request_id: super::parameter_groups::ClientRequestId,
+        resource_manager_scope: super::parameter_groups::ResourceManagerScope,
+        dynamic_error: super::parameter_groups::DynamicError,
+        dynamic_validate: super::parameter_groups::DynamicValidate,
+        service_info: super::parameter_groups::ServiceInfo,
+        dynamic_reply: super::parameter_groups::DynamicReply,
+        r#final: super::parameter_groups::Final,
+        dynamic_pages: super::parameter_groups::DynamicPages,
+        dynamic_request_error: super::parameter_groups::DynamicRequestError,
+        from_status: super::parameter_groups::FromStatus,
+        service_error: super::parameter_groups::ServiceError,
+        decode_by_status: super::parameter_groups::DecodeByStatus,
+        decode_empty: super::parameter_groups::DecodeEmpty,
+        decode_json: super::parameter_groups::DecodeJson,
+        decode_optional: super::parameter_groups::DecodeOptional,
+        base64: super::parameter_groups::Base64,
+        date: super::parameter_groups::Date,
+        r#for: super::parameter_groups::For,
+        date_time_rfc1123: super::parameter_groups::DateTimeRfc1123,
+        format_error: super::parameter_groups::FormatError,
+        unix_time: super::parameter_groups::UnixTime,
+        response_headers: super::parameter_groups::ResponseHeaders,
+        invalid_host: super::parameter_groups::InvalidHost,
+        form_body: super::parameter_groups::FormBody,
+        http_response: super::parameter_groups::HttpResponse,
+        url_builder: super::parameter_groups::UrlBuilder,
+        final_state_via: super::parameter_groups::FinalStateVia,
+        poller_method_options: super::parameter_groups::PollerMethodOptions,
+        r#async: super::parameter_groups::Async,
+        r#if: super::parameter_groups::If,
+        next_link: super::parameter_groups::NextLink,
+        pattern: super::parameter_groups::Pattern,
+        strip_member: super::parameter_groups::StripMember,
+        regex: super::parameter_groups::Regex,
+        url: super::parameter_groups::Url,
+        validate: super::parameter_groups::Validate,
+        validation_errors: super::parameter_groups::ValidationErrors,
+        compile_pattern: super::parameter_groups::CompilePattern,
+        serde: super::parameter_groups::Serde,
+        r#in: super::parameter_groups::In,
+        api_version_2: super::parameter_groups::ApiVersion,
+        request: super::parameter_groups::Request,
+        value: super::parameter_groups::Value,
+        path: super::parameter_groups::Path,
+        json: super::parameter_groups::Json,
+        pipeline: super::parameter_groups::Pipeline,
+        operation_id: super::parameter_groups::OperationId,
+        subscription_id: super::parameter_groups::SubscriptionId,
+        tag: super::parameter_groups::Tag,
+        f_2: super::parameter_groups::F,
+        r#loop: super::parameter_groups::Loop,
+        services: super::parameter_groups::Services,
+        build_request: super::parameter_groups::BuildRequest,
+        models: super::parameter_groups::Models,
+        dynamic: super::parameter_groups::Dynamic,
+        other: super::parameter_groups::Other,
+        arc: super::parameter_groups::Arc,
+        b_tree_map: super::parameter_groups::BTreeMap,
+        serialize: super::parameter_groups::Serialize,
+        r#match: super::parameter_groups::Match,
+        serializer: super::parameter_groups::Serializer,
+        token_credential: super::parameter_groups::TokenCredential,
+        client_method_options: super::parameter_groups::ClientMethodOptions,
+        pager: super::parameter_groups::Pager,
+        context: super::parameter_groups::Context,
+        private: super::parameter_groups::Private,
+        r#move: super::parameter_groups::Move,
+        r#override: super::parameter_groups::Override,
+        r#pub: super::parameter_groups::Pub,
+        r#return: super::parameter_groups::Return,
+        self_: super::parameter_groups::Self_,
+        r#struct: super::parameter_groups::Struct,
+        r#become: super::parameter_groups::Become,
+        r#trait: super::parameter_groups::Trait,
+        r#try: super::parameter_groups::Try,
+        r#typeof: super::parameter_groups::Typeof,
+        r#unsafe: super::parameter_groups::Unsafe,
+        r#use: super::parameter_groups::Use,
+        r#where: super::parameter_groups::Where,
+        r#yield: super::parameter_groups::Yield,
+        copy: super::parameter_groups::Copy,
+        sized: super::parameter_groups::Sized,
+        unpin: super::parameter_groups::Unpin,
+        r#break: super::parameter_groups::Break,
+        r#fn: super::parameter_groups::Fn,
+        fn_once: super::parameter_groups::FnOnce,
+        async_fn_mut: super::parameter_groups::AsyncFnMut,
+        drop: super::parameter_groups::Drop,
+        size_of_val: super::parameter_groups::SizeOfVal,
+        align_of_val: super::parameter_groups::AlignOfVal,
+        to_owned: super::parameter_groups::ToOwned,
+        partial_eq: super::parameter_groups::PartialEq,
+        eq: super::parameter_groups::Eq,
+        as_ref: super::parameter_groups::AsRef,
+        r#continue: super::parameter_groups::Continue,
+        into: super::parameter_groups::Into,
+        default: super::parameter_groups::Default,
+        extend: super::parameter_groups::Extend,
+        double_ended_iterator: super::parameter_groups::DoubleEndedIterator,
+        option2: super::parameter_groups::Option2,
+        none: super::parameter_groups::None,
+        ok: super::parameter_groups::Ok,
+        string2: super::parameter_groups::String2,
+        vec2: super::parameter_groups::Vec2,
+        try_into: super::parameter_groups::TryInto,
+        options: Option<NamesParameterGroupsClientEveryOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
+    > {
+        let options = options.unwrap_or_default();
+        let super::parameter_groups::Abstract { p0, .. } = r#abstract;
+        let super::parameter_groups::Do { p10, .. } = r#do;
+        let super::parameter_groups::Future { p100, .. } = future;
+        let super::parameter_groups::Debug { p102, .. } = debug;
+        let super::parameter_groups::Assert { p104, .. } = assert;
+        let super::parameter_groups::Cfg { p106, .. } = cfg;
+        let super::parameter_groups::Env { p108, .. } = env;
+        let super::parameter_groups::FormatArgs { p110, .. } = format_args;
+        let super::parameter_groups::IncludeStr { p112, .. } = include_str;
+        let super::parameter_groups::OptionEnv { p114, .. } = option_env;
+        let super::parameter_groups::Stringify { p116, .. } = stringify;
+        let super::parameter_groups::Unreachable { p118, .. } = unreachable;
+        let super::parameter_groups::Else { p12, .. } = r#else;
+        let super::parameter_groups::Write { p120, .. } = write;
+        let super::parameter_groups::Char { p122, .. } = char;
+        let super::parameter_groups::I32 { p124, .. } = i32;
+        let super::parameter_groups::U8 { p126, .. } = u8;
+        let super::parameter_groups::Usize { p128, .. } = usize;
+        let super::parameter_groups::F64 { p130, .. } = f64;
+        let super::parameter_groups::Core { p132, .. } = core;
+        let super::parameter_groups::ClientOnly { p134, .. } = client_only;
+        let super::parameter_groups::StringEnum { p136, .. } = string_enum;
+        let super::parameter_groups::AsyncTrait { p138, .. } = async_trait;
+        let super::parameter_groups::Extern { p14, .. } = r#extern;
+        let super::parameter_groups::ArmClientOptions { p140, .. } = arm_client_options;
+        let super::parameter_groups::BinaryFormat { p142, .. } = binary_format;
+        let super::parameter_groups::MethodOptions { p144, p237, .. } = method_options_2;
+        let super::parameter_groups::StaticTokenCredential { p146, .. } = static_token_credential;
+        let super::parameter_groups::ClientRequestId { p148, .. } = client_request_id;
+        let super::parameter_groups::ResourceManagerScope { p150, .. } = resource_manager_scope;
+        let super::parameter_groups::DynamicError { p152, .. } = dynamic_error;
+        let super::parameter_groups::DynamicValidate { p154, .. } = dynamic_validate;
+        let super::parameter_groups::ServiceInfo { p156, .. } = service_info;
+        let super::parameter_groups::DynamicReply { p158, .. } = dynamic_reply;
+        let super::parameter_groups::Final { p16, .. } = r#final;
+        let super::parameter_groups::DynamicPages { p160, .. } = dynamic_pages;
+        let super::parameter_groups::DynamicRequestError { p162, .. } = dynamic_request_error;
+        let super::parameter_groups::FromStatus { p164, .. } = from_status;
+        let super::parameter_groups::ServiceError { p166, .. } = service_error;
+        let super::parameter_groups::DecodeByStatus { p168, .. } = decode_by_status;
+        let super::parameter_groups::DecodeEmpty { p170, .. } = decode_empty;
+        let super::parameter_groups::DecodeJson { p172, .. } = decode_json;
+        let super::parameter_groups::DecodeOptional { p174, .. } = decode_optional;
+        let super::parameter_groups::Base64 { p176, .. } = base64;
+        let super::parameter_groups::Date { p178, .. } = date;
+        let super::parameter_groups::For { p18, .. } = r#for;
+        let super::parameter_groups::DateTimeRfc1123 { p180, .. } = date_time_rfc1123;
+        let super::parameter_groups::FormatError { p182, .. } = format_error;
+        let super::parameter_groups::UnixTime { p184, .. } = unix_time;
+        let super::parameter_groups::ResponseHeaders { p186, .. } = response_headers;
+        let super::parameter_groups::InvalidHost { p188, .. } = invalid_host;
+        let super::parameter_groups::FormBody { p190, .. } = form_body;
+        let super::parameter_groups::HttpResponse { p192, .. } = http_response;
+        let super::parameter_groups::UrlBuilder { p194, .. } = url_builder;
+        let super::parameter_groups::FinalStateVia { p196, .. } = final_state_via;
+        let super::parameter_groups::PollerMethodOptions { p198, .. } = poller_method_options;
+        let super::parameter_groups::Async { p2, .. } = r#async;
+        let super::parameter_groups::If { p20, .. } = r#if;
+        let super::parameter_groups::NextLink { p200, .. } = next_link;
+        let super::parameter_groups::Pattern { p202, .. } = pattern;
+        let super::parameter_groups::StripMember { p204, .. } = strip_member;
+        let super::parameter_groups::Regex { p206, p215, .. } = regex;
+        let super::parameter_groups::Url { p208, p218, .. } = url;
+        let super::parameter_groups::Validate { p210, .. } = validate;
+        let super::parameter_groups::ValidationErrors { p212, .. } = validation_errors;
+        let super::parameter_groups::CompilePattern { p214, .. } = compile_pattern;
+        let super::parameter_groups::Serde { p216, .. } = serde;
+        let super::parameter_groups::In { p22, .. } = r#in;
+        let super::parameter_groups::ApiVersion { p220, p240, .. } = api_version_2;
+        let super::parameter_groups::Request { p222, .. } = request;
+        let super::parameter_groups::Value { p224, p256, .. } = value;
+        let super::parameter_groups::Path { p226, .. } = path;
+        let super::parameter_groups::Json { p228, .. } = json;
+        let super::parameter_groups::Pipeline { p230, .. } = pipeline;
+        let super::parameter_groups::OperationId { p232, .. } = operation_id;
+        let super::parameter_groups::SubscriptionId { p234, .. } = subscription_id;
+        let super::parameter_groups::Tag { p236, .. } = tag;
+        let super::parameter_groups::F { p238, .. } = f_2;
+        let super::parameter_groups::Loop { p24, .. } = r#loop;
+        let super::parameter_groups::Services { p242, .. } = services;
+        let super::parameter_groups::BuildRequest { p244, .. } = build_request;
+        let super::parameter_groups::Models { p246, .. } = models;
+        let super::parameter_groups::Dynamic { p248, .. } = dynamic;
+        let super::parameter_groups::Other { p250, .. } = other;
+        let super::parameter_groups::Arc { p252, .. } = arc;
+        let super::parameter_groups::BTreeMap { p254, .. } = b_tree_map;
+        let super::parameter_groups::Serialize { p258, .. } = serialize;
+        let super::parameter_groups::Match { p26, .. } = r#match;
+        let super::parameter_groups::Serializer { p260, .. } = serializer;
+        let super::parameter_groups::TokenCredential { p262, .. } = token_credential;
+        let super::parameter_groups::ClientMethodOptions { p264, .. } = client_method_options;
+        let super::parameter_groups::Pager { p266, .. } = pager;
+        let super::parameter_groups::Context { p268, .. } = context;
+        let super::parameter_groups::Private { p270, .. } = private;
+        let super::parameter_groups::Move { p28, .. } = r#move;
+        let super::parameter_groups::Override { p30, .. } = r#override;
+        let super::parameter_groups::Pub { p32, .. } = r#pub;
+        let super::parameter_groups::Return { p34, .. } = r#return;
+        let super::parameter_groups::Self_ { p36, p35, .. } = self_;
+        let super::parameter_groups::Struct { p38, .. } = r#struct;
+        let super::parameter_groups::Become { p4, .. } = r#become;
+        let super::parameter_groups::Trait { p40, .. } = r#trait;
+        let super::parameter_groups::Try { p42, .. } = r#try;
+        let super::parameter_groups::Typeof { p44, .. } = r#typeof;
+        let super::parameter_groups::Unsafe { p46, .. } = r#unsafe;
+        let super::parameter_groups::Use { p48, .. } = r#use;
+        let super::parameter_groups::Where { p50, .. } = r#where;
+        let super::parameter_groups::Yield { p52, .. } = r#yield;
+        let super::parameter_groups::Copy { p54, .. } = copy;
+        let super::parameter_groups::Sized { p56, .. } = sized;
+        let super::parameter_groups::Unpin { p58, .. } = unpin;
+        let super::parameter_groups::Break { p6, .. } = r#break;
+        let super::parameter_groups::Fn { p60, p17, .. } = r#fn;
+        let super::parameter_groups::FnOnce { p62, .. } = fn_once;
+        let super::parameter_groups::AsyncFnMut { p64, .. } = async_fn_mut;
+        let super::parameter_groups::Drop { p66, p59, .. } = drop;
+        let super::parameter_groups::SizeOfVal { p68, .. } = size_of_val;
+        let super::parameter_groups::AlignOfVal { p70, .. } = align_of_val;
+        let super::parameter_groups::ToOwned { p72, .. } = to_owned;
+        let super::parameter_groups::PartialEq { p74, .. } = partial_eq;
+        let super::parameter_groups::Eq { p76, .. } = eq;
+        let super::parameter_groups::AsRef { p78, .. } = as_ref;
+        let super::parameter_groups::Continue { p8, .. } = r#continue;
+        let super::parameter_groups::Into { p80, .. } = into;
+        let super::parameter_groups::Default { p82, .. } = default;
+        let super::parameter_groups::Extend { p84, .. } = extend;
+        let super::parameter_groups::DoubleEndedIterator { p86, .. } = double_ended_iterator;
+        let super::parameter_groups::Option2 { p88, .. } = option2;
+        let super::parameter_groups::None { p90, .. } = none;
+        let super::parameter_groups::Ok { p92, .. } = ok;
+        let super::parameter_groups::String2 { p94, .. } = string2;
+        let super::parameter_groups::Vec2 { p96, p119, .. } = vec2;
+        let super::parameter_groups::TryInto { p98, .. } = try_into;
+        let (p1,) = match options.r#as {
+            Some(__group) => (__group.p1,),
+            None => (None,),
+        };
+        let (p101,) = match options.into_future {
+            Some(__group) => (__group.p101,),
+            None => (None,),
+        };
+        let (p103,) = match options.hash {
+            Some(__group) => (__group.p103,),
+            None => (None,),
+        };
+        let (p105,) = match options.assert_eq {
+            Some(__group) => (__group.p105,),
+            None => (None,),
+        };
+        let (p107,) = match options.concat {
+            Some(__group) => (__group.p107,),
+            None => (None,),
+        };
+        let (p109,) = match options.format {
+            Some(__group) => (__group.p109,),
+            None => (None,),
+        };
+        let (p11,) = match options.r#dyn {
+            Some(__group) => (__group.p11,),
+            None => (None,),
+        };
+        let (p111,) = match options.include {
+            Some(__group) => (__group.p111,),
+            None => (None,),
+        };
+        let (p113,) = match options.matches {
+            Some(__group) => (__group.p113,),
+            None => (None,),
+        };
+        let (p115,) = match options.panic {
+            Some(__group) => (__group.p115,),
+            None => (None,),
+        };
+        let (p117,) = match options.todo {
+            Some(__group) => (__group.p117,),
+            None => (None,),
+        };
+        let (p121,) = match options.bool {
+            Some(__group) => (__group.p121,),
+            None => (None,),
+        };
+        let (p123,) = match options.str {
+            Some(__group) => (__group.p123,),
+            None => (None,),
+        };
+        let (p125,) = match options.i64 {
+            Some(__group) => (__group.p125,),
+            None => (None,),
+        };
+        let (p127,) = match options.u64 {
+            Some(__group) => (__group.p127,),
+            None => (None,),
+        };
+        let (p129,) = match options.f32 {
+            Some(__group) => (__group.p129,),
+            None => (None,),
+        };
+        let (p13,) = match options.r#enum {
+            Some(__group) => (__group.p13,),
+            None => (None,),
+        };
+        let (p131,) = match options.std {
+            Some(__group) => (__group.p131,),
+            None => (None,),
+        };
+        let (p133,) = match options.alloc {
+            Some(__group) => (__group.p133,),
+            None => (None,),
+        };
+        let (p135,) = match options.page {
+            Some(__group) => (__group.p135,),
+            None => (None,),
+        };
+        let (p137,) = match options.tagged_union {
+            Some(__group) => (__group.p137,),
+            None => (None,),
+        };
+        let (p139,) = match options.azure_core {
+            Some(__group) => (__group.p139,),
+            None => (None,),
+        };
+        let (p141,) = match options.arm_pipeline {
+            Some(__group) => (__group.p141,),
+            None => (None,),
+        };
+        let (p143,) = match options.into_variant {
+            Some(__group) => (__group.p143,),
+            None => (None,),
+        };
+        let (p145,) = match options.resource_manager_audience {
+            Some(__group) => (__group.p145,),
+            None => (None,),
+        };
+        let (p147,) = match options.text_format {
+            Some(__group) => (__group.p147,),
+            None => (None,),
+        };
+        let (p149,) = match options.resource_manager_endpoint {
+            Some(__group) => (__group.p149,),
+            None => (None,),
+        };
+        let (p15,) = match options.r#false {
+            Some(__group) => (__group.p15,),
+            None => (None,),
+        };
+        let (p151, p165) = match options.response_error {
+            Some(__group) => (__group.p151, __group.p165),
+            None => (None, None),
+        };
+        let (p153,) = match options.dynamic_params {
+            Some(__group) => (__group.p153,),
+            None => (None,),
+        };
+        let (p155,) = match options.operation_info {
+            Some(__group) => (__group.p155,),
+            None => (None,),
+        };
+        let (p157,) = match options.dynamic_result {
+            Some(__group) => (__group.p157,),
+            None => (None,),
+        };
+        let (p159,) = match options.dynamic_execute {
+            Some(__group) => (__group.p159,),
+            None => (None,),
+        };
+        let (p161,) = match options.dynamic_poll {
+            Some(__group) => (__group.p161,),
+            None => (None,),
+        };
+        let (p163,) = match options.error_body {
+            Some(__group) => (__group.p163,),
+            None => (None,),
+        };
+        let (p167,) = match options.decode_body {
+            Some(__group) => (__group.p167,),
+            None => (None,),
+        };
+        let (p169,) = match options.decode_bytes {
+            Some(__group) => (__group.p169,),
+            None => (None,),
+        };
+        let (p171,) = match options.decode_exists {
+            Some(__group) => (__group.p171,),
+            None => (None,),
+        };
+        let (p173,) = match options.decode_nullable {
+            Some(__group) => (__group.p173,),
+            None => (None,),
+        };
+        let (p175,) = match options.decode_text {
+            Some(__group) => (__group.p175,),
+            None => (None,),
+        };
+        let (p177,) = match options.base64_url {
+            Some(__group) => (__group.p177,),
+            None => (None,),
+        };
+        let (p179,) = match options.date_time {
+            Some(__group) => (__group.p179,),
+            None => (None,),
+        };
+        let (p181,) = match options.duration {
+            Some(__group) => (__group.p181,),
+            None => (None,),
+        };
+        let (p183,) = match options.string_format {
+            Some(__group) => (__group.p183,),
+            None => (None,),
+        };
+        let (p185,) = match options.uuid {
+            Some(__group) => (__group.p185,),
+            None => (None,),
+        };
+        let (p187,) = match options.host_part {
+            Some(__group) => (__group.p187,),
+            None => (None,),
+        };
+        let (p189,) = match options.parameterized_host {
+            Some(__group) => (__group.p189,),
+            None => (None,),
+        };
+        let (p19,) = match options.r#gen {
+            Some(__group) => (__group.p19,),
+            None => (None,),
+        };
+        let (p191,) = match options.http_request {
+            Some(__group) => (__group.p191,),
+            None => (None,),
+        };
+        let (p193,) = match options.method {
+            Some(__group) => (__group.p193,),
+            None => (None,),
+        };
+        let (p195,) = match options.response_too_large {
+            Some(__group) => (__group.p195,),
+            None => (None,),
+        };
+        let (p197,) = match options.operation_status {
+            Some(__group) => (__group.p197,),
+            None => (None,),
+        };
+        let (p199,) = match options.poller_options {
+            Some(__group) => (__group.p199,),
+            None => (None,),
+        };
+        let (p201,) = match options.page_decoder {
+            Some(__group) => (__group.p201,),
+            None => (None,),
+        };
+        let (p203,) = match options.strip_read_only {
+            Some(__group) => (__group.p203,),
+            None => (None,),
+        };
+        let (p205,) = match options.strip_members {
+            Some(__group) => (__group.p205,),
+            None => (None,),
+        };
+        let (p207,) = match options.secret {
+            Some(__group) => (__group.p207,),
+            None => (None,),
+        };
+        let (p209,) = match options.constraint {
+            Some(__group) => (__group.p209,),
+            None => (None,),
+        };
+        let (p21,) = match options.r#impl {
+            Some(__group) => (__group.p21,),
+            None => (None,),
+        };
+        let (p211,) = match options.validation_error {
+            Some(__group) => (__group.p211,),
+            None => (None,),
+        };
+        let (p213, p223) = match options.validator {
+            Some(__group) => (__group.p213, __group.p223),
+            None => (None, None),
+        };
+        let (p217,) = match options.serde_json {
+            Some(__group) => (__group.p217,),
+            None => (None,),
+        };
+        let (p219,) = match options.endpoint_2 {
+            Some(__group) => (__group.p219,),
+            None => (None,),
+        };
+        let (p221,) = match options.options_2 {
+            Some(__group) => (__group.p221,),
+            None => (None,),
+        };
+        let (p225,) = match options.params {
+            Some(__group) => (__group.p225,),
+            None => (None,),
+        };
+        let (p227,) = match options.at {
+            Some(__group) => (__group.p227,),
+            None => (None,),
+        };
+        let (p229,) = match options.members {
+            Some(__group) => (__group.p229,),
+            None => (None,),
+        };
+        let (p23,) = match options.r#let {
+            Some(__group) => (__group.p23,),
+            None => (None,),
+        };
+        let (p231, p267) = match options.response {
+            Some(__group) => (__group.p231, __group.p267),
+            None => (None, None),
+        };
+        let (p233,) = match options.credential {
+            Some(__group) => (__group.p233,),
+            None => (None,),
+        };
+        let (p235,) = match options.inner {
+            Some(__group) => (__group.p235,),
+            None => (None,),
+        };
+        let (p239,) = match options.new {
+            Some(__group) => (__group.p239,),
+            None => (None,),
+        };
+        let (p241,) = match options.default_endpoint {
+            Some(__group) => (__group.p241,),
+            None => (None,),
+        };
+        let (p243,) = match options.operations {
+            Some(__group) => (__group.p243,),
+            None => (None,),
+        };
+        let (p245,) = match options.decode_response {
+            Some(__group) => (__group.p245,),
+            None => (None,),
+        };
+        let (p247,) = match options.clients {
+            Some(__group) => (__group.p247,),
+            None => (None,),
+        };
+        let (p249,) = match options.patterns {
+            Some(__group) => (__group.p249,),
+            None => (None,),
+        };
+        let (p25,) = match options.r#macro {
+            Some(__group) => (__group.p25,),
+            None => (None,),
+        };
+        let (p251,) = match options.unknown {
+            Some(__group) => (__group.p251,),
+            None => (None,),
+        };
+        let (p253,) = match options.lazy_lock {
+            Some(__group) => (__group.p253,),
+            None => (None,),
+        };
+        let (p255,) = match options.cow {
+            Some(__group) => (__group.p255,),
+            None => (None,),
+        };
+        let (p257,) = match options.map {
+            Some(__group) => (__group.p257,),
+            None => (None,),
+        };
+        let (p259,) = match options.deserialize {
+            Some(__group) => (__group.p259,),
+            None => (None,),
+        };
+        let (p261,) = match options.deserializer {
+            Some(__group) => (__group.p261,),
+            None => (None,),
+        };
+        let (p263,) = match options.safe_debug {
+            Some(__group) => (__group.p263,),
+            None => (None,),
+        };
+        let (p265,) = match options.no_format {
+            Some(__group) => (__group.p265,),
+            None => (None,),
+        };
+        let (p269,) = match options.armgen_runtime {
+            Some(__group) => (__group.p269,),
+            None => (None,),
+        };
+        let (p27,) = match options.r#mod {
+            Some(__group) => (__group.p27,),
+            None => (None,),
+        };
+        let (p29,) = match options.r#mut {
+            Some(__group) => (__group.p29,),
+            None => (None,),
+        };
+        let (p3,) = match options.r#await {
+            Some(__group) => (__group.p3,),
+            None => (None,),
+        };
+        let (p31,) = match options.r#priv {
+            Some(__group) => (__group.p31,),
+            None => (None,),
+        };
+        let (p33,) = match options.r#ref {
+            Some(__group) => (__group.p33,),
+            None => (None,),
+        };
+        let (p37,) = match options.r#static {
+            Some(__group) => (__group.p37,),
+            None => (None,),
+        };
+        let (p39,) = match options.super_ {
+            Some(__group) => (__group.p39,),
+            None => (None,),
+        };
+        let (p41,) = match options.r#true {
+            Some(__group) => (__group.p41,),
+            None => (None,),
+        };
+        let (p43,) = match options.r#type {
+            Some(__group) => (__group.p43,),
+            None => (None,),
+        };
+        let (p45,) = match options.r#union {
+            Some(__group) => (__group.p45,),
+            None => (None,),
+        };
+        let (p47,) = match options.r#unsized {
+            Some(__group) => (__group.p47,),
+            None => (None,),
+        };
+        let (p49,) = match options.r#virtual {
+            Some(__group) => (__group.p49,),
+            None => (None,),
+        };
+        let (p5, p71) = match options.box2 {
+            Some(__group) => (__group.p5, __group.p71),
+            None => (None, None),
+        };
+        let (p51,) = match options.r#while {
+            Some(__group) => (__group.p51,),
+            None => (None,),
+        };
+        let (p53,) = match options.unnamed {
+            Some(__group) => (__group.p53,),
+            None => (None,),
+        };
+        let (p55,) = match options.send {
+            Some(__group) => (__group.p55,),
+            None => (None,),
+        };
+        let (p57,) = match options.sync {
+            Some(__group) => (__group.p57,),
+            None => (None,),
+        };
+        let (p61,) = match options.fn_mut {
+            Some(__group) => (__group.p61,),
+            None => (None,),
+        };
+        let (p63,) = match options.async_fn {
+            Some(__group) => (__group.p63,),
+            None => (None,),
+        };
+        let (p65,) = match options.async_fn_once {
+            Some(__group) => (__group.p65,),
+            None => (None,),
+        };
+        let (p67,) = match options.size_of {
+            Some(__group) => (__group.p67,),
+            None => (None,),
+        };
+        let (p69,) = match options.align_of {
+            Some(__group) => (__group.p69,),
+            None => (None,),
+        };
+        let (p7,) = match options.r#const {
+            Some(__group) => (__group.p7,),
+            None => (None,),
+        };
+        let (p73,) = match options.clone {
+            Some(__group) => (__group.p73,),
+            None => (None,),
+        };
+        let (p75,) = match options.partial_ord {
+            Some(__group) => (__group.p75,),
+            None => (None,),
+        };
+        let (p77,) = match options.ord {
+            Some(__group) => (__group.p77,),
+            None => (None,),
+        };
+        let (p79,) = match options.as_mut {
+            Some(__group) => (__group.p79,),
+            None => (None,),
+        };
+        let (p81,) = match options.from {
+            Some(__group) => (__group.p81,),
+            None => (None,),
+        };
+        let (p83,) = match options.iterator {
+            Some(__group) => (__group.p83,),
+            None => (None,),
+        };
+        let (p85,) = match options.into_iterator {
+            Some(__group) => (__group.p85,),
+            None => (None,),
+        };
+        let (p87,) = match options.exact_size_iterator {
+            Some(__group) => (__group.p87,),
+            None => (None,),
+        };
+        let (p89,) = match options.some {
+            Some(__group) => (__group.p89,),
+            None => (None,),
+        };
+        let (p9,) = match options.crate_ {
+            Some(__group) => (__group.p9,),
+            None => (None,),
+        };
+        let (p91,) = match options.result2 {
+            Some(__group) => (__group.p91,),
+            None => (None,),
+        };
+        let (p93,) = match options.err {
+            Some(__group) => (__group.p93,),
+            None => (None,),
+        };
+        let (p95,) = match options.to_string {
+            Some(__group) => (__group.p95,),
+            None => (None,),
+        };
+        let (p97,) = match options.try_from {
+            Some(__group) => (__group.p97,),
+            None => (None,),
+        };
+        let (p99,) = match options.from_iterator {
+            Some(__group) => (__group.p99,),
+            None => (None,),
+        };
+        let __request = super::parameter_groups::every_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            &p0,
+            p10,
+            p100,
+            &p102,
+            &p104,
+            p106,
+            &p108,
+            &p110,
+            p112,
+            &p114,
+            &p116,
+            p118,
+            &p12,
+            &p120,
+            &p122,
+            p124,
+            &p126,
+            &p128,
+            p130,
+            &p132,
+            &p134,
+            p136,
+            &p138,
+            &p14,
+            &p140,
+            p142,
+            &p144,
+            &p146,
+            p148,
+            &p150,
+            &p152,
+            p154,
+            &p156,
+            &p158,
+            p16,
+            p160,
+            &p162,
+            &p164,
+            p166,
+            &p168,
+            &p170,
+            p172,
+            &p174,
+            &p176,
+            p178,
+            &p18,
+            &p180,
+            &p182,
+            p184,
+            &p186,
+            &p188,
+            p190,
+            &p192,
+            &p194,
+            p196,
+            &p198,
+            &p2,
+            &p20,
+            &p200,
+            p202,
+            &p204,
+            &p206,
+            p208,
+            &p210,
+            &p212,
+            p214,
+            &p216,
+            &p218,
+            p22,
+            p220,
+            &p222,
+            &p224,
+            p226,
+            &p228,
+            &p230,
+            p232,
+            &p234,
+            &p236,
+            p238,
+            &p24,
+            &p240,
+            &p242,
+            p244,
+            &p246,
+            &p248,
+            p250,
+            &p252,
+            &p254,
+            p256,
+            &p258,
+            &p26,
+            &p260,
+            p262,
+            &p264,
+            &p266,
+            p268,
+            &p270,
+            p28,
+            &p30,
+            &p32,
+            p34,
+            &p36,
+            &p38,
+            p4,
+            p40,
+            &p42,
+            &p44,
+            p46,
+            &p48,
+            &p50,
+            p52,
+            &p54,
+            &p56,
+            p58,
+            &p6,
+            &p60,
+            &p62,
+            p64,
+            &p66,
+            &p68,
+            p70,
+            &p72,
+            &p74,
+            p76,
+            &p78,
+            &p8,
+            &p80,
+            p82,
+            &p84,
+            &p86,
+            p88,
+            &p90,
+            &p92,
+            p94,
+            &p96,
+            &p98,
+            p1,
+            p101.as_ref(),
+            p103,
+            p105.as_deref(),
+            p107.as_ref(),
+            p109,
+            p11.as_ref(),
+            p111.as_deref(),
+            p113.as_ref(),
+            p115,
+            p117.as_deref(),
+            p119.as_ref(),
+            p121,
+            p123.as_deref(),
+            p125.as_ref(),
+            p127,
+            p129.as_deref(),
+            p13,
+            p131.as_ref(),
+            p133,
+            p135.as_deref(),
+            p137.as_ref(),
+            p139,
+            p141.as_deref(),
+            p143.as_ref(),
+            p145,
+            p147.as_deref(),
+            p149.as_ref(),
+            p15.as_deref(),
+            p151,
+            p153.as_deref(),
+            p155.as_ref(),
+            p157,
+            p159.as_deref(),
+            p161.as_ref(),
+            p163,
+            p165.as_deref(),
+            p167.as_ref(),
+            p169,
+            p17.as_ref(),
+            p171.as_deref(),
+            p173.as_ref(),
+            p175,
+            p177.as_deref(),
+            p179.as_ref(),
+            p181,
+            p183.as_deref(),
+            p185.as_ref(),
+            p187,
+            p189.as_deref(),
+            p19,
+            p191.as_ref(),
+            p193,
+            p195.as_deref(),
+            p197.as_ref(),
+            p199,
+            p201.as_deref(),
+            p203.as_ref(),
+            p205,
+            p207.as_deref(),
+            p209.as_ref(),
+            p21.as_deref(),
+            p211,
+            p213.as_deref(),
+            p215.as_ref(),
+            p217,
+            p219.as_deref(),
+            p221.as_ref(),
+            p223,
+            p225.as_deref(),
+            p227.as_ref(),
+            p229,
+            p23.as_ref(),
+            p231.as_deref(),
+            p233.as_ref(),
+            p235,
+            p237.as_deref(),
+            p239.as_ref(),
+            p241,
+            p243.as_deref(),
+            p245.as_ref(),
+            p247,
+            p249.as_deref(),
+            p25,
+            p251.as_ref(),
+            p253,
+            p255.as_deref(),
+            p257.as_ref(),
+            p259,
+            p261.as_deref(),
+            p263.as_ref(),
+            p265,
+            p267.as_deref(),
+            p269.as_ref(),
+            p27.as_deref(),
+            p29.as_ref(),
+            p3.as_deref(),
+            p31,
+            p33.as_deref(),
+            p35.as_ref(),
+            p37,
+            p39.as_deref(),
+            p41.as_ref(),
+            p43,
+            p45.as_deref(),
+            p47.as_ref(),
+            p49,
+            p5.as_ref(),
+            p51.as_deref(),
+            p53.as_ref(),
+            p55,
+            p57.as_deref(),
+            p59.as_ref(),
+            p61,
+            p63.as_deref(),
+            p65.as_ref(),
+            p67,
+            p69.as_deref(),
+            p7,
+            p71.as_ref(),
+            p73,
+            p75.as_deref(),
+            p77.as_ref(),
+            p79,
+            p81.as_deref(),
+            p83.as_ref(),
+            p85,
+            p87.as_deref(),
+            p89.as_ref(),
+            p9.as_deref(),
+            p91,
+            p93.as_deref(),
+            p95.as_ref(),
+            p97,
+            p99.as_deref(),
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::parameter_groups::every_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesParameterGroupsClient::every()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesParameterGroupsClientEveryOptions<'a> {
+    /// Per-call options: the `azure_core` context.
+    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
+        'a,
+    >,
+    /// The parameters of the group [`As`](super::parameter_groups::As).
+    pub r#as: Option<super::parameter_groups::As>,
+    /// The parameters of the group [`IntoFuture`](super::parameter_groups::IntoFuture).
+    pub into_future: Option<super::parameter_groups::IntoFuture>,
+    /// The parameters of the group [`Hash`](super::parameter_groups::Hash).
+    pub hash: Option<super::parameter_groups::Hash>,
+    /// The parameters of the group [`AssertEq`](super::parameter_groups::AssertEq).
+    pub assert_eq: Option<super::parameter_groups::AssertEq>,
+    /// The parameters of the group [`Concat`](super::parameter_groups::Concat).
+    pub concat: Option<super::parameter_groups::Concat>,
+    /// The parameters of the group [`Format`](super::parameter_groups::Format).
+    pub format: Option<super::parameter_groups::Format>,
+    /// The parameters of the group [`Dyn`](super::parameter_groups::Dyn).
+    pub r#dyn: Option<super::parameter_groups::Dyn>,
+    /// The parameters of the group [`Include`](super::parameter_groups::Include).
+    pub include: Option<super::parameter_groups::Include>,
+    /// The parameters of the group [`Matches`](super::parameter_groups::Matches).
+    pub matches: Option<super::parameter_groups::Matches>,
+    /// The parameters of the group [`Panic`](super::parameter_groups::Panic).
+    pub panic: Option<super::parameter_groups::Panic>,
+    /// The parameters of the group [`Todo`](super::parameter_groups::Todo).
+    pub todo: Option<super::parameter_groups::Todo>,
+    /// The parameters of the group [`Bool`](super::parameter_groups::Bool).
+    pub bool: Option<super::parameter_groups::Bool>,
+    /// The parameters of the group [`Str`](super::parameter_groups::Str).
+    pub str: Option<super::parameter_groups::Str>,
+    /// The parameters of the group [`I64`](super::parameter_groups::I64).
+    pub i64: Option<super::parameter_groups::I64>,
+    /// The parameters of the group [`U64`](super::parameter_groups::U64).
+    pub u64: Option<super::parameter_groups::U64>,
+    /// The parameters of the group [`F32`](super::parameter_groups::F32).
+    pub f32: Option<super::parameter_groups::F32>,
+    /// The parameters of the group [`Enum`](super::parameter_groups::Enum).
+    pub r#enum: Option<super::parameter_groups::Enum>,
+    /// The parameters of the group [`Std`](super::parameter_groups::Std).
+    pub std: Option<super::parameter_groups::Std>,
+    /// The parameters of the group [`Alloc`](super::parameter_groups::Alloc).
+    pub alloc: Option<super::parameter_groups::Alloc>,
+    /// The parameters of the group [`Page`](super::parameter_groups::Page).
+    pub page: Option<super::parameter_groups::Page>,
+    /// The parameters of the group [`TaggedUnion`](super::parameter_groups::TaggedUnion).
+    pub tagged_union: Option<super::parameter_groups::TaggedUnion>,
+    /// The parameters of the group [`AzureCore`](super::parameter_groups::AzureCore).
+    pub azure_core: Option<super::parameter_groups::AzureCore>,
+    /// The parameters of the group [`ArmPipeline`](super::parameter_groups::ArmPipeline).
+    pub arm_pipeline: Option<super::parameter_groups::ArmPipeline>,
+    /// The parameters of the group [`IntoVariant`](super::parameter_groups::IntoVariant).
+    pub into_variant: Option<super::parameter_groups::IntoVariant>,
+    /// The parameters of the group [`ResourceManagerAudience`](super::parameter_groups::ResourceManagerAudience).
+    pub resource_manager_audience: Option<
+        super::parameter_groups::ResourceManagerAudience,
+    >,
+    /// The parameters of the group [`TextFormat`](super::parameter_groups::TextFormat).
+    pub text_format: Option<super::parameter_groups::TextFormat>,
+    /// The parameters of the group [`ResourceManagerEndpoint`](super::parameter_groups::ResourceManagerEndpoint).
+    pub resource_manager_endpoint: Option<
+        super::parameter_groups::ResourceManagerEndpoint,
+    >,
+    /// The parameters of the group [`False`](super::parameter_groups::False).
+    pub r#false: Option<super::parameter_groups::False>,
+    /// The parameters of the group [`ResponseError`](super::parameter_groups::ResponseError).
+    pub response_error: Option<super::parameter_groups::ResponseError>,
+    /// The parameters of the group [`DynamicParams`](super::parameter_groups::DynamicParams).
+    pub dynamic_params: Option<super::parameter_groups::DynamicParams>,
+    /// The parameters of the group [`OperationInfo`](super::parameter_groups::OperationInfo).
+    pub operation_info: Option<super::parameter_groups::OperationInfo>,
+    /// The parameters of the group [`DynamicResult`](super::parameter_groups::DynamicResult).
+    pub dynamic_result: Option<super::parameter_groups::DynamicResult>,
+    /// The parameters of the group [`DynamicExecute`](super::parameter_groups::DynamicExecute).
+    pub dynamic_execute: Option<super::parameter_groups::DynamicExecute>,
+    /// The parameters of the group [`DynamicPoll`](super::parameter_groups::DynamicPoll).
+    pub dynamic_poll: Option<super::parameter_groups::DynamicPoll>,
+    /// The parameters of the group [`ErrorBody`](super::parameter_groups::ErrorBody).
+    pub error_body: Option<super::parameter_groups::ErrorBody>,
+    /// The parameters of the group [`DecodeBody`](super::parameter_groups::DecodeBody).
+    pub decode_body: Option<super::parameter_groups::DecodeBody>,
+    /// The parameters of the group [`DecodeBytes`](super::parameter_groups::DecodeBytes).
+    pub decode_bytes: Option<super::parameter_groups::DecodeBytes>,
+    /// The parameters of the group [`DecodeExists`](super::parameter_groups::DecodeExists).
+    pub decode_exists: Option<super::parameter_groups::DecodeExists>,
+    /// The parameters of the group [`DecodeNullable`](super::parameter_groups::DecodeNullable).
+    pub decode_nullable: Option<super::parameter_groups::DecodeNullable>,
+    /// The parameters of the group [`DecodeText`](super::parameter_groups::DecodeText).
+    pub decode_text: Option<super::parameter_groups::DecodeText>,
+    /// The parameters of the group [`Base64Url`](super::parameter_groups::Base64Url).
+    pub base64_url: Option<super::parameter_groups::Base64Url>,
+    /// The parameters of the group [`DateTime`](super::parameter_groups::DateTime).
+    pub date_time: Option<super::parameter_groups::DateTime>,
+    /// The parameters of the group [`Duration`](super::parameter_groups::Duration).
+    pub duration: Option<super::parameter_groups::Duration>,
+    /// The parameters of the group [`StringFormat`](super::parameter_groups::StringFormat).
+    pub string_format: Option<super::parameter_groups::StringFormat>,
+    /// The parameters of the group [`Uuid`](super::parameter_groups::Uuid).
+    pub uuid: Option<super::parameter_groups::Uuid>,
+    /// The parameters of the group [`HostPart`](super::parameter_groups::HostPart).
+    pub host_part: Option<super::parameter_groups::HostPart>,
+    /// The parameters of the group [`ParameterizedHost`](super::parameter_groups::ParameterizedHost).
+    pub parameterized_host: Option<super::parameter_groups::ParameterizedHost>,
+    /// The parameters of the group [`Gen`](super::parameter_groups::Gen).
+    pub r#gen: Option<super::parameter_groups::Gen>,
+    /// The parameters of the group [`HttpRequest`](super::parameter_groups::HttpRequest).
+    pub http_request: Option<super::parameter_groups::HttpRequest>,
+    /// The parameters of the group [`Method`](super::parameter_groups::Method).
+    pub method: Option<super::parameter_groups::Method>,
+    /// The parameters of the group [`ResponseTooLarge`](super::parameter_groups::ResponseTooLarge).
+    pub response_too_large: Option<super::parameter_groups::ResponseTooLarge>,
+    /// The parameters of the group [`OperationStatus`](super::parameter_groups::OperationStatus).
+    pub operation_status: Option<super::parameter_groups::OperationStatus>,
+    /// The parameters of the group [`PollerOptions`](super::parameter_groups::PollerOptions).
+    pub poller_options: Option<super::parameter_groups::PollerOptions>,
+    /// The parameters of the group [`PageDecoder`](super::parameter_groups::PageDecoder).
+    pub page_decoder: Option<super::parameter_groups::PageDecoder>,
+    /// The parameters of the group [`StripReadOnly`](super::parameter_groups::StripReadOnly).
+    pub strip_read_only: Option<super::parameter_groups::StripReadOnly>,
+    /// The parameters of the group [`StripMembers`](super::parameter_groups::StripMembers).
+    pub strip_members: Option<super::parameter_groups::StripMembers>,
+    /// The parameters of the group [`Secret`](super::parameter_groups::Secret).
+    pub secret: Option<super::parameter_groups::Secret>,
+    /// The parameters of the group [`Constraint`](super::parameter_groups::Constraint).
+    pub constraint: Option<super::parameter_groups::Constraint>,
+    /// The parameters of the group [`Impl`](super::parameter_groups::Impl).
+    pub r#impl: Option<super::parameter_groups::Impl>,
+    /// The parameters of the group [`ValidationError`](super::parameter_groups::ValidationError).
+    pub validation_error: Option<super::parameter_groups::ValidationError>,
+    /// The parameters of the group [`Validator`](super::parameter_groups::Validator).
+    pub validator: Option<super::parameter_groups::Validator>,
+    /// The parameters of the group [`SerdeJson`](super::parameter_groups::SerdeJson).
+    pub serde_json: Option<super::parameter_groups::SerdeJson>,
+    /// The parameters of the group [`Endpoint`](super::parameter_groups::Endpoint).
+    pub endpoint_2: Option<super::parameter_groups::Endpoint>,
+    /// The parameters of the group [`Options`](super::parameter_groups::Options).
+    pub options_2: Option<super::parameter_groups::Options>,
+    /// The parameters of the group [`Params`](super::parameter_groups::Params).
+    pub params: Option<super::parameter_groups::Params>,
+    /// The parameters of the group [`At`](super::parameter_groups::At).
+    pub at: Option<super::parameter_groups::At>,
+    /// The parameters of the group [`Members`](super::parameter_groups::Members).
+    pub members: Option<super::parameter_groups::Members>,
+    /// The parameters of the group [`Let`](super::parameter_groups::Let).
+    pub r#let: Option<super::parameter_groups::Let>,
+    /// The parameters of the group [`Response`](super::parameter_groups::Response).
+    pub response: Option<super::parameter_groups::Response>,
+    /// The parameters of the group [`Credential`](super::parameter_groups::Credential).
+    pub credential: Option<super::parameter_groups::Credential>,
+    /// The parameters of the group [`Inner`](super::parameter_groups::Inner).
+    pub inner: Option<super::parameter_groups::Inner>,
+    /// The parameters of the group [`New`](super::parameter_groups::New).
+    pub new: Option<super::parameter_groups::New>,
+    /// The parameters of the group [`DefaultEndpoint`](super::parameter_groups::DefaultEndpoint).
+    pub default_endpoint: Option<super::parameter_groups::DefaultEndpoint>,
+    /// The parameters of the group [`Operations`](super::parameter_groups::Operations).
+    pub operations: Option<super::parameter_groups::Operations>,
+    /// The parameters of the group [`DecodeResponse`](super::parameter_groups::DecodeResponse).
+    pub decode_response: Option<super::parameter_groups::DecodeResponse>,
+    /// The parameters of the group [`Clients`](super::parameter_groups::Clients).
+    pub clients: Option<super::parameter_groups::Clients>,
+    /// The parameters of the group [`Patterns`](super::parameter_groups::Patterns).
+    pub patterns: Option<super::parameter_groups::Patterns>,
+    /// The parameters of the group [`Macro`](super::parameter_groups::Macro).
+    pub r#macro: Option<super::parameter_groups::Macro>,
+    /// The parameters of the group [`Unknown`](super::parameter_groups::Unknown).
+    pub unknown: Option<super::parameter_groups::Unknown>,
+    /// The parameters of the group [`LazyLock`](super::parameter_groups::LazyLock).
+    pub lazy_lock: Option<super::parameter_groups::LazyLock>,
+    /// The parameters of the group [`Cow`](super::parameter_groups::Cow).
+    pub cow: Option<super::parameter_groups::Cow>,
+    /// The parameters of the group [`Map`](super::parameter_groups::Map).
+    pub map: Option<super::parameter_groups::Map>,
+    /// The parameters of the group [`Deserialize`](super::parameter_groups::Deserialize).
+    pub deserialize: Option<super::parameter_groups::Deserialize>,
+    /// The parameters of the group [`Deserializer`](super::parameter_groups::Deserializer).
+    pub deserializer: Option<super::parameter_groups::Deserializer>,
+    /// The parameters of the group [`SafeDebug`](super::parameter_groups::SafeDebug).
+    pub safe_debug: Option<super::parameter_groups::SafeDebug>,
+    /// The parameters of the group [`NoFormat`](super::parameter_groups::NoFormat).
+    pub no_format: Option<super::parameter_groups::NoFormat>,
+    /// The parameters of the group [`ArmgenRuntime`](super::parameter_groups::ArmgenRuntime).
+    pub armgen_runtime: Option<super::parameter_groups::ArmgenRuntime>,
+    /// The parameters of the group [`Mod`](super::parameter_groups::Mod).
+    pub r#mod: Option<super::parameter_groups::Mod>,
+    /// The parameters of the group [`Mut`](super::parameter_groups::Mut).
+    pub r#mut: Option<super::parameter_groups::Mut>,
+    /// The parameters of the group [`Await`](super::parameter_groups::Await).
+    pub r#await: Option<super::parameter_groups::Await>,
+    /// The parameters of the group [`Priv`](super::parameter_groups::Priv).
+    pub r#priv: Option<super::parameter_groups::Priv>,
+    /// The parameters of the group [`Ref`](super::parameter_groups::Ref).
+    pub r#ref: Option<super::parameter_groups::Ref>,
+    /// The parameters of the group [`Static`](super::parameter_groups::Static).
+    pub r#static: Option<super::parameter_groups::Static>,
+    /// The parameters of the group [`Super`](super::parameter_groups::Super).
+    pub super_: Option<super::parameter_groups::Super>,
+    /// The parameters of the group [`True`](super::parameter_groups::True).
+    pub r#true: Option<super::parameter_groups::True>,
+    /// The parameters of the group [`Type`](super::parameter_groups::Type).
+    pub r#type: Option<super::parameter_groups::Type>,
+    /// The parameters of the group [`Union`](super::parameter_groups::Union).
+    pub r#union: Option<super::parameter_groups::Union>,
+    /// The parameters of the group [`Unsized`](super::parameter_groups::Unsized).
+    pub r#unsized: Option<super::parameter_groups::Unsized>,
+    /// The parameters of the group [`Virtual`](super::parameter_groups::Virtual).
+    pub r#virtual: Option<super::parameter_groups::Virtual>,
+    /// The parameters of the group [`Box2`](super::parameter_groups::Box2).
+    pub box2: Option<super::parameter_groups::Box2>,
+    /// The parameters of the group [`While`](super::parameter_groups::While).
+    pub r#while: Option<super::parameter_groups::While>,
+    /// The parameters of the group [`Unnamed`](super::parameter_groups::Unnamed).
+    pub unnamed: Option<super::parameter_groups::Unnamed>,
+    /// The parameters of the group [`Send`](super::parameter_groups::Send).
+    pub send: Option<super::parameter_groups::Send>,
+    /// The parameters of the group [`Sync`](super::parameter_groups::Sync).
+    pub sync: Option<super::parameter_groups::Sync>,
+    /// The parameters of the group [`FnMut`](super::parameter_groups::FnMut).
+    pub fn_mut: Option<super::parameter_groups::FnMut>,
+    /// The parameters of the group [`AsyncFn`](super::parameter_groups::AsyncFn).
+    pub async_fn: Option<super::parameter_groups::AsyncFn>,
+    /// The parameters of the group [`AsyncFnOnce`](super::parameter_groups::AsyncFnOnce).
+    pub async_fn_once: Option<super::parameter_groups::AsyncFnOnce>,
+    /// The parameters of the group [`SizeOf`](super::parameter_groups::SizeOf).
+    pub size_of: Option<super::parameter_groups::SizeOf>,
+    /// The parameters of the group [`AlignOf`](super::parameter_groups::AlignOf).
+    pub align_of: Option<super::parameter_groups::AlignOf>,
+    /// The parameters of the group [`Const`](super::parameter_groups::Const).
+    pub r#const: Option<super::parameter_groups::Const>,
+    /// The parameters of the group [`Clone`](super::parameter_groups::Clone).
+    pub clone: Option<super::parameter_groups::Clone>,
+    /// The parameters of the group [`PartialOrd`](super::parameter_groups::PartialOrd).
+    pub partial_ord: Option<super::parameter_groups::PartialOrd>,
+    /// The parameters of the group [`Ord`](super::parameter_groups::Ord).
+    pub ord: Option<super::parameter_groups::Ord>,
+    /// The parameters of the group [`AsMut`](super::parameter_groups::AsMut).
+    pub as_mut: Option<super::parameter_groups::AsMut>,
+    /// The parameters of the group [`From`](super::parameter_groups::From).
+    pub from: Option<super::parameter_groups::From>,
+    /// The parameters of the group [`Iterator`](super::parameter_groups::Iterator).
+    pub iterator: Option<super::parameter_groups::Iterator>,
+    /// The parameters of the group [`IntoIterator`](super::parameter_groups::IntoIterator).
+    pub into_iterator: Option<super::parameter_groups::IntoIterator>,
+    /// The parameters of the group [`ExactSizeIterator`](super::parameter_groups::ExactSizeIterator).
+    pub exact_size_iterator: Option<super::parameter_groups::ExactSizeIterator>,
+    /// The parameters of the group [`Some`](super::parameter_groups::Some).
+    pub some: Option<super::parameter_groups::Some>,
+    /// The parameters of the group [`Crate`](super::parameter_groups::Crate).
+    pub crate_: Option<super::parameter_groups::Crate>,
+    /// The parameters of the group [`Result2`](super::parameter_groups::Result2).
+    pub result2: Option<super::parameter_groups::Result2>,
+    /// The parameters of the group [`Err`](super::parameter_groups::Err).
+    pub err: Option<super::parameter_groups::Err>,
+    /// The parameters of the group [`ToString`](super::parameter_groups::ToString).
+    pub to_string: Option<super::parameter_groups::ToString>,
+    /// The parameters of the group [`TryFrom`](super::parameter_groups::TryFrom).
+    pub try_from: Option<super::parameter_groups::TryFrom>,
+    /// The parameters of the group [`FromIterator`](super::parameter_groups::FromIterator).
+    pub from_iterator: Option<super::parameter_groups::FromIterator>,
+}
 /// The `parameterized` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesParameterizedClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesParameterizedClient {
     /// Arguments: see [`host_parameterized_host_request`](super::parameterized::host_parameterized_host_request).
     pub async fn host_parameterized_host(
         &self,
         parameterized_host: &super::models::ParameterizedHost,
-        options: ::core::option::Option<
-            NamesParameterizedClientHostParameterizedHostOptions<'_>,
-        >,
+        options: Option<NamesParameterizedClientHostParameterizedHostOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ParameterizedHost,
@@ -15967,16 +16143,16 @@ pub type NamesParameterizedClientHostParameterizedHostOptions<'a> = ::armgen_run
     'a,
 >;
 /// The `Parameters` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesParametersClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesParametersClient {
     /// Arguments: see [`header_optional_request`](super::parameters::header_optional_request).
     pub async fn header_optional(
         &self,
-        options: ::core::option::Option<NamesParametersClientHeaderOptionalOptions<'_>>,
+        options: Option<NamesParametersClientHeaderOptionalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -16538,7 +16714,7 @@ impl NamesParametersClient {
         r#while: &str,
         write: &str,
         r#yield: i32,
-        options: ::core::option::Option<NamesParametersClientHeaderRequiredOptions<'_>>,
+        options: Option<NamesParametersClientHeaderRequiredOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -16879,7 +17055,7 @@ impl NamesParametersClient {
         r#unsized: &super::models::Choice,
         r#use: &str,
         r#virtual: i32,
-        options: ::core::option::Option<NamesParametersClientPath0Options<'_>>,
+        options: Option<NamesParametersClientPath0Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -16999,7 +17175,7 @@ impl NamesParametersClient {
         try_from: &super::models::Choice,
         try_into: &str,
         from_iterator: i32,
-        options: ::core::option::Option<NamesParametersClientPath1Options<'_>>,
+        options: Option<NamesParametersClientPath1Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -17119,7 +17295,7 @@ impl NamesParametersClient {
         text_format: &super::models::Choice,
         client_request_id: &str,
         resource_manager_endpoint: i32,
-        options: ::core::option::Option<NamesParametersClientPath2Options<'_>>,
+        options: Option<NamesParametersClientPath2Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -17239,7 +17415,7 @@ impl NamesParametersClient {
         operation_status: &super::models::Choice,
         poller_method_options: &str,
         poller_options: i32,
-        options: ::core::option::Option<NamesParametersClientPath3Options<'_>>,
+        options: Option<NamesParametersClientPath3Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -17359,7 +17535,7 @@ impl NamesParametersClient {
         clients: &super::models::Choice,
         dynamic: &str,
         patterns: i32,
-        options: ::core::option::Option<NamesParametersClientPath4Options<'_>>,
+        options: Option<NamesParametersClientPath4Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -17450,7 +17626,7 @@ impl NamesParametersClient {
         context: &str,
         armgen_runtime: i32,
         private: &super::models::Choice,
-        options: ::core::option::Option<NamesParametersClientPath5Options<'_>>,
+        options: Option<NamesParametersClientPath5Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -17491,7 +17667,7 @@ impl NamesParametersClient {
     /// Arguments: see [`query_optional_request`](super::parameters::query_optional_request).
     pub async fn query_optional(
         &self,
-        options: ::core::option::Option<NamesParametersClientQueryOptionalOptions<'_>>,
+        options: Option<NamesParametersClientQueryOptionalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -18053,7 +18229,7 @@ impl NamesParametersClient {
         r#while: &str,
         write: &str,
         r#yield: i32,
-        options: ::core::option::Option<NamesParametersClientQueryRequiredOptions<'_>>,
+        options: Option<NamesParametersClientQueryRequiredOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
     > {
@@ -18343,287 +18519,283 @@ impl NamesParametersClient {
     }
 }
 /// Options for [`NamesParametersClient::header_optional()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: ::core::option::Option<::std::string::String>,
-    pub arc: ::core::option::Option<::std::string::String>,
-    pub arm_client_options: ::core::option::Option<super::models::Choice>,
-    pub arm_pipeline: ::core::option::Option<::std::string::String>,
-    pub as_mut: ::core::option::Option<i32>,
-    pub as_ref: ::core::option::Option<::std::string::String>,
-    pub async_fn: ::core::option::Option<::std::string::String>,
-    pub async_fn_mut: ::core::option::Option<i32>,
-    pub async_fn_once: ::core::option::Option<super::models::Choice>,
-    pub b_tree_map: ::core::option::Option<super::models::Choice>,
-    pub base64: ::core::option::Option<super::models::Choice>,
-    pub base64_url: ::core::option::Option<::std::string::String>,
-    pub binary_format: ::core::option::Option<i32>,
-    pub r#box: ::core::option::Option<super::models::Choice>,
-    pub client_method_options: ::core::option::Option<::std::string::String>,
-    pub clone: ::core::option::Option<i32>,
-    pub constraint: ::core::option::Option<super::models::Choice>,
-    pub context: ::core::option::Option<i32>,
-    pub copy: ::core::option::Option<::std::string::String>,
-    pub cow: ::core::option::Option<::std::string::String>,
-    pub default_endpoint: ::core::option::Option<i32>,
-    pub date: ::core::option::Option<i32>,
-    pub date_time: ::core::option::Option<super::models::Choice>,
-    pub date_time_rfc1123: ::core::option::Option<::std::string::String>,
-    pub debug: ::core::option::Option<::std::string::String>,
-    pub default: ::core::option::Option<i32>,
-    pub deserialize: ::core::option::Option<i32>,
-    pub deserializer: ::core::option::Option<::std::string::String>,
-    pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
-    pub drop: ::core::option::Option<super::models::Choice>,
-    pub duration: ::core::option::Option<i32>,
-    pub dynamic_error: ::core::option::Option<super::models::Choice>,
-    pub dynamic_params: ::core::option::Option<::std::string::String>,
-    pub dynamic_reply: ::core::option::Option<super::models::Choice>,
-    pub dynamic_validate: ::core::option::Option<i32>,
-    pub eq: ::core::option::Option<i32>,
-    pub err: ::core::option::Option<::std::string::String>,
-    pub error_body: ::core::option::Option<i32>,
-    pub exact_size_iterator: ::core::option::Option<::std::string::String>,
-    pub extend: ::core::option::Option<::std::string::String>,
-    pub final_state_via: ::core::option::Option<i32>,
-    pub r#fn: ::core::option::Option<::std::string::String>,
-    pub fn_mut: ::core::option::Option<i32>,
-    pub fn_once: ::core::option::Option<super::models::Choice>,
-    pub form_body: ::core::option::Option<i32>,
-    pub format_error: ::core::option::Option<super::models::Choice>,
-    pub from: ::core::option::Option<::std::string::String>,
-    pub from_iterator: ::core::option::Option<::std::string::String>,
-    pub from_status: ::core::option::Option<super::models::Choice>,
-    pub future: ::core::option::Option<i32>,
-    pub hash: ::core::option::Option<i32>,
-    pub host_part: ::core::option::Option<i32>,
-    pub http_request: ::core::option::Option<super::models::Choice>,
-    pub http_response: ::core::option::Option<::std::string::String>,
-    pub into: ::core::option::Option<super::models::Choice>,
-    pub into_future: ::core::option::Option<super::models::Choice>,
-    pub into_iterator: ::core::option::Option<i32>,
-    pub into_variant: ::core::option::Option<super::models::Choice>,
-    pub invalid_host: ::core::option::Option<super::models::Choice>,
-    pub iterator: ::core::option::Option<super::models::Choice>,
-    pub lazy_lock: ::core::option::Option<i32>,
-    pub map: ::core::option::Option<super::models::Choice>,
-    pub method: ::core::option::Option<i32>,
-    pub method_options_2: ::core::option::Option<::std::string::String>,
-    pub next_link: ::core::option::Option<super::models::Choice>,
-    pub no_format: ::core::option::Option<i32>,
-    pub none: ::core::option::Option<::std::string::String>,
-    pub operations: ::core::option::Option<::std::string::String>,
-    pub ok: ::core::option::Option<super::models::Choice>,
-    pub operation_info: ::core::option::Option<super::models::Choice>,
-    pub operation_status: ::core::option::Option<super::models::Choice>,
-    pub option: ::core::option::Option<i32>,
-    pub ord: ::core::option::Option<super::models::Choice>,
-    pub other: ::core::option::Option<i32>,
-    pub page_decoder: ::core::option::Option<::std::string::String>,
-    pub pager: ::core::option::Option<super::models::Choice>,
-    pub partial_eq: ::core::option::Option<super::models::Choice>,
-    pub partial_ord: ::core::option::Option<::std::string::String>,
-    pub pattern: ::core::option::Option<i32>,
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
-    pub poller_options: ::core::option::Option<i32>,
-    pub regex: ::core::option::Option<super::models::Choice>,
-    pub resource_manager_audience: ::core::option::Option<i32>,
-    pub response: ::core::option::Option<::std::string::String>,
-    pub response_error: ::core::option::Option<::std::string::String>,
-    pub response_headers: ::core::option::Option<::std::string::String>,
-    pub response_too_large: ::core::option::Option<::std::string::String>,
-    pub result: ::core::option::Option<i32>,
-    pub services: ::core::option::Option<super::models::Choice>,
-    pub safe_debug: ::core::option::Option<super::models::Choice>,
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
-    pub self_: ::core::option::Option<::std::string::String>,
-    pub send: ::core::option::Option<i32>,
-    pub serialize: ::core::option::Option<::std::string::String>,
-    pub serializer: ::core::option::Option<super::models::Choice>,
-    pub service_error: ::core::option::Option<i32>,
-    pub service_info: ::core::option::Option<::std::string::String>,
-    pub sized: ::core::option::Option<super::models::Choice>,
-    pub some: ::core::option::Option<super::models::Choice>,
-    pub static_token_credential: ::core::option::Option<super::models::Choice>,
-    pub string: ::core::option::Option<i32>,
-    pub string_format: ::core::option::Option<::std::string::String>,
-    pub strip_read_only: ::core::option::Option<super::models::Choice>,
-    pub sync: ::core::option::Option<::std::string::String>,
-    pub text_format: ::core::option::Option<::std::string::String>,
-    pub to_owned: ::core::option::Option<::std::string::String>,
-    pub to_string: ::core::option::Option<super::models::Choice>,
-    pub token_credential: ::core::option::Option<i32>,
-    pub try_from: ::core::option::Option<i32>,
-    pub try_into: ::core::option::Option<super::models::Choice>,
-    pub unix_time: ::core::option::Option<i32>,
-    pub unknown: ::core::option::Option<super::models::Choice>,
-    pub unpin: ::core::option::Option<i32>,
-    pub url: ::core::option::Option<i32>,
-    pub url_builder: ::core::option::Option<super::models::Choice>,
-    pub uuid: ::core::option::Option<super::models::Choice>,
-    pub validate: ::core::option::Option<::std::string::String>,
-    pub validation_error: ::core::option::Option<i32>,
-    pub validation_errors: ::core::option::Option<super::models::Choice>,
-    pub validator: ::core::option::Option<::std::string::String>,
-    pub value: ::core::option::Option<i32>,
-    pub vec: ::core::option::Option<::std::string::String>,
-    pub value_2: ::core::option::Option<super::models::Choice>,
-    pub private: ::core::option::Option<::std::string::String>,
-    pub r#abstract: ::core::option::Option<::std::string::String>,
-    pub align_of: ::core::option::Option<::std::string::String>,
-    pub align_of_val: ::core::option::Option<i32>,
-    pub alloc: ::core::option::Option<i32>,
-    pub api_version_3: ::core::option::Option<i32>,
-    pub armgen_runtime: ::core::option::Option<super::models::Choice>,
-    pub r#as: ::core::option::Option<i32>,
-    pub assert: ::core::option::Option<super::models::Choice>,
-    pub assert_eq: ::core::option::Option<::std::string::String>,
-    pub r#async: ::core::option::Option<super::models::Choice>,
-    pub async_trait: ::core::option::Option<::std::string::String>,
-    pub at: ::core::option::Option<super::models::Choice>,
-    pub r#await: ::core::option::Option<::std::string::String>,
-    pub azure_core: ::core::option::Option<i32>,
-    pub r#become: ::core::option::Option<i32>,
-    pub bool: ::core::option::Option<i32>,
-    pub box_2: ::core::option::Option<super::models::Choice>,
-    pub r#break: ::core::option::Option<::std::string::String>,
-    pub build_request: ::core::option::Option<i32>,
-    pub cfg: ::core::option::Option<i32>,
-    pub char: ::core::option::Option<super::models::Choice>,
-    pub client_only: ::core::option::Option<super::models::Choice>,
-    pub client_request_id: ::core::option::Option<i32>,
-    pub clients: ::core::option::Option<i32>,
-    pub compile_pattern: ::core::option::Option<i32>,
-    pub concat: ::core::option::Option<super::models::Choice>,
-    pub r#const: ::core::option::Option<i32>,
-    pub r#continue: ::core::option::Option<super::models::Choice>,
-    pub core: ::core::option::Option<::std::string::String>,
-    pub crate_: ::core::option::Option<::std::string::String>,
-    pub credential: ::core::option::Option<super::models::Choice>,
-    pub decode_body: ::core::option::Option<super::models::Choice>,
-    pub decode_by_status: ::core::option::Option<::std::string::String>,
-    pub decode_bytes: ::core::option::Option<i32>,
-    pub decode_empty: ::core::option::Option<super::models::Choice>,
-    pub decode_exists: ::core::option::Option<::std::string::String>,
-    pub decode_json: ::core::option::Option<i32>,
-    pub decode_nullable: ::core::option::Option<super::models::Choice>,
-    pub decode_optional: ::core::option::Option<::std::string::String>,
-    pub decode_response: ::core::option::Option<super::models::Choice>,
-    pub decode_text: ::core::option::Option<i32>,
-    pub r#do: ::core::option::Option<i32>,
-    pub drop_2: ::core::option::Option<::std::string::String>,
-    pub r#dyn: ::core::option::Option<super::models::Choice>,
-    pub dynamic: ::core::option::Option<super::models::Choice>,
-    pub dynamic_execute: ::core::option::Option<::std::string::String>,
-    pub dynamic_pages: ::core::option::Option<i32>,
-    pub dynamic_poll: ::core::option::Option<super::models::Choice>,
-    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
-    pub dynamic_result: ::core::option::Option<i32>,
-    pub r#else: ::core::option::Option<::std::string::String>,
-    pub endpoint_2: ::core::option::Option<::std::string::String>,
-    pub r#enum: ::core::option::Option<i32>,
-    pub env: ::core::option::Option<::std::string::String>,
-    pub r#extern: ::core::option::Option<super::models::Choice>,
-    pub f_2: ::core::option::Option<i32>,
-    pub f32: ::core::option::Option<::std::string::String>,
-    pub f64: ::core::option::Option<i32>,
-    pub r#false: ::core::option::Option<::std::string::String>,
-    pub r#final: ::core::option::Option<i32>,
-    pub fn_2: ::core::option::Option<super::models::Choice>,
-    pub r#for: ::core::option::Option<::std::string::String>,
-    pub format: ::core::option::Option<i32>,
-    pub format_args: ::core::option::Option<super::models::Choice>,
-    pub r#gen: ::core::option::Option<i32>,
-    pub i32: ::core::option::Option<i32>,
-    pub i64: ::core::option::Option<super::models::Choice>,
-    pub r#if: ::core::option::Option<super::models::Choice>,
-    pub r#impl: ::core::option::Option<::std::string::String>,
-    pub r#in: ::core::option::Option<i32>,
-    pub include: ::core::option::Option<::std::string::String>,
-    pub include_str: ::core::option::Option<i32>,
-    pub inner: ::core::option::Option<i32>,
-    pub json: ::core::option::Option<::std::string::String>,
-    pub r#let: ::core::option::Option<super::models::Choice>,
-    pub r#loop: ::core::option::Option<::std::string::String>,
-    pub r#macro: ::core::option::Option<i32>,
-    pub r#match: ::core::option::Option<super::models::Choice>,
-    pub matches: ::core::option::Option<super::models::Choice>,
-    pub members: ::core::option::Option<i32>,
-    pub method_options_3: ::core::option::Option<::std::string::String>,
-    pub r#mod: ::core::option::Option<::std::string::String>,
-    pub models: ::core::option::Option<::std::string::String>,
-    pub r#move: ::core::option::Option<i32>,
-    pub r#mut: ::core::option::Option<super::models::Choice>,
-    pub new: ::core::option::Option<super::models::Choice>,
-    pub operation_id: ::core::option::Option<i32>,
-    pub option_env: ::core::option::Option<::std::string::String>,
-    pub options_2: ::core::option::Option<super::models::Choice>,
-    pub r#override: ::core::option::Option<::std::string::String>,
-    pub page: ::core::option::Option<::std::string::String>,
-    pub panic: ::core::option::Option<i32>,
-    pub parameterized_host: ::core::option::Option<::std::string::String>,
-    pub params: ::core::option::Option<::std::string::String>,
-    pub path: ::core::option::Option<i32>,
-    pub patterns: ::core::option::Option<::std::string::String>,
-    pub pipeline: ::core::option::Option<super::models::Choice>,
-    pub r#priv: ::core::option::Option<i32>,
-    pub r#pub: ::core::option::Option<super::models::Choice>,
-    pub r#ref: ::core::option::Option<::std::string::String>,
-    pub regex_2: ::core::option::Option<super::models::Choice>,
-    pub request: ::core::option::Option<::std::string::String>,
-    pub resource_manager_endpoint: ::core::option::Option<super::models::Choice>,
-    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
-    pub response_2: ::core::option::Option<::std::string::String>,
-    pub response_error_2: ::core::option::Option<i32>,
-    pub r#return: ::core::option::Option<i32>,
-    pub self_2: ::core::option::Option<super::models::Choice>,
-    pub serde: ::core::option::Option<::std::string::String>,
-    pub serde_json: ::core::option::Option<i32>,
-    pub size_of: ::core::option::Option<i32>,
-    pub size_of_val: ::core::option::Option<super::models::Choice>,
-    pub r#static: ::core::option::Option<i32>,
-    pub std: ::core::option::Option<super::models::Choice>,
-    pub str: ::core::option::Option<::std::string::String>,
-    pub string_enum: ::core::option::Option<i32>,
-    pub stringify: ::core::option::Option<super::models::Choice>,
-    pub strip_member: ::core::option::Option<::std::string::String>,
-    pub strip_members: ::core::option::Option<i32>,
-    pub r#struct: ::core::option::Option<super::models::Choice>,
-    pub subscription_id: ::core::option::Option<::std::string::String>,
-    pub super_: ::core::option::Option<::std::string::String>,
-    pub tag: ::core::option::Option<super::models::Choice>,
-    pub tagged_union: ::core::option::Option<super::models::Choice>,
-    pub todo: ::core::option::Option<::std::string::String>,
-    pub r#trait: ::core::option::Option<i32>,
-    pub r#true: ::core::option::Option<super::models::Choice>,
-    pub r#try: ::core::option::Option<::std::string::String>,
-    pub r#type: ::core::option::Option<i32>,
-    pub r#typeof: ::core::option::Option<super::models::Choice>,
-    pub u64: ::core::option::Option<i32>,
-    pub u8: ::core::option::Option<::std::string::String>,
-    pub r#union: ::core::option::Option<::std::string::String>,
-    pub unreachable: ::core::option::Option<i32>,
-    pub r#unsafe: ::core::option::Option<i32>,
-    pub r#unsized: ::core::option::Option<super::models::Choice>,
-    pub url_2: ::core::option::Option<super::models::Choice>,
-    pub r#use: ::core::option::Option<::std::string::String>,
-    pub usize: ::core::option::Option<super::models::Choice>,
-    pub validator_2: ::core::option::Option<i32>,
-    pub value_3: ::core::option::Option<super::models::Choice>,
-    pub vec_2: ::core::option::Option<super::models::Choice>,
-    pub r#virtual: ::core::option::Option<i32>,
-    pub r#where: ::core::option::Option<super::models::Choice>,
-    pub r#while: ::core::option::Option<::std::string::String>,
-    pub write: ::core::option::Option<::std::string::String>,
-    pub r#yield: ::core::option::Option<i32>,
+    pub api_version_2: Option<String>,
+    pub arc: Option<String>,
+    pub arm_client_options: Option<super::models::Choice>,
+    pub arm_pipeline: Option<String>,
+    pub as_mut: Option<i32>,
+    pub as_ref: Option<String>,
+    pub async_fn: Option<String>,
+    pub async_fn_mut: Option<i32>,
+    pub async_fn_once: Option<super::models::Choice>,
+    pub b_tree_map: Option<super::models::Choice>,
+    pub base64: Option<super::models::Choice>,
+    pub base64_url: Option<String>,
+    pub binary_format: Option<i32>,
+    pub r#box: Option<super::models::Choice>,
+    pub client_method_options: Option<String>,
+    pub clone: Option<i32>,
+    pub constraint: Option<super::models::Choice>,
+    pub context: Option<i32>,
+    pub copy: Option<String>,
+    pub cow: Option<String>,
+    pub default_endpoint: Option<i32>,
+    pub date: Option<i32>,
+    pub date_time: Option<super::models::Choice>,
+    pub date_time_rfc1123: Option<String>,
+    pub debug: Option<String>,
+    pub default: Option<i32>,
+    pub deserialize: Option<i32>,
+    pub deserializer: Option<String>,
+    pub double_ended_iterator: Option<super::models::Choice>,
+    pub drop: Option<super::models::Choice>,
+    pub duration: Option<i32>,
+    pub dynamic_error: Option<super::models::Choice>,
+    pub dynamic_params: Option<String>,
+    pub dynamic_reply: Option<super::models::Choice>,
+    pub dynamic_validate: Option<i32>,
+    pub eq: Option<i32>,
+    pub err: Option<String>,
+    pub error_body: Option<i32>,
+    pub exact_size_iterator: Option<String>,
+    pub extend: Option<String>,
+    pub final_state_via: Option<i32>,
+    pub r#fn: Option<String>,
+    pub fn_mut: Option<i32>,
+    pub fn_once: Option<super::models::Choice>,
+    pub form_body: Option<i32>,
+    pub format_error: Option<super::models::Choice>,
+    pub from: Option<String>,
+    pub from_iterator: Option<String>,
+    pub from_status: Option<super::models::Choice>,
+    pub future: Option<i32>,
+    pub hash: Option<i32>,
+    pub host_part: Option<i32>,
+    pub http_request: Option<super::models::Choice>,
+    pub http_response: Option<String>,
+    pub into: Option<super::models::Choice>,
+    pub into_future: Option<super::models::Choice>,
+    pub into_iterator: Option<i32>,
+    pub into_variant: Option<super::models::Choice>,
+    pub invalid_host: Option<super::models::Choice>,
+    pub iterator: Option<super::models::Choice>,
+    pub lazy_lock: Option<i32>,
+    pub map: Option<super::models::Choice>,
+    pub method: Option<i32>,
+    pub method_options_2: Option<String>,
+    pub next_link: Option<super::models::Choice>,
+    pub no_format: Option<i32>,
+    pub none: Option<String>,
+    pub operations: Option<String>,
+    pub ok: Option<super::models::Choice>,
+    pub operation_info: Option<super::models::Choice>,
+    pub operation_status: Option<super::models::Choice>,
+    pub option: Option<i32>,
+    pub ord: Option<super::models::Choice>,
+    pub other: Option<i32>,
+    pub page_decoder: Option<String>,
+    pub pager: Option<super::models::Choice>,
+    pub partial_eq: Option<super::models::Choice>,
+    pub partial_ord: Option<String>,
+    pub pattern: Option<i32>,
+    pub poller_method_options: Option<String>,
+    pub poller_options: Option<i32>,
+    pub regex: Option<super::models::Choice>,
+    pub resource_manager_audience: Option<i32>,
+    pub response: Option<String>,
+    pub response_error: Option<String>,
+    pub response_headers: Option<String>,
+    pub response_too_large: Option<String>,
+    pub result: Option<i32>,
+    pub services: Option<super::models::Choice>,
+    pub safe_debug: Option<super::models::Choice>,
+    pub secret: Option<::armgen_runtime::Secret>,
+    pub self_: Option<String>,
+    pub send: Option<i32>,
+    pub serialize: Option<String>,
+    pub serializer: Option<super::models::Choice>,
+    pub service_error: Option<i32>,
+    pub service_info: Option<String>,
+    pub sized: Option<super::models::Choice>,
+    pub some: Option<super::models::Choice>,
+    pub static_token_credential: Option<super::models::Choice>,
+    pub string: Option<i32>,
+    pub string_format: Option<String>,
+    pub strip_read_only: Option<super::models::Choice>,
+    pub sync: Option<String>,
+    pub text_format: Option<String>,
+    pub to_owned: Option<String>,
+    pub to_string: Option<super::models::Choice>,
+    pub token_credential: Option<i32>,
+    pub try_from: Option<i32>,
+    pub try_into: Option<super::models::Choice>,
+    pub unix_time: Option<i32>,
+    pub unknown: Option<super::models::Choice>,
+    pub unpin: Option<i32>,
+    pub url: Option<i32>,
+    pub url_builder: Option<super::models::Choice>,
+    pub uuid: Option<super::models::Choice>,
+    pub validate: Option<String>,
+    pub validation_error: Option<i32>,
+    pub validation_errors: Option<super::models::Choice>,
+    pub validator: Option<String>,
+    pub value: Option<i32>,
+    pub vec: Option<String>,
+    pub value_2: Option<super::models::Choice>,
+    pub private: Option<String>,
+    pub r#abstract: Option<String>,
+    pub align_of: Option<String>,
+    pub align_of_val: Option<i32>,
+    pub alloc: Option<i32>,
+    pub api_version_3: Option<i32>,
+    pub armgen_runtime: Option<super::models::Choice>,
+    pub r#as: Option<i32>,
+    pub assert: Option<super::models::Choice>,
+    pub assert_eq: Option<String>,
+    pub r#async: Option<super::models::Choice>,
+    pub async_trait: Option<String>,
+    pub at: Option<super::models::Choice>,
+    pub r#await: Option<String>,
+    pub azure_core: Option<i32>,
+    pub r#become: Option<i32>,
+    pub bool: Option<i32>,
+    pub box_2: Option<super::models::Choice>,
+    pub r#break: Option<String>,
+    pub build_request: Option<i32>,
+    pub cfg: Option<i32>,
+    pub char: Option<super::models::Choice>,
+    pub client_only: Option<super::models::Choice>,
+    pub client_request_id: Option<i32>,
+    pub clients: Option<i32>,
+    pub compile_pattern: Option<i32>,
+    pub concat: Option<super::models::Choice>,
+    pub r#const: Option<i32>,
+    pub r#continue: Option<super::models::Choice>,
+    pub core: Option<String>,
+    pub crate_: Option<String>,
+    pub credential: Option<super::models::Choice>,
+    pub decode_body: Option<super::models::Choice>,
+    pub decode_by_status: Option<String>,
+    pub decode_bytes: Option<i32>,
+    pub decode_empty: Option<super::models::Choice>,
+    pub decode_exists: Option<String>,
+    pub decode_json: Option<i32>,
+    pub decode_nullable: Option<super::models::Choice>,
+    pub decode_optional: Option<String>,
+    pub decode_response: Option<super::models::Choice>,
+    pub decode_text: Option<i32>,
+    pub r#do: Option<i32>,
+    pub drop_2: Option<String>,
+    pub r#dyn: Option<super::models::Choice>,
+    pub dynamic: Option<super::models::Choice>,
+    pub dynamic_execute: Option<String>,
+    pub dynamic_pages: Option<i32>,
+    pub dynamic_poll: Option<super::models::Choice>,
+    pub dynamic_request_error: Option<String>,
+    pub dynamic_result: Option<i32>,
+    pub r#else: Option<String>,
+    pub endpoint_2: Option<String>,
+    pub r#enum: Option<i32>,
+    pub env: Option<String>,
+    pub r#extern: Option<super::models::Choice>,
+    pub f_2: Option<i32>,
+    pub f32: Option<String>,
+    pub f64: Option<i32>,
+    pub r#false: Option<String>,
+    pub r#final: Option<i32>,
+    pub fn_2: Option<super::models::Choice>,
+    pub r#for: Option<String>,
+    pub format: Option<i32>,
+    pub format_args: Option<super::models::Choice>,
+    pub r#gen: Option<i32>,
+    pub i32: Option<i32>,
+    pub i64: Option<super::models::Choice>,
+    pub r#if: Option<super::models::Choice>,
+    pub r#impl: Option<String>,
+    pub r#in: Option<i32>,
+    pub include: Option<String>,
+    pub include_str: Option<i32>,
+    pub inner: Option<i32>,
+    pub json: Option<String>,
+    pub r#let: Option<super::models::Choice>,
+    pub r#loop: Option<String>,
+    pub r#macro: Option<i32>,
+    pub r#match: Option<super::models::Choice>,
+    pub matches: Option<super::models::Choice>,
+    pub members: Option<i32>,
+    pub method_options_3: Option<String>,
+    pub r#mod: Option<String>,
+    pub models: Option<String>,
+    pub r#move: Option<i32>,
+    pub r#mut: Option<super::models::Choice>,
+    pub new: Option<super::models::Choice>,
+    pub operation_id: Option<i32>,
+    pub option_env: Option<String>,
+    pub options_2: Option<super::models::Choice>,
+    pub r#override: Option<String>,
+    pub page: Option<String>,
+    pub panic: Option<i32>,
+    pub parameterized_host: Option<String>,
+    pub params: Option<String>,
+    pub path: Option<i32>,
+    pub patterns: Option<String>,
+    pub pipeline: Option<super::models::Choice>,
+    pub r#priv: Option<i32>,
+    pub r#pub: Option<super::models::Choice>,
+    pub r#ref: Option<String>,
+    pub regex_2: Option<super::models::Choice>,
+    pub request: Option<String>,
+    pub resource_manager_endpoint: Option<super::models::Choice>,
+    pub resource_manager_scope: Option<String>,
+    pub response_2: Option<String>,
+    pub response_error_2: Option<i32>,
+    pub r#return: Option<i32>,
+    pub self_2: Option<super::models::Choice>,
+    pub serde: Option<String>,
+    pub serde_json: Option<i32>,
+    pub size_of: Option<i32>,
+    pub size_of_val: Option<super::models::Choice>,
+    pub r#static: Option<i32>,
+    pub std: Option<super::models::Choice>,
+    pub str: Option<String>,
+    pub string_enum: Option<i32>,
+    pub stringify: Option<super::models::Choice>,
+    pub strip_member: Option<String>,
+    pub strip_members: Option<i32>,
+    pub r#struct: Option<super::models::Choice>,
+    pub subscription_id: Option<String>,
+    pub super_: Option<String>,
+    pub tag: Option<super::models::Choice>,
+    pub tagged_union: Option<super::models::Choice>,
+    pub todo: Option<String>,
+    pub r#trait: Option<i32>,
+    pub r#true: Option<super::models::Choice>,
+    pub r#try: Option<String>,
+    pub r#type: Option<i32>,
+    pub r#typeof: Option<super::models::Choice>,
+    pub u64: Option<i32>,
+    pub u8: Option<String>,
+    pub r#union: Option<String>,
+    pub unreachable: Option<i32>,
+    pub r#unsafe: Option<i32>,
+    pub r#unsized: Option<super::models::Choice>,
+    pub url_2: Option<super::models::Choice>,
+    pub r#use: Option<String>,
+    pub usize: Option<super::models::Choice>,
+    pub validator_2: Option<i32>,
+    pub value_3: Option<super::models::Choice>,
+    pub vec_2: Option<super::models::Choice>,
+    pub r#virtual: Option<i32>,
+    pub r#where: Option<super::models::Choice>,
+    pub r#while: Option<String>,
+    pub write: Option<String>,
+    pub r#yield: Option<i32>,
 }
 /// Options for [`NamesParametersClient::header_required()`].
 pub type NamesParametersClientHeaderRequiredOptions<'a> = ::armgen_runtime::MethodOptions<
@@ -18642,304 +18814,300 @@ pub type NamesParametersClientPath4Options<'a> = ::armgen_runtime::MethodOptions
 /// Options for [`NamesParametersClient::path5()`].
 pub type NamesParametersClientPath5Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`NamesParametersClient::query_optional()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesParametersClientQueryOptionalOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: ::core::option::Option<::std::string::String>,
-    pub arc: ::core::option::Option<::std::string::String>,
-    pub arm_client_options: ::core::option::Option<super::models::Choice>,
-    pub arm_pipeline: ::core::option::Option<::std::string::String>,
-    pub as_mut: ::core::option::Option<i32>,
-    pub as_ref: ::core::option::Option<::std::string::String>,
-    pub async_fn: ::core::option::Option<::std::string::String>,
-    pub async_fn_mut: ::core::option::Option<i32>,
-    pub async_fn_once: ::core::option::Option<super::models::Choice>,
-    pub b_tree_map: ::core::option::Option<super::models::Choice>,
-    pub base64: ::core::option::Option<super::models::Choice>,
-    pub base64_url: ::core::option::Option<::std::string::String>,
-    pub binary_format: ::core::option::Option<i32>,
-    pub r#box: ::core::option::Option<super::models::Choice>,
-    pub client_method_options: ::core::option::Option<::std::string::String>,
-    pub clone: ::core::option::Option<i32>,
-    pub constraint: ::core::option::Option<super::models::Choice>,
-    pub context: ::core::option::Option<i32>,
-    pub copy: ::core::option::Option<::std::string::String>,
-    pub cow: ::core::option::Option<::std::string::String>,
-    pub default_endpoint: ::core::option::Option<i32>,
-    pub date: ::core::option::Option<i32>,
-    pub date_time: ::core::option::Option<super::models::Choice>,
-    pub date_time_rfc1123: ::core::option::Option<::std::string::String>,
-    pub debug: ::core::option::Option<::std::string::String>,
-    pub default: ::core::option::Option<i32>,
-    pub deserialize: ::core::option::Option<i32>,
-    pub deserializer: ::core::option::Option<::std::string::String>,
-    pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
-    pub drop: ::core::option::Option<super::models::Choice>,
-    pub duration: ::core::option::Option<i32>,
-    pub dynamic_error: ::core::option::Option<super::models::Choice>,
-    pub dynamic_params: ::core::option::Option<::std::string::String>,
-    pub dynamic_reply: ::core::option::Option<super::models::Choice>,
-    pub dynamic_validate: ::core::option::Option<i32>,
-    pub eq: ::core::option::Option<i32>,
-    pub err: ::core::option::Option<::std::string::String>,
-    pub error_body: ::core::option::Option<i32>,
-    pub exact_size_iterator: ::core::option::Option<::std::string::String>,
-    pub extend: ::core::option::Option<::std::string::String>,
-    pub final_state_via: ::core::option::Option<i32>,
-    pub r#fn: ::core::option::Option<::std::string::String>,
-    pub fn_mut: ::core::option::Option<i32>,
-    pub fn_once: ::core::option::Option<super::models::Choice>,
-    pub form_body: ::core::option::Option<i32>,
-    pub format_error: ::core::option::Option<super::models::Choice>,
-    pub from: ::core::option::Option<::std::string::String>,
-    pub from_iterator: ::core::option::Option<::std::string::String>,
-    pub from_status: ::core::option::Option<super::models::Choice>,
-    pub future: ::core::option::Option<i32>,
-    pub hash: ::core::option::Option<i32>,
-    pub host_part: ::core::option::Option<i32>,
-    pub http_request: ::core::option::Option<super::models::Choice>,
-    pub http_response: ::core::option::Option<::std::string::String>,
-    pub into: ::core::option::Option<super::models::Choice>,
-    pub into_future: ::core::option::Option<super::models::Choice>,
-    pub into_iterator: ::core::option::Option<i32>,
-    pub into_variant: ::core::option::Option<super::models::Choice>,
-    pub invalid_host: ::core::option::Option<super::models::Choice>,
-    pub iterator: ::core::option::Option<super::models::Choice>,
-    pub lazy_lock: ::core::option::Option<i32>,
-    pub map: ::core::option::Option<super::models::Choice>,
-    pub method: ::core::option::Option<i32>,
-    pub method_options_2: ::core::option::Option<::std::string::String>,
-    pub next_link: ::core::option::Option<super::models::Choice>,
-    pub no_format: ::core::option::Option<i32>,
-    pub none: ::core::option::Option<::std::string::String>,
-    pub operations: ::core::option::Option<::std::string::String>,
-    pub ok: ::core::option::Option<super::models::Choice>,
-    pub operation_info: ::core::option::Option<super::models::Choice>,
-    pub operation_status: ::core::option::Option<super::models::Choice>,
-    pub option: ::core::option::Option<i32>,
-    pub ord: ::core::option::Option<super::models::Choice>,
-    pub other: ::core::option::Option<i32>,
-    pub page_decoder: ::core::option::Option<::std::string::String>,
-    pub pager: ::core::option::Option<super::models::Choice>,
-    pub partial_eq: ::core::option::Option<super::models::Choice>,
-    pub partial_ord: ::core::option::Option<::std::string::String>,
-    pub pattern: ::core::option::Option<i32>,
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
-    pub poller_options: ::core::option::Option<i32>,
-    pub regex: ::core::option::Option<super::models::Choice>,
-    pub resource_manager_audience: ::core::option::Option<i32>,
-    pub response: ::core::option::Option<::std::string::String>,
-    pub response_error: ::core::option::Option<::std::string::String>,
-    pub response_headers: ::core::option::Option<::std::string::String>,
-    pub response_too_large: ::core::option::Option<::std::string::String>,
-    pub result: ::core::option::Option<i32>,
-    pub services: ::core::option::Option<super::models::Choice>,
-    pub safe_debug: ::core::option::Option<super::models::Choice>,
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
-    pub self_: ::core::option::Option<::std::string::String>,
-    pub send: ::core::option::Option<i32>,
-    pub serialize: ::core::option::Option<::std::string::String>,
-    pub serializer: ::core::option::Option<super::models::Choice>,
-    pub service_error: ::core::option::Option<i32>,
-    pub service_info: ::core::option::Option<::std::string::String>,
-    pub sized: ::core::option::Option<super::models::Choice>,
-    pub some: ::core::option::Option<super::models::Choice>,
-    pub static_token_credential: ::core::option::Option<super::models::Choice>,
-    pub string: ::core::option::Option<i32>,
-    pub string_format: ::core::option::Option<::std::string::String>,
-    pub strip_read_only: ::core::option::Option<super::models::Choice>,
-    pub sync: ::core::option::Option<::std::string::String>,
-    pub text_format: ::core::option::Option<::std::string::String>,
-    pub to_owned: ::core::option::Option<::std::string::String>,
-    pub to_string: ::core::option::Option<super::models::Choice>,
-    pub token_credential: ::core::option::Option<i32>,
-    pub try_from: ::core::option::Option<i32>,
-    pub try_into: ::core::option::Option<super::models::Choice>,
-    pub unix_time: ::core::option::Option<i32>,
-    pub unknown: ::core::option::Option<super::models::Choice>,
-    pub unpin: ::core::option::Option<i32>,
-    pub url: ::core::option::Option<i32>,
-    pub url_builder: ::core::option::Option<super::models::Choice>,
-    pub uuid: ::core::option::Option<super::models::Choice>,
-    pub validate: ::core::option::Option<::std::string::String>,
-    pub validation_error: ::core::option::Option<i32>,
-    pub validation_errors: ::core::option::Option<super::models::Choice>,
-    pub validator: ::core::option::Option<::std::string::String>,
-    pub value: ::core::option::Option<i32>,
-    pub vec: ::core::option::Option<::std::string::String>,
-    pub value_2: ::core::option::Option<super::models::Choice>,
-    pub private: ::core::option::Option<::std::string::String>,
-    pub r#abstract: ::core::option::Option<::std::string::String>,
-    pub align_of: ::core::option::Option<::std::string::String>,
-    pub align_of_val: ::core::option::Option<i32>,
-    pub alloc: ::core::option::Option<i32>,
-    pub api_version_3: ::core::option::Option<i32>,
-    pub armgen_runtime: ::core::option::Option<super::models::Choice>,
-    pub r#as: ::core::option::Option<i32>,
-    pub assert: ::core::option::Option<super::models::Choice>,
-    pub assert_eq: ::core::option::Option<::std::string::String>,
-    pub r#async: ::core::option::Option<super::models::Choice>,
-    pub async_trait: ::core::option::Option<::std::string::String>,
-    pub at: ::core::option::Option<super::models::Choice>,
-    pub r#await: ::core::option::Option<::std::string::String>,
-    pub azure_core: ::core::option::Option<i32>,
-    pub r#become: ::core::option::Option<i32>,
-    pub bool: ::core::option::Option<i32>,
-    pub box_2: ::core::option::Option<super::models::Choice>,
-    pub r#break: ::core::option::Option<::std::string::String>,
-    pub build_request: ::core::option::Option<i32>,
-    pub cfg: ::core::option::Option<i32>,
-    pub char: ::core::option::Option<super::models::Choice>,
-    pub client_only: ::core::option::Option<super::models::Choice>,
-    pub client_request_id: ::core::option::Option<i32>,
-    pub clients: ::core::option::Option<i32>,
-    pub compile_pattern: ::core::option::Option<i32>,
-    pub concat: ::core::option::Option<super::models::Choice>,
-    pub r#const: ::core::option::Option<i32>,
-    pub r#continue: ::core::option::Option<super::models::Choice>,
-    pub core: ::core::option::Option<::std::string::String>,
-    pub crate_: ::core::option::Option<::std::string::String>,
-    pub credential: ::core::option::Option<super::models::Choice>,
-    pub decode_body: ::core::option::Option<super::models::Choice>,
-    pub decode_by_status: ::core::option::Option<::std::string::String>,
-    pub decode_bytes: ::core::option::Option<i32>,
-    pub decode_empty: ::core::option::Option<super::models::Choice>,
-    pub decode_exists: ::core::option::Option<::std::string::String>,
-    pub decode_json: ::core::option::Option<i32>,
-    pub decode_nullable: ::core::option::Option<super::models::Choice>,
-    pub decode_optional: ::core::option::Option<::std::string::String>,
-    pub decode_response: ::core::option::Option<super::models::Choice>,
-    pub decode_text: ::core::option::Option<i32>,
-    pub r#do: ::core::option::Option<i32>,
-    pub drop_2: ::core::option::Option<::std::string::String>,
-    pub r#dyn: ::core::option::Option<super::models::Choice>,
-    pub dynamic: ::core::option::Option<super::models::Choice>,
-    pub dynamic_execute: ::core::option::Option<::std::string::String>,
-    pub dynamic_pages: ::core::option::Option<i32>,
-    pub dynamic_poll: ::core::option::Option<super::models::Choice>,
-    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
-    pub dynamic_result: ::core::option::Option<i32>,
-    pub r#else: ::core::option::Option<::std::string::String>,
-    pub endpoint_2: ::core::option::Option<::std::string::String>,
-    pub r#enum: ::core::option::Option<i32>,
-    pub env: ::core::option::Option<::std::string::String>,
-    pub r#extern: ::core::option::Option<super::models::Choice>,
-    pub f_2: ::core::option::Option<i32>,
-    pub f32: ::core::option::Option<::std::string::String>,
-    pub f64: ::core::option::Option<i32>,
-    pub r#false: ::core::option::Option<::std::string::String>,
-    pub r#final: ::core::option::Option<i32>,
-    pub fn_2: ::core::option::Option<super::models::Choice>,
-    pub r#for: ::core::option::Option<::std::string::String>,
-    pub format: ::core::option::Option<i32>,
-    pub format_args: ::core::option::Option<super::models::Choice>,
-    pub r#gen: ::core::option::Option<i32>,
-    pub i32: ::core::option::Option<i32>,
-    pub i64: ::core::option::Option<super::models::Choice>,
-    pub r#if: ::core::option::Option<super::models::Choice>,
-    pub r#impl: ::core::option::Option<::std::string::String>,
-    pub r#in: ::core::option::Option<i32>,
-    pub include: ::core::option::Option<::std::string::String>,
-    pub include_str: ::core::option::Option<i32>,
-    pub inner: ::core::option::Option<i32>,
-    pub json: ::core::option::Option<::std::string::String>,
-    pub r#let: ::core::option::Option<super::models::Choice>,
-    pub r#loop: ::core::option::Option<::std::string::String>,
-    pub r#macro: ::core::option::Option<i32>,
-    pub r#match: ::core::option::Option<super::models::Choice>,
-    pub matches: ::core::option::Option<super::models::Choice>,
-    pub members: ::core::option::Option<i32>,
-    pub method_options_3: ::core::option::Option<::std::string::String>,
-    pub r#mod: ::core::option::Option<::std::string::String>,
-    pub models: ::core::option::Option<::std::string::String>,
-    pub r#move: ::core::option::Option<i32>,
-    pub r#mut: ::core::option::Option<super::models::Choice>,
-    pub new: ::core::option::Option<super::models::Choice>,
-    pub operation_id: ::core::option::Option<i32>,
-    pub option_env: ::core::option::Option<::std::string::String>,
-    pub options_2: ::core::option::Option<super::models::Choice>,
-    pub r#override: ::core::option::Option<::std::string::String>,
-    pub page: ::core::option::Option<::std::string::String>,
-    pub panic: ::core::option::Option<i32>,
-    pub parameterized_host: ::core::option::Option<::std::string::String>,
-    pub params: ::core::option::Option<::std::string::String>,
-    pub path: ::core::option::Option<i32>,
-    pub patterns: ::core::option::Option<::std::string::String>,
-    pub pipeline: ::core::option::Option<super::models::Choice>,
-    pub r#priv: ::core::option::Option<i32>,
-    pub r#pub: ::core::option::Option<super::models::Choice>,
-    pub r#ref: ::core::option::Option<::std::string::String>,
-    pub regex_2: ::core::option::Option<super::models::Choice>,
-    pub request: ::core::option::Option<::std::string::String>,
-    pub resource_manager_endpoint: ::core::option::Option<super::models::Choice>,
-    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
-    pub response_2: ::core::option::Option<::std::string::String>,
-    pub response_error_2: ::core::option::Option<i32>,
-    pub r#return: ::core::option::Option<i32>,
-    pub self_2: ::core::option::Option<super::models::Choice>,
-    pub serde: ::core::option::Option<::std::string::String>,
-    pub serde_json: ::core::option::Option<i32>,
-    pub size_of: ::core::option::Option<i32>,
-    pub size_of_val: ::core::option::Option<super::models::Choice>,
-    pub r#static: ::core::option::Option<i32>,
-    pub std: ::core::option::Option<super::models::Choice>,
-    pub str: ::core::option::Option<::std::string::String>,
-    pub string_enum: ::core::option::Option<i32>,
-    pub stringify: ::core::option::Option<super::models::Choice>,
-    pub strip_member: ::core::option::Option<::std::string::String>,
-    pub strip_members: ::core::option::Option<i32>,
-    pub r#struct: ::core::option::Option<super::models::Choice>,
-    pub subscription_id: ::core::option::Option<::std::string::String>,
-    pub super_: ::core::option::Option<::std::string::String>,
-    pub tag: ::core::option::Option<super::models::Choice>,
-    pub tagged_union: ::core::option::Option<super::models::Choice>,
-    pub todo: ::core::option::Option<::std::string::String>,
-    pub r#trait: ::core::option::Option<i32>,
-    pub r#true: ::core::option::Option<super::models::Choice>,
-    pub r#try: ::core::option::Option<::std::string::String>,
-    pub r#type: ::core::option::Option<i32>,
-    pub r#typeof: ::core::option::Option<super::models::Choice>,
-    pub u64: ::core::option::Option<i32>,
-    pub u8: ::core::option::Option<::std::string::String>,
-    pub r#union: ::core::option::Option<::std::string::String>,
-    pub unreachable: ::core::option::Option<i32>,
-    pub r#unsafe: ::core::option::Option<i32>,
-    pub r#unsized: ::core::option::Option<super::models::Choice>,
-    pub url_2: ::core::option::Option<super::models::Choice>,
-    pub r#use: ::core::option::Option<::std::string::String>,
-    pub usize: ::core::option::Option<super::models::Choice>,
-    pub validator_2: ::core::option::Option<i32>,
-    pub value_3: ::core::option::Option<super::models::Choice>,
-    pub vec_2: ::core::option::Option<super::models::Choice>,
-    pub r#virtual: ::core::option::Option<i32>,
-    pub r#where: ::core::option::Option<super::models::Choice>,
-    pub r#while: ::core::option::Option<::std::string::String>,
-    pub write: ::core::option::Option<::std::string::String>,
-    pub r#yield: ::core::option::Option<i32>,
+    pub api_version_2: Option<String>,
+    pub arc: Option<String>,
+    pub arm_client_options: Option<super::models::Choice>,
+    pub arm_pipeline: Option<String>,
+    pub as_mut: Option<i32>,
+    pub as_ref: Option<String>,
+    pub async_fn: Option<String>,
+    pub async_fn_mut: Option<i32>,
+    pub async_fn_once: Option<super::models::Choice>,
+    pub b_tree_map: Option<super::models::Choice>,
+    pub base64: Option<super::models::Choice>,
+    pub base64_url: Option<String>,
+    pub binary_format: Option<i32>,
+    pub r#box: Option<super::models::Choice>,
+    pub client_method_options: Option<String>,
+    pub clone: Option<i32>,
+    pub constraint: Option<super::models::Choice>,
+    pub context: Option<i32>,
+    pub copy: Option<String>,
+    pub cow: Option<String>,
+    pub default_endpoint: Option<i32>,
+    pub date: Option<i32>,
+    pub date_time: Option<super::models::Choice>,
+    pub date_time_rfc1123: Option<String>,
+    pub debug: Option<String>,
+    pub default: Option<i32>,
+    pub deserialize: Option<i32>,
+    pub deserializer: Option<String>,
+    pub double_ended_iterator: Option<super::models::Choice>,
+    pub drop: Option<super::models::Choice>,
+    pub duration: Option<i32>,
+    pub dynamic_error: Option<super::models::Choice>,
+    pub dynamic_params: Option<String>,
+    pub dynamic_reply: Option<super::models::Choice>,
+    pub dynamic_validate: Option<i32>,
+    pub eq: Option<i32>,
+    pub err: Option<String>,
+    pub error_body: Option<i32>,
+    pub exact_size_iterator: Option<String>,
+    pub extend: Option<String>,
+    pub final_state_via: Option<i32>,
+    pub r#fn: Option<String>,
+    pub fn_mut: Option<i32>,
+    pub fn_once: Option<super::models::Choice>,
+    pub form_body: Option<i32>,
+    pub format_error: Option<super::models::Choice>,
+    pub from: Option<String>,
+    pub from_iterator: Option<String>,
+    pub from_status: Option<super::models::Choice>,
+    pub future: Option<i32>,
+    pub hash: Option<i32>,
+    pub host_part: Option<i32>,
+    pub http_request: Option<super::models::Choice>,
+    pub http_response: Option<String>,
+    pub into: Option<super::models::Choice>,
+    pub into_future: Option<super::models::Choice>,
+    pub into_iterator: Option<i32>,
+    pub into_variant: Option<super::models::Choice>,
+    pub invalid_host: Option<super::models::Choice>,
+    pub iterator: Option<super::models::Choice>,
+    pub lazy_lock: Option<i32>,
+    pub map: Option<super::models::Choice>,
+    pub method: Option<i32>,
+    pub method_options_2: Option<String>,
+    pub next_link: Option<super::models::Choice>,
+    pub no_format: Option<i32>,
+    pub none: Option<String>,
+    pub operations: Option<String>,
+    pub ok: Option<super::models::Choice>,
+    pub operation_info: Option<super::models::Choice>,
+    pub operation_status: Option<super::models::Choice>,
+    pub option: Option<i32>,
+    pub ord: Option<super::models::Choice>,
+    pub other: Option<i32>,
+    pub page_decoder: Option<String>,
+    pub pager: Option<super::models::Choice>,
+    pub partial_eq: Option<super::models::Choice>,
+    pub partial_ord: Option<String>,
+    pub pattern: Option<i32>,
+    pub poller_method_options: Option<String>,
+    pub poller_options: Option<i32>,
+    pub regex: Option<super::models::Choice>,
+    pub resource_manager_audience: Option<i32>,
+    pub response: Option<String>,
+    pub response_error: Option<String>,
+    pub response_headers: Option<String>,
+    pub response_too_large: Option<String>,
+    pub result: Option<i32>,
+    pub services: Option<super::models::Choice>,
+    pub safe_debug: Option<super::models::Choice>,
+    pub secret: Option<::armgen_runtime::Secret>,
+    pub self_: Option<String>,
+    pub send: Option<i32>,
+    pub serialize: Option<String>,
+    pub serializer: Option<super::models::Choice>,
+    pub service_error: Option<i32>,
+    pub service_info: Option<String>,
+    pub sized: Option<super::models::Choice>,
+    pub some: Option<super::models::Choice>,
+    pub static_token_credential: Option<super::models::Choice>,
+    pub string: Option<i32>,
+    pub string_format: Option<String>,
+    pub strip_read_only: Option<super::models::Choice>,
+    pub sync: Option<String>,
+    pub text_format: Option<String>,
+    pub to_owned: Option<String>,
+    pub to_string: Option<super::models::Choice>,
+    pub token_credential: Option<i32>,
+    pub try_from: Option<i32>,
+    pub try_into: Option<super::models::Choice>,
+    pub unix_time: Option<i32>,
+    pub unknown: Option<super::models::Choice>,
+    pub unpin: Option<i32>,
+    pub url: Option<i32>,
+    pub url_builder: Option<super::models::Choice>,
+    pub uuid: Option<super::models::Choice>,
+    pub validate: Option<String>,
+    pub validation_error: Option<i32>,
+    pub validation_errors: Option<super::models::Choice>,
+    pub validator: Option<String>,
+    pub value: Option<i32>,
+    pub vec: Option<String>,
+    pub value_2: Option<super::models::Choice>,
+    pub private: Option<String>,
+    pub r#abstract: Option<String>,
+    pub align_of: Option<String>,
+    pub align_of_val: Option<i32>,
+    pub alloc: Option<i32>,
+    pub api_version_3: Option<i32>,
+    pub armgen_runtime: Option<super::models::Choice>,
+    pub r#as: Option<i32>,
+    pub assert: Option<super::models::Choice>,
+    pub assert_eq: Option<String>,
+    pub r#async: Option<super::models::Choice>,
+    pub async_trait: Option<String>,
+    pub at: Option<super::models::Choice>,
+    pub r#await: Option<String>,
+    pub azure_core: Option<i32>,
+    pub r#become: Option<i32>,
+    pub bool: Option<i32>,
+    pub box_2: Option<super::models::Choice>,
+    pub r#break: Option<String>,
+    pub build_request: Option<i32>,
+    pub cfg: Option<i32>,
+    pub char: Option<super::models::Choice>,
+    pub client_only: Option<super::models::Choice>,
+    pub client_request_id: Option<i32>,
+    pub clients: Option<i32>,
+    pub compile_pattern: Option<i32>,
+    pub concat: Option<super::models::Choice>,
+    pub r#const: Option<i32>,
+    pub r#continue: Option<super::models::Choice>,
+    pub core: Option<String>,
+    pub crate_: Option<String>,
+    pub credential: Option<super::models::Choice>,
+    pub decode_body: Option<super::models::Choice>,
+    pub decode_by_status: Option<String>,
+    pub decode_bytes: Option<i32>,
+    pub decode_empty: Option<super::models::Choice>,
+    pub decode_exists: Option<String>,
+    pub decode_json: Option<i32>,
+    pub decode_nullable: Option<super::models::Choice>,
+    pub decode_optional: Option<String>,
+    pub decode_response: Option<super::models::Choice>,
+    pub decode_text: Option<i32>,
+    pub r#do: Option<i32>,
+    pub drop_2: Option<String>,
+    pub r#dyn: Option<super::models::Choice>,
+    pub dynamic: Option<super::models::Choice>,
+    pub dynamic_execute: Option<String>,
+    pub dynamic_pages: Option<i32>,
+    pub dynamic_poll: Option<super::models::Choice>,
+    pub dynamic_request_error: Option<String>,
+    pub dynamic_result: Option<i32>,
+    pub r#else: Option<String>,
+    pub endpoint_2: Option<String>,
+    pub r#enum: Option<i32>,
+    pub env: Option<String>,
+    pub r#extern: Option<super::models::Choice>,
+    pub f_2: Option<i32>,
+    pub f32: Option<String>,
+    pub f64: Option<i32>,
+    pub r#false: Option<String>,
+    pub r#final: Option<i32>,
+    pub fn_2: Option<super::models::Choice>,
+    pub r#for: Option<String>,
+    pub format: Option<i32>,
+    pub format_args: Option<super::models::Choice>,
+    pub r#gen: Option<i32>,
+    pub i32: Option<i32>,
+    pub i64: Option<super::models::Choice>,
+    pub r#if: Option<super::models::Choice>,
+    pub r#impl: Option<String>,
+    pub r#in: Option<i32>,
+    pub include: Option<String>,
+    pub include_str: Option<i32>,
+    pub inner: Option<i32>,
+    pub json: Option<String>,
+    pub r#let: Option<super::models::Choice>,
+    pub r#loop: Option<String>,
+    pub r#macro: Option<i32>,
+    pub r#match: Option<super::models::Choice>,
+    pub matches: Option<super::models::Choice>,
+    pub members: Option<i32>,
+    pub method_options_3: Option<String>,
+    pub r#mod: Option<String>,
+    pub models: Option<String>,
+    pub r#move: Option<i32>,
+    pub r#mut: Option<super::models::Choice>,
+    pub new: Option<super::models::Choice>,
+    pub operation_id: Option<i32>,
+    pub option_env: Option<String>,
+    pub options_2: Option<super::models::Choice>,
+    pub r#override: Option<String>,
+    pub page: Option<String>,
+    pub panic: Option<i32>,
+    pub parameterized_host: Option<String>,
+    pub params: Option<String>,
+    pub path: Option<i32>,
+    pub patterns: Option<String>,
+    pub pipeline: Option<super::models::Choice>,
+    pub r#priv: Option<i32>,
+    pub r#pub: Option<super::models::Choice>,
+    pub r#ref: Option<String>,
+    pub regex_2: Option<super::models::Choice>,
+    pub request: Option<String>,
+    pub resource_manager_endpoint: Option<super::models::Choice>,
+    pub resource_manager_scope: Option<String>,
+    pub response_2: Option<String>,
+    pub response_error_2: Option<i32>,
+    pub r#return: Option<i32>,
+    pub self_2: Option<super::models::Choice>,
+    pub serde: Option<String>,
+    pub serde_json: Option<i32>,
+    pub size_of: Option<i32>,
+    pub size_of_val: Option<super::models::Choice>,
+    pub r#static: Option<i32>,
+    pub std: Option<super::models::Choice>,
+    pub str: Option<String>,
+    pub string_enum: Option<i32>,
+    pub stringify: Option<super::models::Choice>,
+    pub strip_member: Option<String>,
+    pub strip_members: Option<i32>,
+    pub r#struct: Option<super::models::Choice>,
+    pub subscription_id: Option<String>,
+    pub super_: Option<String>,
+    pub tag: Option<super::models::Choice>,
+    pub tagged_union: Option<super::models::Choice>,
+    pub todo: Option<String>,
+    pub r#trait: Option<i32>,
+    pub r#true: Option<super::models::Choice>,
+    pub r#try: Option<String>,
+    pub r#type: Option<i32>,
+    pub r#typeof: Option<super::models::Choice>,
+    pub u64: Option<i32>,
+    pub u8: Option<String>,
+    pub r#union: Option<String>,
+    pub unreachable: Option<i32>,
+    pub r#unsafe: Option<i32>,
+    pub r#unsized: Option<super::models::Choice>,
+    pub url_2: Option<super::models::Choice>,
+    pub r#use: Option<String>,
+    pub usize: Option<super::models::Choice>,
+    pub validator_2: Option<i32>,
+    pub value_3: Option<super::models::Choice>,
+    pub vec_2: Option<super::models::Choice>,
+    pub r#virtual: Option<i32>,
+    pub r#where: Option<super::models::Choice>,
+    pub r#while: Option<String>,
+    pub write: Option<String>,
+    pub r#yield: Option<i32>,
 }
 /// Options for [`NamesParametersClient::query_required()`].
 pub type NamesParametersClientQueryRequiredOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
 /// The `params` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesParamsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesParamsClient {
     /// Arguments: see [`params_request`](super::params::params_request).
     pub async fn params(
         &self,
         params: &super::models::Params,
-        options: ::core::option::Option<NamesParamsClientParamsOptions<'_>>,
+        options: Option<NamesParamsClientParamsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Params>,
     > {
@@ -18961,17 +19129,17 @@ impl NamesParamsClient {
 /// Options for [`NamesParamsClient::params()`].
 pub type NamesParamsClientParamsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `PartialEq` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPartialEqClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPartialEqClient {
     /// Arguments: see [`partial_eq_request`](super::partial_eq::partial_eq_request).
     pub async fn partial_eq(
         &self,
         partial_eq: &super::models::PartialEq,
-        options: ::core::option::Option<NamesPartialEqClientPartialEqOptions<'_>>,
+        options: Option<NamesPartialEqClientPartialEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::PartialEq>,
     > {
@@ -18993,17 +19161,17 @@ impl NamesPartialEqClient {
 /// Options for [`NamesPartialEqClient::partial_eq()`].
 pub type NamesPartialEqClientPartialEqOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `PartialOrd` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPartialOrdClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPartialOrdClient {
     /// Arguments: see [`partial_ord_request`](super::partial_ord::partial_ord_request).
     pub async fn partial_ord(
         &self,
         partial_ord: &super::models::PartialOrd,
-        options: ::core::option::Option<NamesPartialOrdClientPartialOrdOptions<'_>>,
+        options: Option<NamesPartialOrdClientPartialOrdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::PartialOrd,
@@ -19029,17 +19197,17 @@ pub type NamesPartialOrdClientPartialOrdOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `path` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPathClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPathClient {
     /// Arguments: see [`path_request`](super::path::path_request).
     pub async fn path(
         &self,
         path: &super::models::Path,
-        options: ::core::option::Option<NamesPathClientPathOptions<'_>>,
+        options: Option<NamesPathClientPathOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Path>,
     > {
@@ -19061,17 +19229,17 @@ impl NamesPathClient {
 /// Options for [`NamesPathClient::path()`].
 pub type NamesPathClientPathOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Pattern` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPatternClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPatternClient {
     /// Arguments: see [`pattern_request`](super::pattern::pattern_request).
     pub async fn pattern(
         &self,
         pattern: &super::models::Pattern,
-        options: ::core::option::Option<NamesPatternClientPatternOptions<'_>>,
+        options: Option<NamesPatternClientPatternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Pattern>,
     > {
@@ -19093,17 +19261,17 @@ impl NamesPatternClient {
 /// Options for [`NamesPatternClient::pattern()`].
 pub type NamesPatternClientPatternOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `patterns` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPatterns2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPatterns2Client {
     /// Arguments: see [`patterns_request`](super::patterns_2::patterns_request).
     pub async fn patterns(
         &self,
         patterns: &super::models::Patterns,
-        options: ::core::option::Option<NamesPatterns2ClientPatternsOptions<'_>>,
+        options: Option<NamesPatterns2ClientPatternsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Patterns>,
     > {
@@ -19125,17 +19293,17 @@ impl NamesPatterns2Client {
 /// Options for [`NamesPatterns2Client::patterns()`].
 pub type NamesPatterns2ClientPatternsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `pipeline` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPipelineClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPipelineClient {
     /// Arguments: see [`pipeline_request`](super::pipeline::pipeline_request).
     pub async fn pipeline(
         &self,
         pipeline: &super::models::Pipeline,
-        options: ::core::option::Option<NamesPipelineClientPipelineOptions<'_>>,
+        options: Option<NamesPipelineClientPipelineOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Pipeline>,
     > {
@@ -19157,19 +19325,17 @@ impl NamesPipelineClient {
 /// Options for [`NamesPipelineClient::pipeline()`].
 pub type NamesPipelineClientPipelineOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `PollerMethodOptions` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPollerMethodOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPollerMethodOptionsClient {
     /// Arguments: see [`poller_method_options_request`](super::poller_method_options::poller_method_options_request).
     pub async fn poller_method_options(
         &self,
         poller_method_options: &super::models::PollerMethodOptions,
-        options: ::core::option::Option<
-            NamesPollerMethodOptionsClientPollerMethodOptionsOptions<'_>,
-        >,
+        options: Option<NamesPollerMethodOptionsClientPollerMethodOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::PollerMethodOptions,
@@ -19195,17 +19361,17 @@ pub type NamesPollerMethodOptionsClientPollerMethodOptionsOptions<'a> = ::armgen
     'a,
 >;
 /// The `PollerOptions` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPollerOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPollerOptionsClient {
     /// Arguments: see [`poller_options_request`](super::poller_options::poller_options_request).
     pub async fn poller_options(
         &self,
         poller_options: &super::models::PollerOptions,
-        options: ::core::option::Option<NamesPollerOptionsClientPollerOptionsOptions<'_>>,
+        options: Option<NamesPollerOptionsClientPollerOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::PollerOptions,
@@ -19231,17 +19397,17 @@ pub type NamesPollerOptionsClientPollerOptionsOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `abstract` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAbstractClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAbstractClient {
     /// Arguments: see [`abstract_request`](super::r#abstract::abstract_request).
     pub async fn r#abstract(
         &self,
         r#abstract: &super::models::Abstract,
-        options: ::core::option::Option<NamesAbstractClientRAbstractOptions<'_>>,
+        options: Option<NamesAbstractClientRAbstractOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Abstract>,
     > {
@@ -19263,17 +19429,17 @@ impl NamesAbstractClient {
 /// Options for [`NamesAbstractClient::abstract()`].
 pub type NamesAbstractClientRAbstractOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `as` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsClient {
     /// Arguments: see [`as_request`](super::r#as::as_request).
     pub async fn r#as(
         &self,
         r#as: &super::models::As,
-        options: ::core::option::Option<NamesAsClientRAsOptions<'_>>,
+        options: Option<NamesAsClientRAsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::As>,
     > {
@@ -19295,17 +19461,17 @@ impl NamesAsClient {
 /// Options for [`NamesAsClient::as()`].
 pub type NamesAsClientRAsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `async` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAsyncClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAsyncClient {
     /// Arguments: see [`async_request`](super::r#async::async_request).
     pub async fn r#async(
         &self,
         r#async: &super::models::Async,
-        options: ::core::option::Option<NamesAsyncClientRAsyncOptions<'_>>,
+        options: Option<NamesAsyncClientRAsyncOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Async>,
     > {
@@ -19327,7 +19493,7 @@ impl NamesAsyncClient {
     pub async fn trait_async_trait(
         &self,
         async_trait: &super::models::AsyncTrait,
-        options: ::core::option::Option<NamesAsyncClientTraitAsyncTraitOptions<'_>>,
+        options: Option<NamesAsyncClientTraitAsyncTraitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::AsyncTrait,
@@ -19355,17 +19521,17 @@ pub type NamesAsyncClientTraitAsyncTraitOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `await` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesAwaitClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesAwaitClient {
     /// Arguments: see [`await_request`](super::r#await::await_request).
     pub async fn r#await(
         &self,
         r#await: &super::models::Await,
-        options: ::core::option::Option<NamesAwaitClientRAwaitOptions<'_>>,
+        options: Option<NamesAwaitClientRAwaitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Await>,
     > {
@@ -19387,17 +19553,17 @@ impl NamesAwaitClient {
 /// Options for [`NamesAwaitClient::await()`].
 pub type NamesAwaitClientRAwaitOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `become` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBecomeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBecomeClient {
     /// Arguments: see [`become_request`](super::r#become::become_request).
     pub async fn r#become(
         &self,
         r#become: &super::models::Become,
-        options: ::core::option::Option<NamesBecomeClientRBecomeOptions<'_>>,
+        options: Option<NamesBecomeClientRBecomeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Become>,
     > {
@@ -19419,17 +19585,17 @@ impl NamesBecomeClient {
 /// Options for [`NamesBecomeClient::become()`].
 pub type NamesBecomeClientRBecomeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `box` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBoxClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBoxClient {
     /// Arguments: see [`box_request`](super::r#box::box_request).
     pub async fn r#box(
         &self,
         r#box: &super::models::Box2,
-        options: ::core::option::Option<NamesBoxClientRBoxOptions<'_>>,
+        options: Option<NamesBoxClientRBoxOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Box2>,
     > {
@@ -19451,17 +19617,17 @@ impl NamesBoxClient {
 /// Options for [`NamesBoxClient::box()`].
 pub type NamesBoxClientRBoxOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `break` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesBreakClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesBreakClient {
     /// Arguments: see [`break_request`](super::r#break::break_request).
     pub async fn r#break(
         &self,
         r#break: &super::models::Break,
-        options: ::core::option::Option<NamesBreakClientRBreakOptions<'_>>,
+        options: Option<NamesBreakClientRBreakOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Break>,
     > {
@@ -19483,17 +19649,17 @@ impl NamesBreakClient {
 /// Options for [`NamesBreakClient::break()`].
 pub type NamesBreakClientRBreakOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `const` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesConstClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesConstClient {
     /// Arguments: see [`const_request`](super::r#const::const_request).
     pub async fn r#const(
         &self,
         r#const: &super::models::Const,
-        options: ::core::option::Option<NamesConstClientRConstOptions<'_>>,
+        options: Option<NamesConstClientRConstOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Const>,
     > {
@@ -19515,17 +19681,17 @@ impl NamesConstClient {
 /// Options for [`NamesConstClient::const()`].
 pub type NamesConstClientRConstOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `continue` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesContinueClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesContinueClient {
     /// Arguments: see [`continue_request`](super::r#continue::continue_request).
     pub async fn r#continue(
         &self,
         r#continue: &super::models::Continue,
-        options: ::core::option::Option<NamesContinueClientRContinueOptions<'_>>,
+        options: Option<NamesContinueClientRContinueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Continue>,
     > {
@@ -19547,17 +19713,17 @@ impl NamesContinueClient {
 /// Options for [`NamesContinueClient::continue()`].
 pub type NamesContinueClientRContinueOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `do` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDoClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDoClient {
     /// Arguments: see [`do_request`](super::r#do::do_request).
     pub async fn r#do(
         &self,
         r#do: &super::models::Do,
-        options: ::core::option::Option<NamesDoClientRDoOptions<'_>>,
+        options: Option<NamesDoClientRDoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Do>,
     > {
@@ -19579,17 +19745,17 @@ impl NamesDoClient {
 /// Options for [`NamesDoClient::do()`].
 pub type NamesDoClientRDoOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `dyn` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesDynClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesDynClient {
     /// Arguments: see [`dyn_request`](super::r#dyn::dyn_request).
     pub async fn r#dyn(
         &self,
         r#dyn: &super::models::Dyn,
-        options: ::core::option::Option<NamesDynClientRDynOptions<'_>>,
+        options: Option<NamesDynClientRDynOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Dyn>,
     > {
@@ -19611,17 +19777,17 @@ impl NamesDynClient {
 /// Options for [`NamesDynClient::dyn()`].
 pub type NamesDynClientRDynOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `else` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesElseClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesElseClient {
     /// Arguments: see [`else_request`](super::r#else::else_request).
     pub async fn r#else(
         &self,
         r#else: &super::models::Else,
-        options: ::core::option::Option<NamesElseClientRElseOptions<'_>>,
+        options: Option<NamesElseClientRElseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Else>,
     > {
@@ -19643,17 +19809,17 @@ impl NamesElseClient {
 /// Options for [`NamesElseClient::else()`].
 pub type NamesElseClientRElseOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `enum` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesEnumClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesEnumClient {
     /// Arguments: see [`enum_request`](super::r#enum::enum_request).
     pub async fn r#enum(
         &self,
         r#enum: &super::models::Enum,
-        options: ::core::option::Option<NamesEnumClientREnumOptions<'_>>,
+        options: Option<NamesEnumClientREnumOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Enum>,
     > {
@@ -19675,17 +19841,17 @@ impl NamesEnumClient {
 /// Options for [`NamesEnumClient::enum()`].
 pub type NamesEnumClientREnumOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `extern` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesExternClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesExternClient {
     /// Arguments: see [`extern_request`](super::r#extern::extern_request).
     pub async fn r#extern(
         &self,
         r#extern: &super::models::Extern,
-        options: ::core::option::Option<NamesExternClientRExternOptions<'_>>,
+        options: Option<NamesExternClientRExternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Extern>,
     > {
@@ -19707,17 +19873,17 @@ impl NamesExternClient {
 /// Options for [`NamesExternClient::extern()`].
 pub type NamesExternClientRExternOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `false` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFalseClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFalseClient {
     /// Arguments: see [`false_request`](super::r#false::false_request).
     pub async fn r#false(
         &self,
         r#false: &super::models::False,
-        options: ::core::option::Option<NamesFalseClientRFalseOptions<'_>>,
+        options: Option<NamesFalseClientRFalseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::False>,
     > {
@@ -19739,17 +19905,17 @@ impl NamesFalseClient {
 /// Options for [`NamesFalseClient::false()`].
 pub type NamesFalseClientRFalseOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `final` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFinalClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFinalClient {
     /// Arguments: see [`final_request`](super::r#final::final_request).
     pub async fn r#final(
         &self,
         r#final: &super::models::Final,
-        options: ::core::option::Option<NamesFinalClientRFinalOptions<'_>>,
+        options: Option<NamesFinalClientRFinalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Final>,
     > {
@@ -19771,17 +19937,17 @@ impl NamesFinalClient {
 /// Options for [`NamesFinalClient::final()`].
 pub type NamesFinalClientRFinalOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `fn` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesFnClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesFnClient {
     /// Arguments: see [`fn_request`](super::r#fn::fn_request).
     pub async fn r#fn(
         &self,
         r#fn: &super::models::Fn,
-        options: ::core::option::Option<NamesFnClientRFnOptions<'_>>,
+        options: Option<NamesFnClientRFnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fn>,
     > {
@@ -19803,17 +19969,17 @@ impl NamesFnClient {
 /// Options for [`NamesFnClient::fn()`].
 pub type NamesFnClientRFnOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `for` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesForClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesForClient {
     /// Arguments: see [`for_request`](super::r#for::for_request).
     pub async fn r#for(
         &self,
         r#for: &super::models::For,
-        options: ::core::option::Option<NamesForClientRForOptions<'_>>,
+        options: Option<NamesForClientRForOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::For>,
     > {
@@ -19835,17 +20001,17 @@ impl NamesForClient {
 /// Options for [`NamesForClient::for()`].
 pub type NamesForClientRForOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `gen` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesGenClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesGenClient {
     /// Arguments: see [`gen_request`](super::r#gen::gen_request).
     pub async fn r#gen(
         &self,
         r#gen: &super::models::Gen,
-        options: ::core::option::Option<NamesGenClientRGenOptions<'_>>,
+        options: Option<NamesGenClientRGenOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Gen>,
     > {
@@ -19867,17 +20033,17 @@ impl NamesGenClient {
 /// Options for [`NamesGenClient::gen()`].
 pub type NamesGenClientRGenOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `if` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesIfClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesIfClient {
     /// Arguments: see [`if_request`](super::r#if::if_request).
     pub async fn r#if(
         &self,
         r#if: &super::models::If,
-        options: ::core::option::Option<NamesIfClientRIfOptions<'_>>,
+        options: Option<NamesIfClientRIfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::If>,
     > {
@@ -19899,17 +20065,17 @@ impl NamesIfClient {
 /// Options for [`NamesIfClient::if()`].
 pub type NamesIfClientRIfOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `impl` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesImplClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesImplClient {
     /// Arguments: see [`impl_request`](super::r#impl::impl_request).
     pub async fn r#impl(
         &self,
         r#impl: &super::models::Impl,
-        options: ::core::option::Option<NamesImplClientRImplOptions<'_>>,
+        options: Option<NamesImplClientRImplOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Impl>,
     > {
@@ -19931,17 +20097,17 @@ impl NamesImplClient {
 /// Options for [`NamesImplClient::impl()`].
 pub type NamesImplClientRImplOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `in` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesInClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesInClient {
     /// Arguments: see [`in_request`](super::r#in::in_request).
     pub async fn r#in(
         &self,
         r#in: &super::models::In,
-        options: ::core::option::Option<NamesInClientRInOptions<'_>>,
+        options: Option<NamesInClientRInOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::In>,
     > {
@@ -19963,17 +20129,17 @@ impl NamesInClient {
 /// Options for [`NamesInClient::in()`].
 pub type NamesInClientRInOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `let` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesLetClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesLetClient {
     /// Arguments: see [`let_request`](super::r#let::let_request).
     pub async fn r#let(
         &self,
         r#let: &super::models::Let,
-        options: ::core::option::Option<NamesLetClientRLetOptions<'_>>,
+        options: Option<NamesLetClientRLetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Let>,
     > {
@@ -19995,17 +20161,17 @@ impl NamesLetClient {
 /// Options for [`NamesLetClient::let()`].
 pub type NamesLetClientRLetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `loop` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesLoopClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesLoopClient {
     /// Arguments: see [`loop_request`](super::r#loop::loop_request).
     pub async fn r#loop(
         &self,
         r#loop: &super::models::Loop,
-        options: ::core::option::Option<NamesLoopClientRLoopOptions<'_>>,
+        options: Option<NamesLoopClientRLoopOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Loop>,
     > {
@@ -20027,17 +20193,17 @@ impl NamesLoopClient {
 /// Options for [`NamesLoopClient::loop()`].
 pub type NamesLoopClientRLoopOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `macro` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMacroClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMacroClient {
     /// Arguments: see [`macro_request`](super::r#macro::macro_request).
     pub async fn r#macro(
         &self,
         r#macro: &super::models::Macro,
-        options: ::core::option::Option<NamesMacroClientRMacroOptions<'_>>,
+        options: Option<NamesMacroClientRMacroOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Macro>,
     > {
@@ -20059,17 +20225,17 @@ impl NamesMacroClient {
 /// Options for [`NamesMacroClient::macro()`].
 pub type NamesMacroClientRMacroOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `match` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMatchClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMatchClient {
     /// Arguments: see [`match_request`](super::r#match::match_request).
     pub async fn r#match(
         &self,
         r#match: &super::models::Match,
-        options: ::core::option::Option<NamesMatchClientRMatchOptions<'_>>,
+        options: Option<NamesMatchClientRMatchOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Match>,
     > {
@@ -20091,17 +20257,17 @@ impl NamesMatchClient {
 /// Options for [`NamesMatchClient::match()`].
 pub type NamesMatchClientRMatchOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `mod` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMod2Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMod2Client {
     /// Arguments: see [`mod_request`](super::mod_2::mod_request).
     pub async fn r#mod(
         &self,
         r#mod: &super::models::Mod,
-        options: ::core::option::Option<NamesMod2ClientRModOptions<'_>>,
+        options: Option<NamesMod2ClientRModOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Mod>,
     > {
@@ -20123,17 +20289,17 @@ impl NamesMod2Client {
 /// Options for [`NamesMod2Client::mod()`].
 pub type NamesMod2ClientRModOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `move` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMoveClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMoveClient {
     /// Arguments: see [`move_request`](super::r#move::move_request).
     pub async fn r#move(
         &self,
         r#move: &super::models::Move,
-        options: ::core::option::Option<NamesMoveClientRMoveOptions<'_>>,
+        options: Option<NamesMoveClientRMoveOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Move>,
     > {
@@ -20155,17 +20321,17 @@ impl NamesMoveClient {
 /// Options for [`NamesMoveClient::move()`].
 pub type NamesMoveClientRMoveOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `mut` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesMutClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesMutClient {
     /// Arguments: see [`mut_request`](super::r#mut::mut_request).
     pub async fn r#mut(
         &self,
         r#mut: &super::models::Mut,
-        options: ::core::option::Option<NamesMutClientRMutOptions<'_>>,
+        options: Option<NamesMutClientRMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Mut>,
     > {
@@ -20187,17 +20353,17 @@ impl NamesMutClient {
 /// Options for [`NamesMutClient::mut()`].
 pub type NamesMutClientRMutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `override` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesOverrideClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesOverrideClient {
     /// Arguments: see [`override_request`](super::r#override::override_request).
     pub async fn r#override(
         &self,
         r#override: &super::models::Override,
-        options: ::core::option::Option<NamesOverrideClientROverrideOptions<'_>>,
+        options: Option<NamesOverrideClientROverrideOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Override>,
     > {
@@ -20219,17 +20385,17 @@ impl NamesOverrideClient {
 /// Options for [`NamesOverrideClient::override()`].
 pub type NamesOverrideClientROverrideOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `priv` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPrivClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPrivClient {
     /// Arguments: see [`priv_request`](super::r#priv::priv_request).
     pub async fn r#priv(
         &self,
         r#priv: &super::models::Priv,
-        options: ::core::option::Option<NamesPrivClientRPrivOptions<'_>>,
+        options: Option<NamesPrivClientRPrivOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Priv>,
     > {
@@ -20251,17 +20417,17 @@ impl NamesPrivClient {
 /// Options for [`NamesPrivClient::priv()`].
 pub type NamesPrivClientRPrivOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `pub` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesPubClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesPubClient {
     /// Arguments: see [`pub_request`](super::r#pub::pub_request).
     pub async fn r#pub(
         &self,
         r#pub: &super::models::Pub,
-        options: ::core::option::Option<NamesPubClientRPubOptions<'_>>,
+        options: Option<NamesPubClientRPubOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Pub>,
     > {
@@ -20283,17 +20449,17 @@ impl NamesPubClient {
 /// Options for [`NamesPubClient::pub()`].
 pub type NamesPubClientRPubOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ref` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesRefClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesRefClient {
     /// Arguments: see [`ref_request`](super::r#ref::ref_request).
     pub async fn r#ref(
         &self,
         r#ref: &super::models::Ref,
-        options: ::core::option::Option<NamesRefClientRRefOptions<'_>>,
+        options: Option<NamesRefClientRRefOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Ref>,
     > {
@@ -20315,17 +20481,17 @@ impl NamesRefClient {
 /// Options for [`NamesRefClient::ref()`].
 pub type NamesRefClientRRefOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `return` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesReturnClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesReturnClient {
     /// Arguments: see [`return_request`](super::r#return::return_request).
     pub async fn r#return(
         &self,
         r#return: &super::models::Return,
-        options: ::core::option::Option<NamesReturnClientRReturnOptions<'_>>,
+        options: Option<NamesReturnClientRReturnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Return>,
     > {
@@ -20347,17 +20513,17 @@ impl NamesReturnClient {
 /// Options for [`NamesReturnClient::return()`].
 pub type NamesReturnClientRReturnOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `static` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStaticClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStaticClient {
     /// Arguments: see [`static_request`](super::r#static::static_request).
     pub async fn r#static(
         &self,
         r#static: &super::models::Static,
-        options: ::core::option::Option<NamesStaticClientRStaticOptions<'_>>,
+        options: Option<NamesStaticClientRStaticOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Static>,
     > {
@@ -20379,17 +20545,17 @@ impl NamesStaticClient {
 /// Options for [`NamesStaticClient::static()`].
 pub type NamesStaticClientRStaticOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `struct` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStructClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStructClient {
     /// Arguments: see [`struct_request`](super::r#struct::struct_request).
     pub async fn r#struct(
         &self,
         r#struct: &super::models::Struct,
-        options: ::core::option::Option<NamesStructClientRStructOptions<'_>>,
+        options: Option<NamesStructClientRStructOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Struct>,
     > {
@@ -20411,17 +20577,17 @@ impl NamesStructClient {
 /// Options for [`NamesStructClient::struct()`].
 pub type NamesStructClientRStructOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `trait` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTraitClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTraitClient {
     /// Arguments: see [`trait_request`](super::r#trait::trait_request).
     pub async fn r#trait(
         &self,
         r#trait: &super::models::Trait,
-        options: ::core::option::Option<NamesTraitClientRTraitOptions<'_>>,
+        options: Option<NamesTraitClientRTraitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Trait>,
     > {
@@ -20443,17 +20609,17 @@ impl NamesTraitClient {
 /// Options for [`NamesTraitClient::trait()`].
 pub type NamesTraitClientRTraitOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `true` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTrueClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTrueClient {
     /// Arguments: see [`true_request`](super::r#true::true_request).
     pub async fn r#true(
         &self,
         r#true: &super::models::True,
-        options: ::core::option::Option<NamesTrueClientRTrueOptions<'_>>,
+        options: Option<NamesTrueClientRTrueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::True>,
     > {
@@ -20475,17 +20641,17 @@ impl NamesTrueClient {
 /// Options for [`NamesTrueClient::true()`].
 pub type NamesTrueClientRTrueOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `try` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTryClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTryClient {
     /// Arguments: see [`try_request`](super::r#try::try_request).
     pub async fn r#try(
         &self,
         r#try: &super::models::Try,
-        options: ::core::option::Option<NamesTryClientRTryOptions<'_>>,
+        options: Option<NamesTryClientRTryOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Try>,
     > {
@@ -20507,17 +20673,17 @@ impl NamesTryClient {
 /// Options for [`NamesTryClient::try()`].
 pub type NamesTryClientRTryOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `type` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTypeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTypeClient {
     /// Arguments: see [`type_request`](super::r#type::type_request).
     pub async fn r#type(
         &self,
         r#type: &super::models::Type,
-        options: ::core::option::Option<NamesTypeClientRTypeOptions<'_>>,
+        options: Option<NamesTypeClientRTypeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Type>,
     > {
@@ -20539,17 +20705,17 @@ impl NamesTypeClient {
 /// Options for [`NamesTypeClient::type()`].
 pub type NamesTypeClientRTypeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `typeof` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTypeofClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTypeofClient {
     /// Arguments: see [`typeof_request`](super::r#typeof::typeof_request).
     pub async fn r#typeof(
         &self,
         r#typeof: &super::models::Typeof,
-        options: ::core::option::Option<NamesTypeofClientRTypeofOptions<'_>>,
+        options: Option<NamesTypeofClientRTypeofOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Typeof>,
     > {
@@ -20571,17 +20737,17 @@ impl NamesTypeofClient {
 /// Options for [`NamesTypeofClient::typeof()`].
 pub type NamesTypeofClientRTypeofOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `union` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnionClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnionClient {
     /// Arguments: see [`union_request`](super::r#union::union_request).
     pub async fn r#union(
         &self,
         r#union: &super::models::Union,
-        options: ::core::option::Option<NamesUnionClientRUnionOptions<'_>>,
+        options: Option<NamesUnionClientRUnionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Union>,
     > {
@@ -20603,17 +20769,17 @@ impl NamesUnionClient {
 /// Options for [`NamesUnionClient::union()`].
 pub type NamesUnionClientRUnionOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `unsafe` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnsafeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnsafeClient {
     /// Arguments: see [`unsafe_request`](super::r#unsafe::unsafe_request).
     pub async fn r#unsafe(
         &self,
         r#unsafe: &super::models::Unsafe,
-        options: ::core::option::Option<NamesUnsafeClientRUnsafeOptions<'_>>,
+        options: Option<NamesUnsafeClientRUnsafeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Unsafe>,
     > {
@@ -20635,17 +20801,17 @@ impl NamesUnsafeClient {
 /// Options for [`NamesUnsafeClient::unsafe()`].
 pub type NamesUnsafeClientRUnsafeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `unsized` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnsizedClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnsizedClient {
     /// Arguments: see [`unsized_request`](super::r#unsized::unsized_request).
     pub async fn r#unsized(
         &self,
         r#unsized: &super::models::Unsized,
-        options: ::core::option::Option<NamesUnsizedClientRUnsizedOptions<'_>>,
+        options: Option<NamesUnsizedClientRUnsizedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Unsized>,
     > {
@@ -20667,17 +20833,17 @@ impl NamesUnsizedClient {
 /// Options for [`NamesUnsizedClient::unsized()`].
 pub type NamesUnsizedClientRUnsizedOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `use` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUseClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUseClient {
     /// Arguments: see [`use_request`](super::r#use::use_request).
     pub async fn r#use(
         &self,
         r#use: &super::models::Use,
-        options: ::core::option::Option<NamesUseClientRUseOptions<'_>>,
+        options: Option<NamesUseClientRUseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Use>,
     > {
@@ -20699,17 +20865,17 @@ impl NamesUseClient {
 /// Options for [`NamesUseClient::use()`].
 pub type NamesUseClientRUseOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `virtual` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesVirtualClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesVirtualClient {
     /// Arguments: see [`virtual_request`](super::r#virtual::virtual_request).
     pub async fn r#virtual(
         &self,
         r#virtual: &super::models::Virtual,
-        options: ::core::option::Option<NamesVirtualClientRVirtualOptions<'_>>,
+        options: Option<NamesVirtualClientRVirtualOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Virtual>,
     > {
@@ -20731,17 +20897,17 @@ impl NamesVirtualClient {
 /// Options for [`NamesVirtualClient::virtual()`].
 pub type NamesVirtualClientRVirtualOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `where` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesWhereClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesWhereClient {
     /// Arguments: see [`where_request`](super::r#where::where_request).
     pub async fn r#where(
         &self,
         r#where: &super::models::Where,
-        options: ::core::option::Option<NamesWhereClientRWhereOptions<'_>>,
+        options: Option<NamesWhereClientRWhereOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Where>,
     > {
@@ -20763,17 +20929,17 @@ impl NamesWhereClient {
 /// Options for [`NamesWhereClient::where()`].
 pub type NamesWhereClientRWhereOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `while` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesWhileClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesWhileClient {
     /// Arguments: see [`while_request`](super::r#while::while_request).
     pub async fn r#while(
         &self,
         r#while: &super::models::While,
-        options: ::core::option::Option<NamesWhileClientRWhileOptions<'_>>,
+        options: Option<NamesWhileClientRWhileOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::While>,
     > {
@@ -20795,17 +20961,17 @@ impl NamesWhileClient {
 /// Options for [`NamesWhileClient::while()`].
 pub type NamesWhileClientRWhileOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `yield` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesYieldClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesYieldClient {
     /// Arguments: see [`yield_request`](super::r#yield::yield_request).
     pub async fn r#yield(
         &self,
         r#yield: &super::models::Yield,
-        options: ::core::option::Option<NamesYieldClientRYieldOptions<'_>>,
+        options: Option<NamesYieldClientRYieldOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Yield>,
     > {
@@ -20827,17 +20993,17 @@ impl NamesYieldClient {
 /// Options for [`NamesYieldClient::yield()`].
 pub type NamesYieldClientRYieldOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Regex` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesRegexClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesRegexClient {
     /// Arguments: see [`regex_request`](super::regex::regex_request).
     pub async fn regex(
         &self,
         regex: &super::models::Regex,
-        options: ::core::option::Option<NamesRegexClientRegexOptions<'_>>,
+        options: Option<NamesRegexClientRegexOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Regex>,
     > {
@@ -20859,17 +21025,17 @@ impl NamesRegexClient {
 /// Options for [`NamesRegexClient::regex()`].
 pub type NamesRegexClientRegexOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `request` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesRequestClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesRequestClient {
     /// Arguments: see [`request_request`](super::request::request_request).
     pub async fn request(
         &self,
         request: &super::models::Request,
-        options: ::core::option::Option<NamesRequestClientRequestOptions<'_>>,
+        options: Option<NamesRequestClientRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Request>,
     > {
@@ -20891,17 +21057,17 @@ impl NamesRequestClient {
 /// Options for [`NamesRequestClient::request()`].
 pub type NamesRequestClientRequestOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `resource` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesResourceClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesResourceClient {
     /// Arguments: see [`manager_endpoint_resource_manager_endpoint_request`](super::resource::manager_endpoint_resource_manager_endpoint_request).
     pub async fn manager_endpoint_resource_manager_endpoint(
         &self,
         resource_manager_endpoint: &super::models::ResourceManagerEndpoint,
-        options: ::core::option::Option<
+        options: Option<
             NamesResourceClientManagerEndpointResourceManagerEndpointOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
@@ -20927,9 +21093,7 @@ impl NamesResourceClient {
     pub async fn manager_scope_resource_manager_scope(
         &self,
         resource_manager_scope: &super::models::ResourceManagerScope,
-        options: ::core::option::Option<
-            NamesResourceClientManagerScopeResourceManagerScopeOptions<'_>,
-        >,
+        options: Option<NamesResourceClientManagerScopeResourceManagerScopeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ResourceManagerScope,
@@ -20959,17 +21123,17 @@ pub type NamesResourceClientManagerScopeResourceManagerScopeOptions<'a> = ::armg
     'a,
 >;
 /// The `ResourceManagerAudience` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesResourceManagerAudienceClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesResourceManagerAudienceClient {
     /// Arguments: see [`resource_manager_audience_request`](super::resource_manager_audience::resource_manager_audience_request).
     pub async fn resource_manager_audience(
         &self,
         resource_manager_audience: &super::models::ResourceManagerAudience,
-        options: ::core::option::Option<
+        options: Option<
             NamesResourceManagerAudienceClientResourceManagerAudienceOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
@@ -20997,17 +21161,17 @@ pub type NamesResourceManagerAudienceClientResourceManagerAudienceOptions<'a> = 
     'a,
 >;
 /// The `response` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesResponseClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesResponseClient {
     /// Arguments: see [`error_response_error_request`](super::response::error_response_error_request).
     pub async fn error_response_error(
         &self,
         response_error: &super::models::ResponseError,
-        options: ::core::option::Option<NamesResponseClientErrorResponseErrorOptions<'_>>,
+        options: Option<NamesResponseClientErrorResponseErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ResponseError,
@@ -21031,7 +21195,7 @@ impl NamesResponseClient {
     pub async fn response(
         &self,
         response: &super::models::Response,
-        options: ::core::option::Option<NamesResponseClientResponseOptions<'_>>,
+        options: Option<NamesResponseClientResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Response>,
     > {
@@ -21057,19 +21221,17 @@ pub type NamesResponseClientErrorResponseErrorOptions<'a> = ::armgen_runtime::Me
 /// Options for [`NamesResponseClient::response()`].
 pub type NamesResponseClientResponseOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ResponseHeaders` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesResponseHeadersClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesResponseHeadersClient {
     /// Arguments: see [`response_headers_request`](super::response_headers::response_headers_request).
     pub async fn response_headers(
         &self,
         response_headers: &super::models::ResponseHeaders,
-        options: ::core::option::Option<
-            NamesResponseHeadersClientResponseHeadersOptions<'_>,
-        >,
+        options: Option<NamesResponseHeadersClientResponseHeadersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ResponseHeaders,
@@ -21095,19 +21257,17 @@ pub type NamesResponseHeadersClientResponseHeadersOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `ResponseTooLarge` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesResponseTooLargeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesResponseTooLargeClient {
     /// Arguments: see [`response_too_large_request`](super::response_too_large::response_too_large_request).
     pub async fn response_too_large(
         &self,
         response_too_large: &super::models::ResponseTooLarge,
-        options: ::core::option::Option<
-            NamesResponseTooLargeClientResponseTooLargeOptions<'_>,
-        >,
+        options: Option<NamesResponseTooLargeClientResponseTooLargeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ResponseTooLarge,
@@ -21133,17 +21293,17 @@ pub type NamesResponseTooLargeClientResponseTooLargeOptions<'a> = ::armgen_runti
     'a,
 >;
 /// The `Result` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesResultClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesResultClient {
     /// Arguments: see [`result_request`](super::result::result_request).
     pub async fn result(
         &self,
         result: &super::models::Result2,
-        options: ::core::option::Option<NamesResultClientResultOptions<'_>>,
+        options: Option<NamesResultClientResultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Result2>,
     > {
@@ -21165,17 +21325,17 @@ impl NamesResultClient {
 /// Options for [`NamesResultClient::result()`].
 pub type NamesResultClientResultOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `SafeDebug` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSafeDebugClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSafeDebugClient {
     /// Arguments: see [`safe_debug_request`](super::safe_debug::safe_debug_request).
     pub async fn safe_debug(
         &self,
         safe_debug: &super::models::SafeDebug,
-        options: ::core::option::Option<NamesSafeDebugClientSafeDebugOptions<'_>>,
+        options: Option<NamesSafeDebugClientSafeDebugOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::SafeDebug>,
     > {
@@ -21197,17 +21357,17 @@ impl NamesSafeDebugClient {
 /// Options for [`NamesSafeDebugClient::safe_debug()`].
 pub type NamesSafeDebugClientSafeDebugOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Secret` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSecretClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSecretClient {
     /// Arguments: see [`secret_request`](super::secret::secret_request).
     pub async fn secret(
         &self,
         secret: &super::models::Secret,
-        options: ::core::option::Option<NamesSecretClientSecretOptions<'_>>,
+        options: Option<NamesSecretClientSecretOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Secret>,
     > {
@@ -21229,17 +21389,17 @@ impl NamesSecretClient {
 /// Options for [`NamesSecretClient::secret()`].
 pub type NamesSecretClientSecretOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `self` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSelfClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSelfClient {
     /// Arguments: see [`self_request`](super::self_::self_request).
     pub async fn self_(
         &self,
         self_: &super::models::Self_,
-        options: ::core::option::Option<NamesSelfClientSelfOptions<'_>>,
+        options: Option<NamesSelfClientSelfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Self_>,
     > {
@@ -21261,17 +21421,17 @@ impl NamesSelfClient {
 /// Options for [`NamesSelfClient::self_()`].
 pub type NamesSelfClientSelfOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Send` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSendClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSendClient {
     /// Arguments: see [`send_request`](super::send::send_request).
     pub async fn send(
         &self,
         send: &super::models::Send,
-        options: ::core::option::Option<NamesSendClientSendOptions<'_>>,
+        options: Option<NamesSendClientSendOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Send>,
     > {
@@ -21293,17 +21453,17 @@ impl NamesSendClient {
 /// Options for [`NamesSendClient::send()`].
 pub type NamesSendClientSendOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `serde` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSerdeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSerdeClient {
     /// Arguments: see [`json_serde_json_request`](super::serde::json_serde_json_request).
     pub async fn json_serde_json(
         &self,
         serde_json: &super::models::SerdeJson,
-        options: ::core::option::Option<NamesSerdeClientJsonSerdeJsonOptions<'_>>,
+        options: Option<NamesSerdeClientJsonSerdeJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::SerdeJson>,
     > {
@@ -21325,7 +21485,7 @@ impl NamesSerdeClient {
     pub async fn serde(
         &self,
         serde: &super::models::Serde,
-        options: ::core::option::Option<NamesSerdeClientSerdeOptions<'_>>,
+        options: Option<NamesSerdeClientSerdeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Serde>,
     > {
@@ -21349,17 +21509,17 @@ pub type NamesSerdeClientJsonSerdeJsonOptions<'a> = ::armgen_runtime::MethodOpti
 /// Options for [`NamesSerdeClient::serde()`].
 pub type NamesSerdeClientSerdeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Serialize` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSerializeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSerializeClient {
     /// Arguments: see [`serialize_request`](super::serialize::serialize_request).
     pub async fn serialize(
         &self,
         serialize: &super::models::Serialize,
-        options: ::core::option::Option<NamesSerializeClientSerializeOptions<'_>>,
+        options: Option<NamesSerializeClientSerializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Serialize>,
     > {
@@ -21381,17 +21541,17 @@ impl NamesSerializeClient {
 /// Options for [`NamesSerializeClient::serialize()`].
 pub type NamesSerializeClientSerializeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Serializer` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSerializerClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSerializerClient {
     /// Arguments: see [`serializer_request`](super::serializer::serializer_request).
     pub async fn serializer(
         &self,
         serializer: &super::models::Serializer,
-        options: ::core::option::Option<NamesSerializerClientSerializerOptions<'_>>,
+        options: Option<NamesSerializerClientSerializerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Serializer,
@@ -21417,17 +21577,17 @@ pub type NamesSerializerClientSerializerOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `ServiceError` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesServiceErrorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesServiceErrorClient {
     /// Arguments: see [`service_error_request`](super::service_error::service_error_request).
     pub async fn service_error(
         &self,
         service_error: &super::models::ServiceError,
-        options: ::core::option::Option<NamesServiceErrorClientServiceErrorOptions<'_>>,
+        options: Option<NamesServiceErrorClientServiceErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ServiceError,
@@ -21453,17 +21613,17 @@ pub type NamesServiceErrorClientServiceErrorOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `ServiceInfo` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesServiceInfoClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesServiceInfoClient {
     /// Arguments: see [`service_info_request`](super::service_info::service_info_request).
     pub async fn service_info(
         &self,
         service_info: &super::models::ServiceInfo,
-        options: ::core::option::Option<NamesServiceInfoClientServiceInfoOptions<'_>>,
+        options: Option<NamesServiceInfoClientServiceInfoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ServiceInfo,
@@ -21489,17 +21649,17 @@ pub type NamesServiceInfoClientServiceInfoOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `SERVICES` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesServicesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesServicesClient {
     /// Arguments: see [`services_request`](super::services::services_request).
     pub async fn services(
         &self,
         services: &super::models::Services,
-        options: ::core::option::Option<NamesServicesClientServicesOptions<'_>>,
+        options: Option<NamesServicesClientServicesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Services>,
     > {
@@ -21521,17 +21681,17 @@ impl NamesServicesClient {
 /// Options for [`NamesServicesClient::services()`].
 pub type NamesServicesClientServicesOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `size` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSizeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSizeClient {
     /// Arguments: see [`of_size_of_request`](super::size::of_size_of_request).
     pub async fn of_size_of(
         &self,
         size_of: &super::models::SizeOf,
-        options: ::core::option::Option<NamesSizeClientOfSizeOfOptions<'_>>,
+        options: Option<NamesSizeClientOfSizeOfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::SizeOf>,
     > {
@@ -21553,7 +21713,7 @@ impl NamesSizeClient {
     pub async fn of_val_size_of_val(
         &self,
         size_of_val: &super::models::SizeOfVal,
-        options: ::core::option::Option<NamesSizeClientOfValSizeOfValOptions<'_>>,
+        options: Option<NamesSizeClientOfValSizeOfValOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::SizeOfVal>,
     > {
@@ -21577,17 +21737,17 @@ pub type NamesSizeClientOfSizeOfOptions<'a> = ::armgen_runtime::MethodOptions<'a
 /// Options for [`NamesSizeClient::of_val_size_of_val()`].
 pub type NamesSizeClientOfValSizeOfValOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Sized` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSizedClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSizedClient {
     /// Arguments: see [`sized_request`](super::sized::sized_request).
     pub async fn sized(
         &self,
         sized: &super::models::Sized,
-        options: ::core::option::Option<NamesSizedClientSizedOptions<'_>>,
+        options: Option<NamesSizedClientSizedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Sized>,
     > {
@@ -21609,17 +21769,17 @@ impl NamesSizedClient {
 /// Options for [`NamesSizedClient::sized()`].
 pub type NamesSizedClientSizedOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Some` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSomeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSomeClient {
     /// Arguments: see [`some_request`](super::some::some_request).
     pub async fn some(
         &self,
         some: &super::models::Some,
-        options: ::core::option::Option<NamesSomeClientSomeOptions<'_>>,
+        options: Option<NamesSomeClientSomeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Some>,
     > {
@@ -21641,19 +21801,17 @@ impl NamesSomeClient {
 /// Options for [`NamesSomeClient::some()`].
 pub type NamesSomeClientSomeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `StaticTokenCredential` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStaticTokenCredentialClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStaticTokenCredentialClient {
     /// Arguments: see [`static_token_credential_request`](super::static_token_credential::static_token_credential_request).
     pub async fn static_token_credential(
         &self,
         static_token_credential: &super::models::StaticTokenCredential,
-        options: ::core::option::Option<
-            NamesStaticTokenCredentialClientStaticTokenCredentialOptions<'_>,
-        >,
+        options: Option<NamesStaticTokenCredentialClientStaticTokenCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::StaticTokenCredential,
@@ -21679,17 +21837,17 @@ pub type NamesStaticTokenCredentialClientStaticTokenCredentialOptions<'a> = ::ar
     'a,
 >;
 /// The `std` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStdClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStdClient {
     /// Arguments: see [`std_request`](super::std_::std_request).
     pub async fn std(
         &self,
         std: &super::models::Std,
-        options: ::core::option::Option<NamesStdClientStdOptions<'_>>,
+        options: Option<NamesStdClientStdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Std>,
     > {
@@ -21711,17 +21869,17 @@ impl NamesStdClient {
 /// Options for [`NamesStdClient::std()`].
 pub type NamesStdClientStdOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `str` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStrClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStrClient {
     /// Arguments: see [`str_request`](super::str_::str_request).
     pub async fn str(
         &self,
         str: &super::models::Str,
-        options: ::core::option::Option<NamesStrClientStrOptions<'_>>,
+        options: Option<NamesStrClientStrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Str>,
     > {
@@ -21743,17 +21901,17 @@ impl NamesStrClient {
 /// Options for [`NamesStrClient::str()`].
 pub type NamesStrClientStrOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `String` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStringClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStringClient {
     /// Arguments: see [`enum_string_enum_request`](super::string::enum_string_enum_request).
     pub async fn enum_string_enum(
         &self,
         string_enum: &super::models::StringEnum,
-        options: ::core::option::Option<NamesStringClientEnumStringEnumOptions<'_>>,
+        options: Option<NamesStringClientEnumStringEnumOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::StringEnum,
@@ -21777,7 +21935,7 @@ impl NamesStringClient {
     pub async fn string(
         &self,
         string: &super::models::String2,
-        options: ::core::option::Option<NamesStringClientStringOptions<'_>>,
+        options: Option<NamesStringClientStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::String2>,
     > {
@@ -21803,17 +21961,17 @@ pub type NamesStringClientEnumStringEnumOptions<'a> = ::armgen_runtime::MethodOp
 /// Options for [`NamesStringClient::string()`].
 pub type NamesStringClientStringOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `StringFormat` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStringFormatClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStringFormatClient {
     /// Arguments: see [`string_format_request`](super::string_format::string_format_request).
     pub async fn string_format(
         &self,
         string_format: &super::models::StringFormat,
-        options: ::core::option::Option<NamesStringFormatClientStringFormatOptions<'_>>,
+        options: Option<NamesStringFormatClientStringFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::StringFormat,
@@ -21839,17 +21997,17 @@ pub type NamesStringFormatClientStringFormatOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `stringify` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStringifyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStringifyClient {
     /// Arguments: see [`stringify_request`](super::stringify::stringify_request).
     pub async fn stringify(
         &self,
         stringify: &super::models::Stringify,
-        options: ::core::option::Option<NamesStringifyClientStringifyOptions<'_>>,
+        options: Option<NamesStringifyClientStringifyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Stringify>,
     > {
@@ -21871,17 +22029,17 @@ impl NamesStringifyClient {
 /// Options for [`NamesStringifyClient::stringify()`].
 pub type NamesStringifyClientStringifyOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `strip` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStripClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStripClient {
     /// Arguments: see [`member_strip_member_request`](super::strip::member_strip_member_request).
     pub async fn member_strip_member(
         &self,
         strip_member: &super::models::StripMember,
-        options: ::core::option::Option<NamesStripClientMemberStripMemberOptions<'_>>,
+        options: Option<NamesStripClientMemberStripMemberOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::StripMember,
@@ -21905,7 +22063,7 @@ impl NamesStripClient {
     pub async fn members_strip_members(
         &self,
         strip_members: &super::models::StripMembers,
-        options: ::core::option::Option<NamesStripClientMembersStripMembersOptions<'_>>,
+        options: Option<NamesStripClientMembersStripMembersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::StripMembers,
@@ -21935,17 +22093,17 @@ pub type NamesStripClientMembersStripMembersOptions<'a> = ::armgen_runtime::Meth
     'a,
 >;
 /// The `StripReadOnly` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesStripReadOnlyClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesStripReadOnlyClient {
     /// Arguments: see [`strip_read_only_request`](super::strip_read_only::strip_read_only_request).
     pub async fn strip_read_only(
         &self,
         strip_read_only: &super::models::StripReadOnly,
-        options: ::core::option::Option<NamesStripReadOnlyClientStripReadOnlyOptions<'_>>,
+        options: Option<NamesStripReadOnlyClientStripReadOnlyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::StripReadOnly,
@@ -21971,19 +22129,17 @@ pub type NamesStripReadOnlyClientStripReadOnlyOptions<'a> = ::armgen_runtime::Me
     'a,
 >;
 /// The `subscription` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSubscriptionClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSubscriptionClient {
     /// Arguments: see [`id_subscription_id_request`](super::subscription::id_subscription_id_request).
     pub async fn id_subscription_id(
         &self,
         subscription_id: &super::models::SubscriptionId,
-        options: ::core::option::Option<
-            NamesSubscriptionClientIdSubscriptionIdOptions<'_>,
-        >,
+        options: Option<NamesSubscriptionClientIdSubscriptionIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::SubscriptionId,
@@ -22009,17 +22165,17 @@ pub type NamesSubscriptionClientIdSubscriptionIdOptions<'a> = ::armgen_runtime::
     'a,
 >;
 /// The `super` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSuperClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSuperClient {
     /// Arguments: see [`super_request`](super::super_::super_request).
     pub async fn super_(
         &self,
         super_: &super::models::Super,
-        options: ::core::option::Option<NamesSuperClientSuperOptions<'_>>,
+        options: Option<NamesSuperClientSuperOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Super>,
     > {
@@ -22041,17 +22197,17 @@ impl NamesSuperClient {
 /// Options for [`NamesSuperClient::super_()`].
 pub type NamesSuperClientSuperOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Sync` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesSyncClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesSyncClient {
     /// Arguments: see [`sync_request`](super::sync::sync_request).
     pub async fn sync(
         &self,
         sync: &super::models::Sync,
-        options: ::core::option::Option<NamesSyncClientSyncOptions<'_>>,
+        options: Option<NamesSyncClientSyncOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Sync>,
     > {
@@ -22073,17 +22229,17 @@ impl NamesSyncClient {
 /// Options for [`NamesSyncClient::sync()`].
 pub type NamesSyncClientSyncOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `tag` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTagClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTagClient {
     /// Arguments: see [`tag_request`](super::tag::tag_request).
     pub async fn tag(
         &self,
         tag: &super::models::Tag,
-        options: ::core::option::Option<NamesTagClientTagOptions<'_>>,
+        options: Option<NamesTagClientTagOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Tag>,
     > {
@@ -22105,17 +22261,17 @@ impl NamesTagClient {
 /// Options for [`NamesTagClient::tag()`].
 pub type NamesTagClientTagOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `tagged` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTaggedClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTaggedClient {
     /// Arguments: see [`union_tagged_union_request`](super::tagged::union_tagged_union_request).
     pub async fn union_tagged_union(
         &self,
         tagged_union: &super::models::TaggedUnion,
-        options: ::core::option::Option<NamesTaggedClientUnionTaggedUnionOptions<'_>>,
+        options: Option<NamesTaggedClientUnionTaggedUnionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::TaggedUnion,
@@ -22141,17 +22297,17 @@ pub type NamesTaggedClientUnionTaggedUnionOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `TextFormat` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTextFormatClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTextFormatClient {
     /// Arguments: see [`text_format_request`](super::text_format::text_format_request).
     pub async fn text_format(
         &self,
         text_format: &super::models::TextFormat,
-        options: ::core::option::Option<NamesTextFormatClientTextFormatOptions<'_>>,
+        options: Option<NamesTextFormatClientTextFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::TextFormat,
@@ -22177,17 +22333,17 @@ pub type NamesTextFormatClientTextFormatOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `ToOwned` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesToOwnedClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesToOwnedClient {
     /// Arguments: see [`to_owned_request`](super::to_owned::to_owned_request).
     pub async fn to_owned(
         &self,
         to_owned: &super::models::ToOwned,
-        options: ::core::option::Option<NamesToOwnedClientToOwnedOptions<'_>>,
+        options: Option<NamesToOwnedClientToOwnedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::ToOwned>,
     > {
@@ -22209,17 +22365,17 @@ impl NamesToOwnedClient {
 /// Options for [`NamesToOwnedClient::to_owned()`].
 pub type NamesToOwnedClientToOwnedOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ToString` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesToStringClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesToStringClient {
     /// Arguments: see [`to_string_request`](super::to_string::to_string_request).
     pub async fn to_string(
         &self,
         to_string: &super::models::ToString,
-        options: ::core::option::Option<NamesToStringClientToStringOptions<'_>>,
+        options: Option<NamesToStringClientToStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::ToString>,
     > {
@@ -22241,17 +22397,17 @@ impl NamesToStringClient {
 /// Options for [`NamesToStringClient::to_string()`].
 pub type NamesToStringClientToStringOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `todo` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTodoClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTodoClient {
     /// Arguments: see [`todo_request`](super::todo::todo_request).
     pub async fn todo(
         &self,
         todo: &super::models::Todo,
-        options: ::core::option::Option<NamesTodoClientTodoOptions<'_>>,
+        options: Option<NamesTodoClientTodoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Todo>,
     > {
@@ -22273,19 +22429,17 @@ impl NamesTodoClient {
 /// Options for [`NamesTodoClient::todo()`].
 pub type NamesTodoClientTodoOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `TokenCredential` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTokenCredentialClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTokenCredentialClient {
     /// Arguments: see [`token_credential_request`](super::token_credential::token_credential_request).
     pub async fn token_credential(
         &self,
         token_credential: &super::models::TokenCredential,
-        options: ::core::option::Option<
-            NamesTokenCredentialClientTokenCredentialOptions<'_>,
-        >,
+        options: Option<NamesTokenCredentialClientTokenCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::TokenCredential,
@@ -22311,17 +22465,17 @@ pub type NamesTokenCredentialClientTokenCredentialOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `TryFrom` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTryFromClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTryFromClient {
     /// Arguments: see [`try_from_request`](super::try_from::try_from_request).
     pub async fn try_from(
         &self,
         try_from: &super::models::TryFrom,
-        options: ::core::option::Option<NamesTryFromClientTryFromOptions<'_>>,
+        options: Option<NamesTryFromClientTryFromOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::TryFrom>,
     > {
@@ -22343,17 +22497,17 @@ impl NamesTryFromClient {
 /// Options for [`NamesTryFromClient::try_from()`].
 pub type NamesTryFromClientTryFromOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `TryInto` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesTryIntoClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesTryIntoClient {
     /// Arguments: see [`try_into_request`](super::try_into::try_into_request).
     pub async fn try_into(
         &self,
         try_into: &super::models::TryInto,
-        options: ::core::option::Option<NamesTryIntoClientTryIntoOptions<'_>>,
+        options: Option<NamesTryIntoClientTryIntoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::TryInto>,
     > {
@@ -22375,17 +22529,17 @@ impl NamesTryIntoClient {
 /// Options for [`NamesTryIntoClient::try_into()`].
 pub type NamesTryIntoClientTryIntoOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `u64` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesU64Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesU64Client {
     /// Arguments: see [`u64_request`](super::u64_::u64_request).
     pub async fn u64(
         &self,
         u64: &super::models::U64,
-        options: ::core::option::Option<NamesU64ClientU64Options<'_>>,
+        options: Option<NamesU64ClientU64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::U64>,
     > {
@@ -22407,17 +22561,17 @@ impl NamesU64Client {
 /// Options for [`NamesU64Client::u64()`].
 pub type NamesU64ClientU64Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `u8` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesU8Client {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesU8Client {
     /// Arguments: see [`u8_request`](super::u8_::u8_request).
     pub async fn u8(
         &self,
         u8: &super::models::U8,
-        options: ::core::option::Option<NamesU8ClientU8Options<'_>>,
+        options: Option<NamesU8ClientU8Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::U8>,
     > {
@@ -22435,17 +22589,17 @@ impl NamesU8Client {
 /// Options for [`NamesU8Client::u8()`].
 pub type NamesU8ClientU8Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `UnixTime` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnixTimeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnixTimeClient {
     /// Arguments: see [`unix_time_request`](super::unix_time::unix_time_request).
     pub async fn unix_time(
         &self,
         unix_time: &super::models::UnixTime,
-        options: ::core::option::Option<NamesUnixTimeClientUnixTimeOptions<'_>>,
+        options: Option<NamesUnixTimeClientUnixTimeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::UnixTime>,
     > {
@@ -22467,17 +22621,17 @@ impl NamesUnixTimeClient {
 /// Options for [`NamesUnixTimeClient::unix_time()`].
 pub type NamesUnixTimeClientUnixTimeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Unknown` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnknownClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnknownClient {
     /// Arguments: see [`unknown_request`](super::unknown::unknown_request).
     pub async fn unknown(
         &self,
         unknown: &super::models::Unknown,
-        options: ::core::option::Option<NamesUnknownClientUnknownOptions<'_>>,
+        options: Option<NamesUnknownClientUnknownOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Unknown>,
     > {
@@ -22499,17 +22653,17 @@ impl NamesUnknownClient {
 /// Options for [`NamesUnknownClient::unknown()`].
 pub type NamesUnknownClientUnknownOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Unpin` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnpinClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnpinClient {
     /// Arguments: see [`unpin_request`](super::unpin::unpin_request).
     pub async fn unpin(
         &self,
         unpin: &super::models::Unpin,
-        options: ::core::option::Option<NamesUnpinClientUnpinOptions<'_>>,
+        options: Option<NamesUnpinClientUnpinOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Unpin>,
     > {
@@ -22531,17 +22685,17 @@ impl NamesUnpinClient {
 /// Options for [`NamesUnpinClient::unpin()`].
 pub type NamesUnpinClientUnpinOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `unreachable` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUnreachableClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUnreachableClient {
     /// Arguments: see [`unreachable_request`](super::unreachable::unreachable_request).
     pub async fn unreachable(
         &self,
         unreachable: &super::models::Unreachable,
-        options: ::core::option::Option<NamesUnreachableClientUnreachableOptions<'_>>,
+        options: Option<NamesUnreachableClientUnreachableOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::Unreachable,
@@ -22567,17 +22721,17 @@ pub type NamesUnreachableClientUnreachableOptions<'a> = ::armgen_runtime::Method
     'a,
 >;
 /// The `Url` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUrlClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUrlClient {
     /// Arguments: see [`url_request`](super::url::url_request).
     pub async fn url(
         &self,
         url: &super::models::Url,
-        options: ::core::option::Option<NamesUrlClientUrlOptions<'_>>,
+        options: Option<NamesUrlClientUrlOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Url>,
     > {
@@ -22599,17 +22753,17 @@ impl NamesUrlClient {
 /// Options for [`NamesUrlClient::url()`].
 pub type NamesUrlClientUrlOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `UrlBuilder` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUrlBuilderClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUrlBuilderClient {
     /// Arguments: see [`url_builder_request`](super::url_builder::url_builder_request).
     pub async fn url_builder(
         &self,
         url_builder: &super::models::UrlBuilder,
-        options: ::core::option::Option<NamesUrlBuilderClientUrlBuilderOptions<'_>>,
+        options: Option<NamesUrlBuilderClientUrlBuilderOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::UrlBuilder,
@@ -22635,17 +22789,17 @@ pub type NamesUrlBuilderClientUrlBuilderOptions<'a> = ::armgen_runtime::MethodOp
     'a,
 >;
 /// The `usize` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUsizeClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUsizeClient {
     /// Arguments: see [`usize_request`](super::usize_::usize_request).
     pub async fn usize(
         &self,
         usize: &super::models::Usize,
-        options: ::core::option::Option<NamesUsizeClientUsizeOptions<'_>>,
+        options: Option<NamesUsizeClientUsizeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Usize>,
     > {
@@ -22667,17 +22821,17 @@ impl NamesUsizeClient {
 /// Options for [`NamesUsizeClient::usize()`].
 pub type NamesUsizeClientUsizeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Uuid` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesUuidClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesUuidClient {
     /// Arguments: see [`uuid_request`](super::uuid::uuid_request).
     pub async fn uuid(
         &self,
         uuid: &super::models::Uuid,
-        options: ::core::option::Option<NamesUuidClientUuidOptions<'_>>,
+        options: Option<NamesUuidClientUuidOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Uuid>,
     > {
@@ -22699,17 +22853,17 @@ impl NamesUuidClient {
 /// Options for [`NamesUuidClient::uuid()`].
 pub type NamesUuidClientUuidOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Validate` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesValidateClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesValidateClient {
     /// Arguments: see [`validate_request`](super::validate::validate_request).
     pub async fn validate(
         &self,
         validate: &super::models::Validate,
-        options: ::core::option::Option<NamesValidateClientValidateOptions<'_>>,
+        options: Option<NamesValidateClientValidateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Validate>,
     > {
@@ -22731,19 +22885,17 @@ impl NamesValidateClient {
 /// Options for [`NamesValidateClient::validate()`].
 pub type NamesValidateClientValidateOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `ValidationError` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesValidationErrorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesValidationErrorClient {
     /// Arguments: see [`validation_error_request`](super::validation_error::validation_error_request).
     pub async fn validation_error(
         &self,
         validation_error: &super::models::ValidationError,
-        options: ::core::option::Option<
-            NamesValidationErrorClientValidationErrorOptions<'_>,
-        >,
+        options: Option<NamesValidationErrorClientValidationErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ValidationError,
@@ -22769,19 +22921,17 @@ pub type NamesValidationErrorClientValidationErrorOptions<'a> = ::armgen_runtime
     'a,
 >;
 /// The `ValidationErrors` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesValidationErrorsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesValidationErrorsClient {
     /// Arguments: see [`validation_errors_request`](super::validation_errors::validation_errors_request).
     pub async fn validation_errors(
         &self,
         validation_errors: &super::models::ValidationErrors,
-        options: ::core::option::Option<
-            NamesValidationErrorsClientValidationErrorsOptions<'_>,
-        >,
+        options: Option<NamesValidationErrorsClientValidationErrorsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::models::ValidationErrors,
@@ -22807,17 +22957,17 @@ pub type NamesValidationErrorsClientValidationErrorsOptions<'a> = ::armgen_runti
     'a,
 >;
 /// The `Validator` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesValidatorClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesValidatorClient {
     /// Arguments: see [`validator_request`](super::validator::validator_request).
     pub async fn validator(
         &self,
         validator: &super::models::Validator,
-        options: ::core::option::Option<NamesValidatorClientValidatorOptions<'_>>,
+        options: Option<NamesValidatorClientValidatorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Validator>,
     > {
@@ -22839,17 +22989,17 @@ impl NamesValidatorClient {
 /// Options for [`NamesValidatorClient::validator()`].
 pub type NamesValidatorClientValidatorOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesValueClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesValueClient {
     /// Arguments: see [`private_private_request`](super::value::private_private_request).
     pub async fn private_private(
         &self,
         private: &super::models::Private,
-        options: ::core::option::Option<NamesValueClientPrivatePrivateOptions<'_>>,
+        options: Option<NamesValueClientPrivatePrivateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Private>,
     > {
@@ -22871,7 +23021,7 @@ impl NamesValueClient {
     pub async fn value(
         &self,
         value: &super::models::Unnamed,
-        options: ::core::option::Option<NamesValueClientValueOptions<'_>>,
+        options: Option<NamesValueClientValueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Unnamed>,
     > {
@@ -22895,17 +23045,17 @@ pub type NamesValueClientPrivatePrivateOptions<'a> = ::armgen_runtime::MethodOpt
 /// Options for [`NamesValueClient::value()`].
 pub type NamesValueClientValueOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Vec` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesVecClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesVecClient {
     /// Arguments: see [`vec_request`](super::vec::vec_request).
     pub async fn vec(
         &self,
         vec: &super::models::Vec2,
-        options: ::core::option::Option<NamesVecClientVecOptions<'_>>,
+        options: Option<NamesVecClientVecOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Vec2>,
     > {
@@ -22927,17 +23077,17 @@ impl NamesVecClient {
 /// Options for [`NamesVecClient::vec()`].
 pub type NamesVecClientVecOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `write` operations of Every name at every position.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NamesWriteClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl NamesWriteClient {
     /// Arguments: see [`write_request`](super::write::write_request).
     pub async fn write(
         &self,
         write: &super::models::Write,
-        options: ::core::option::Option<NamesWriteClientWriteOptions<'_>>,
+        options: Option<NamesWriteClientWriteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Write>,
     > {

@@ -9,10 +9,7 @@ pub fn clone_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     clone: &super::models::Clone,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Clone", clone);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn clone_request(
 /// Decodes a response to `Clone_Clone`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn clone_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Clone,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

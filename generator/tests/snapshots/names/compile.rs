@@ -9,10 +9,7 @@ pub fn pattern_compile_pattern_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     compile_pattern: &super::models::CompilePattern,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("compile_pattern", compile_pattern);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn pattern_compile_pattern_request(
 /// Decodes a response to `compile_pattern_compile_pattern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pattern_compile_pattern_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::CompilePattern,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn const_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#const: &super::models::Const,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("const", r#const);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn const_request(
 /// Decodes a response to `const_const`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn const_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Const,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

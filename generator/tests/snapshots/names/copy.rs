@@ -9,10 +9,7 @@ pub fn copy_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     copy: &super::models::Copy,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Copy", copy);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn copy_request(
 /// Decodes a response to `Copy_Copy`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn copy_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Copy,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

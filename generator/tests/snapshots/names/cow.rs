@@ -9,10 +9,7 @@ pub fn cow_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     cow: &super::models::Cow,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Cow", cow);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn cow_request(
 /// Decodes a response to `Cow_Cow`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn cow_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Cow,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn crate_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     crate_: &super::models::Crate,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("crate", crate_);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn crate_request(
 /// Decodes a response to `crate_crate`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn crate_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Crate,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

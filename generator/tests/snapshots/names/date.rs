@@ -9,10 +9,7 @@ pub fn date_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     date: &super::models::Date,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Date", date);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn date_request(
 /// Decodes a response to `Date_Date`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn date_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Date,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn date_time_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     date_time: &super::models::DateTime,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("DateTime", date_time);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn date_time_request(
 /// Decodes a response to `DateTime_DateTime`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn date_time_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DateTime,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn date_time_rfc1123_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     date_time_rfc1123: &super::models::DateTimeRfc1123,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("DateTimeRfc1123", date_time_rfc1123);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn date_time_rfc1123_request(
 /// Decodes a response to `DateTimeRfc1123_DateTimeRfc1123`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn date_time_rfc1123_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DateTimeRfc1123,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

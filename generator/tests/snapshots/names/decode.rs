@@ -9,10 +9,7 @@ pub fn body_decode_body_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_body: &super::models::DecodeBody,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_body", decode_body);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn body_decode_body_request(
 /// Decodes a response to `decode_body_decode_body`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn body_decode_body_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeBody,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn by_status_decode_by_status_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_by_status: &super::models::DecodeByStatus,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_by_status", decode_by_status);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn by_status_decode_by_status_request(
 /// Decodes a response to `decode_by_status_decode_by_status`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn by_status_decode_by_status_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeByStatus,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -79,10 +73,7 @@ pub fn bytes_decode_bytes_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_bytes: &super::models::DecodeBytes,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_bytes", decode_bytes);
     __validator.finish()?;
@@ -100,7 +91,7 @@ pub fn bytes_decode_bytes_request(
 /// Decodes a response to `decode_bytes_decode_bytes`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn bytes_decode_bytes_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeBytes,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -114,10 +105,7 @@ pub fn empty_decode_empty_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_empty: &super::models::DecodeEmpty,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_empty", decode_empty);
     __validator.finish()?;
@@ -135,7 +123,7 @@ pub fn empty_decode_empty_request(
 /// Decodes a response to `decode_empty_decode_empty`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn empty_decode_empty_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeEmpty,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -149,10 +137,7 @@ pub fn exists_decode_exists_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_exists: &super::models::DecodeExists,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_exists", decode_exists);
     __validator.finish()?;
@@ -170,7 +155,7 @@ pub fn exists_decode_exists_request(
 /// Decodes a response to `decode_exists_decode_exists`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn exists_decode_exists_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeExists,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -184,10 +169,7 @@ pub fn json_decode_json_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_json: &super::models::DecodeJson,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_json", decode_json);
     __validator.finish()?;
@@ -205,7 +187,7 @@ pub fn json_decode_json_request(
 /// Decodes a response to `decode_json_decode_json`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn json_decode_json_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeJson,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -219,10 +201,7 @@ pub fn nullable_decode_nullable_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_nullable: &super::models::DecodeNullable,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_nullable", decode_nullable);
     __validator.finish()?;
@@ -240,7 +219,7 @@ pub fn nullable_decode_nullable_request(
 /// Decodes a response to `decode_nullable_decode_nullable`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn nullable_decode_nullable_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeNullable,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -254,10 +233,7 @@ pub fn optional_decode_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_optional: &super::models::DecodeOptional,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_optional", decode_optional);
     __validator.finish()?;
@@ -275,7 +251,7 @@ pub fn optional_decode_optional_request(
 /// Decodes a response to `decode_optional_decode_optional`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn optional_decode_optional_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeOptional,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -289,10 +265,7 @@ pub fn response_decode_response_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_response: &super::models::DecodeResponse,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_response", decode_response);
     __validator.finish()?;
@@ -310,7 +283,7 @@ pub fn response_decode_response_request(
 /// Decodes a response to `decode_response_decode_response`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_decode_response_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeResponse,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -324,10 +297,7 @@ pub fn text_decode_text_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     decode_text: &super::models::DecodeText,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("decode_text", decode_text);
     __validator.finish()?;
@@ -345,7 +315,7 @@ pub fn text_decode_text_request(
 /// Decodes a response to `decode_text_decode_text`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn text_decode_text_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DecodeText,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn default_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     default: &super::models::Default,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Default", default);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn default_request(
 /// Decodes a response to `Default_Default`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn default_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Default,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn endpoint_default_endpoint_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     default_endpoint: &super::models::DefaultEndpoint,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("DEFAULT_ENDPOINT", default_endpoint);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn endpoint_default_endpoint_request(
 /// Decodes a response to `DEFAULT_ENDPOINT_DEFAULT_ENDPOINT`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn endpoint_default_endpoint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DefaultEndpoint,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

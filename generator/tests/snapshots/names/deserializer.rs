@@ -9,10 +9,7 @@ pub fn deserializer_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     deserializer: &super::models::Deserializer,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Deserializer", deserializer);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn deserializer_request(
 /// Decodes a response to `Deserializer_Deserializer`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn deserializer_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Deserializer,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn do_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#do: &super::models::Do,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("do", r#do);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn do_request(
 /// Decodes a response to `do_do`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn do_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Do,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

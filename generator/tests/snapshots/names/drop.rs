@@ -9,10 +9,7 @@ pub fn drop_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     drop: &super::models::Drop,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Drop", drop);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn drop_request(
 /// Decodes a response to `Drop_Drop`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn drop_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Drop,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

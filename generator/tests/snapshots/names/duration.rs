@@ -9,10 +9,7 @@ pub fn duration_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     duration: &super::models::Duration,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Duration", duration);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn duration_request(
 /// Decodes a response to `Duration_Duration`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn duration_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Duration,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

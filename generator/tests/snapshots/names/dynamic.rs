@@ -2748,6 +2748,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "ParameterGroups_Every",
+        method: ::armgen_runtime::Method::Get,
+        path: "/parameter-groups",
+        body: None,
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/189",
@@ -3700,17 +3707,14 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "align_of_align_of" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let align_of: super::models::AlignOf = __params
@@ -3718,7 +3722,7 @@ pub fn build_request(
             Ok(super::align::of_align_of_request(endpoint, &api_version, &align_of)?)
         }
         "align_of_val_align_of_val" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let align_of_val: super::models::AlignOfVal = __params
@@ -3732,7 +3736,7 @@ pub fn build_request(
             )
         }
         "alloc_alloc" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let alloc: super::models::Alloc = __params
@@ -3740,7 +3744,7 @@ pub fn build_request(
             Ok(super::alloc_::alloc_request(endpoint, &api_version, &alloc)?)
         }
         "api_version_api_version" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let api_version_2: super::models::ApiVersion = __params
@@ -3754,7 +3758,7 @@ pub fn build_request(
             )
         }
         "Arc_Arc" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let arc: super::models::Arc = __params
@@ -3762,7 +3766,7 @@ pub fn build_request(
             Ok(super::arc::arc_request(endpoint, &api_version, &arc)?)
         }
         "ArmClientOptions_ArmClientOptions" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let arm_client_options: super::models::ArmClientOptions = __params
@@ -3776,7 +3780,7 @@ pub fn build_request(
             )
         }
         "ArmPipeline_ArmPipeline" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let arm_pipeline: super::models::ArmPipeline = __params
@@ -3790,7 +3794,7 @@ pub fn build_request(
             )
         }
         "armgen_runtime_armgen_runtime" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let armgen_runtime: super::models::ArmgenRuntime = __params
@@ -3804,7 +3808,7 @@ pub fn build_request(
             )
         }
         "AsMut_AsMut" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let as_mut: super::models::AsMut = __params
@@ -3812,7 +3816,7 @@ pub fn build_request(
             Ok(super::as_mut::as_mut_request(endpoint, &api_version, &as_mut)?)
         }
         "AsRef_AsRef" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let as_ref: super::models::AsRef = __params
@@ -3820,7 +3824,7 @@ pub fn build_request(
             Ok(super::as_ref::as_ref_request(endpoint, &api_version, &as_ref)?)
         }
         "assert_assert" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let assert: super::models::Assert = __params
@@ -3828,7 +3832,7 @@ pub fn build_request(
             Ok(super::assert::assert_request(endpoint, &api_version, &assert)?)
         }
         "assert_eq_assert_eq" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let assert_eq: super::models::AssertEq = __params
@@ -3836,7 +3840,7 @@ pub fn build_request(
             Ok(super::assert::eq_assert_eq_request(endpoint, &api_version, &assert_eq)?)
         }
         "AsyncFn_AsyncFn" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let async_fn: super::models::AsyncFn = __params
@@ -3844,7 +3848,7 @@ pub fn build_request(
             Ok(super::async_fn::async_fn_request(endpoint, &api_version, &async_fn)?)
         }
         "AsyncFnMut_AsyncFnMut" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let async_fn_mut: super::models::AsyncFnMut = __params
@@ -3858,7 +3862,7 @@ pub fn build_request(
             )
         }
         "AsyncFnOnce_AsyncFnOnce" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let async_fn_once: super::models::AsyncFnOnce = __params
@@ -3872,7 +3876,7 @@ pub fn build_request(
             )
         }
         "at_at" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let at: super::models::At = __params
@@ -3880,7 +3884,7 @@ pub fn build_request(
             Ok(super::at::at_request(endpoint, &api_version, &at)?)
         }
         "azure_core_azure_core" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let azure_core: super::models::AzureCore = __params
@@ -3894,7 +3898,7 @@ pub fn build_request(
             )
         }
         "BTreeMap_BTreeMap" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let b_tree_map: super::models::BTreeMap = __params
@@ -3908,7 +3912,7 @@ pub fn build_request(
             )
         }
         "Base64_Base64" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let base64: super::models::Base64 = __params
@@ -3916,7 +3920,7 @@ pub fn build_request(
             Ok(super::base64::base64_request(endpoint, &api_version, &base64)?)
         }
         "Base64Url_Base64Url" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let base64_url: super::models::Base64Url = __params
@@ -3930,7 +3934,7 @@ pub fn build_request(
             )
         }
         "BinaryFormat_BinaryFormat" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let binary_format: super::models::BinaryFormat = __params
@@ -3944,16 +3948,15 @@ pub fn build_request(
             )
         }
         "Bodies_OptionalString" => {
-            let body: ::core::option::Option<::std::string::String> = __params
-                .optional("body", "a string")?;
+            let body: Option<String> = __params.optional("body", "a string")?;
             Ok(super::bodies::optional_string_request(endpoint, body.as_deref())?)
         }
         "Bodies_String" => {
-            let body: ::std::string::String = __params.required("body", "a string")?;
+            let body: String = __params.required("body", "a string")?;
             Ok(super::bodies::string_request(endpoint, &body)?)
         }
         "bool_bool" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let bool: super::models::Bool = __params
@@ -3961,7 +3964,7 @@ pub fn build_request(
             Ok(super::bool_::bool_request(endpoint, &api_version, &bool)?)
         }
         "build_request_build_request" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let build_request: super::models::BuildRequest = __params
@@ -3975,7 +3978,7 @@ pub fn build_request(
             )
         }
         "cfg_cfg" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let cfg: super::models::Cfg = __params
@@ -3983,7 +3986,7 @@ pub fn build_request(
             Ok(super::cfg::cfg_request(endpoint, &api_version, &cfg)?)
         }
         "char_char" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let char: super::models::Char = __params
@@ -3991,7 +3994,7 @@ pub fn build_request(
             Ok(super::char_::char_request(endpoint, &api_version, &char)?)
         }
         "client_only_client_only" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let client_only: super::models::ClientOnly = __params
@@ -4005,7 +4008,7 @@ pub fn build_request(
             )
         }
         "client_request_id_client_request_id" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let client_request_id: super::models::ClientRequestId = __params
@@ -4019,7 +4022,7 @@ pub fn build_request(
             )
         }
         "ClientMethodOptions_ClientMethodOptions" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let client_method_options: super::models::ClientMethodOptions = __params
@@ -4033,7 +4036,7 @@ pub fn build_request(
             )
         }
         "clients_clients" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let clients: super::models::Clients = __params
@@ -4041,7 +4044,7 @@ pub fn build_request(
             Ok(super::clients_2::clients_request(endpoint, &api_version, &clients)?)
         }
         "Clone_Clone" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let clone: super::models::Clone = __params
@@ -4049,7 +4052,7 @@ pub fn build_request(
             Ok(super::clone::clone_request(endpoint, &api_version, &clone)?)
         }
         "compile_pattern_compile_pattern" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let compile_pattern: super::models::CompilePattern = __params
@@ -4063,7 +4066,7 @@ pub fn build_request(
             )
         }
         "concat_concat" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let concat: super::models::Concat = __params
@@ -4071,7 +4074,7 @@ pub fn build_request(
             Ok(super::concat::concat_request(endpoint, &api_version, &concat)?)
         }
         "Constraint_Constraint" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let constraint: super::models::Constraint = __params
@@ -4085,7 +4088,7 @@ pub fn build_request(
             )
         }
         "Context_Context" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let context: super::models::Context = __params
@@ -4093,7 +4096,7 @@ pub fn build_request(
             Ok(super::context::context_request(endpoint, &api_version, &context)?)
         }
         "Copy_Copy" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let copy: super::models::Copy = __params
@@ -4101,7 +4104,7 @@ pub fn build_request(
             Ok(super::copy::copy_request(endpoint, &api_version, &copy)?)
         }
         "core_core" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let core: super::models::Core = __params
@@ -4109,7 +4112,7 @@ pub fn build_request(
             Ok(super::core_::core_request(endpoint, &api_version, &core)?)
         }
         "Cow_Cow" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let cow: super::models::Cow = __params
@@ -4117,7 +4120,7 @@ pub fn build_request(
             Ok(super::cow::cow_request(endpoint, &api_version, &cow)?)
         }
         "crate_crate" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let crate_: super::models::Crate = __params
@@ -4125,7 +4128,7 @@ pub fn build_request(
             Ok(super::crate_::crate_request(endpoint, &api_version, &crate_)?)
         }
         "credential_credential" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let credential: super::models::Credential = __params
@@ -4139,7 +4142,7 @@ pub fn build_request(
             )
         }
         "Date_Date" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let date: super::models::Date = __params
@@ -4147,7 +4150,7 @@ pub fn build_request(
             Ok(super::date::date_request(endpoint, &api_version, &date)?)
         }
         "DateTime_DateTime" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let date_time: super::models::DateTime = __params
@@ -4155,7 +4158,7 @@ pub fn build_request(
             Ok(super::date_time::date_time_request(endpoint, &api_version, &date_time)?)
         }
         "DateTimeRfc1123_DateTimeRfc1123" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let date_time_rfc1123: super::models::DateTimeRfc1123 = __params
@@ -4169,7 +4172,7 @@ pub fn build_request(
             )
         }
         "Debug_Debug" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let debug: super::models::Debug = __params
@@ -4177,7 +4180,7 @@ pub fn build_request(
             Ok(super::debug::debug_request(endpoint, &api_version, &debug)?)
         }
         "decode_body_decode_body" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_body: super::models::DecodeBody = __params
@@ -4191,7 +4194,7 @@ pub fn build_request(
             )
         }
         "decode_by_status_decode_by_status" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_by_status: super::models::DecodeByStatus = __params
@@ -4205,7 +4208,7 @@ pub fn build_request(
             )
         }
         "decode_bytes_decode_bytes" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_bytes: super::models::DecodeBytes = __params
@@ -4219,7 +4222,7 @@ pub fn build_request(
             )
         }
         "decode_empty_decode_empty" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_empty: super::models::DecodeEmpty = __params
@@ -4233,7 +4236,7 @@ pub fn build_request(
             )
         }
         "decode_exists_decode_exists" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_exists: super::models::DecodeExists = __params
@@ -4247,7 +4250,7 @@ pub fn build_request(
             )
         }
         "decode_json_decode_json" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_json: super::models::DecodeJson = __params
@@ -4261,7 +4264,7 @@ pub fn build_request(
             )
         }
         "decode_nullable_decode_nullable" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_nullable: super::models::DecodeNullable = __params
@@ -4275,7 +4278,7 @@ pub fn build_request(
             )
         }
         "decode_optional_decode_optional" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_optional: super::models::DecodeOptional = __params
@@ -4289,7 +4292,7 @@ pub fn build_request(
             )
         }
         "decode_response_decode_response" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_response: super::models::DecodeResponse = __params
@@ -4303,7 +4306,7 @@ pub fn build_request(
             )
         }
         "decode_text_decode_text" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let decode_text: super::models::DecodeText = __params
@@ -4317,7 +4320,7 @@ pub fn build_request(
             )
         }
         "Default_Default" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let default: super::models::Default = __params
@@ -4325,7 +4328,7 @@ pub fn build_request(
             Ok(super::default::default_request(endpoint, &api_version, &default)?)
         }
         "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let default_endpoint: super::models::DefaultEndpoint = __params
@@ -4339,7 +4342,7 @@ pub fn build_request(
             )
         }
         "Deserialize_Deserialize" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let deserialize: super::models::Deserialize = __params
@@ -4353,7 +4356,7 @@ pub fn build_request(
             )
         }
         "Deserializer_Deserializer" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let deserializer: super::models::Deserializer = __params
@@ -4367,7 +4370,7 @@ pub fn build_request(
             )
         }
         "DoubleEndedIterator_DoubleEndedIterator" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let double_ended_iterator: super::models::DoubleEndedIterator = __params
@@ -4381,7 +4384,7 @@ pub fn build_request(
             )
         }
         "Drop_Drop" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let drop: super::models::Drop = __params
@@ -4389,7 +4392,7 @@ pub fn build_request(
             Ok(super::drop::drop_request(endpoint, &api_version, &drop)?)
         }
         "Duration_Duration" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let duration: super::models::Duration = __params
@@ -4397,7 +4400,7 @@ pub fn build_request(
             Ok(super::duration::duration_request(endpoint, &api_version, &duration)?)
         }
         "dynamic_dynamic" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic: super::models::Dynamic = __params
@@ -4405,7 +4408,7 @@ pub fn build_request(
             Ok(super::dynamic_2::dynamic_request(endpoint, &api_version, &dynamic)?)
         }
         "dynamic_execute_dynamic_execute" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_execute: super::models::DynamicExecute = __params
@@ -4419,7 +4422,7 @@ pub fn build_request(
             )
         }
         "dynamic_pages_dynamic_pages" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_pages: super::models::DynamicPages = __params
@@ -4433,7 +4436,7 @@ pub fn build_request(
             )
         }
         "dynamic_poll_dynamic_poll" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_poll: super::models::DynamicPoll = __params
@@ -4447,7 +4450,7 @@ pub fn build_request(
             )
         }
         "dynamic_request_error_dynamic_request_error" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_request_error: super::models::DynamicRequestError = __params
@@ -4461,7 +4464,7 @@ pub fn build_request(
             )
         }
         "dynamic_result_dynamic_result" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_result: super::models::DynamicResult = __params
@@ -4475,7 +4478,7 @@ pub fn build_request(
             )
         }
         "DynamicError_DynamicError" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_error: super::models::DynamicError = __params
@@ -4489,7 +4492,7 @@ pub fn build_request(
             )
         }
         "DynamicParams_DynamicParams" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_params: super::models::DynamicParams = __params
@@ -4503,7 +4506,7 @@ pub fn build_request(
             )
         }
         "DynamicReply_DynamicReply" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_reply: super::models::DynamicReply = __params
@@ -4517,7 +4520,7 @@ pub fn build_request(
             )
         }
         "DynamicValidate_DynamicValidate" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let dynamic_validate: super::models::DynamicValidate = __params
@@ -4531,7 +4534,7 @@ pub fn build_request(
             )
         }
         "endpoint_endpoint" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let endpoint_2: super::models::Endpoint = __params
@@ -4539,7 +4542,7 @@ pub fn build_request(
             Ok(super::endpoint_2::endpoint_request(endpoint, &api_version, &endpoint_2)?)
         }
         "env_env" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let env: super::models::Env = __params
@@ -4547,7 +4550,7 @@ pub fn build_request(
             Ok(super::env::env_request(endpoint, &api_version, &env)?)
         }
         "Eq_Eq" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let eq: super::models::Eq = __params
@@ -4555,7 +4558,7 @@ pub fn build_request(
             Ok(super::eq::eq_request(endpoint, &api_version, &eq)?)
         }
         "Err_Err" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let err: super::models::Err = __params
@@ -4563,7 +4566,7 @@ pub fn build_request(
             Ok(super::err::err_request(endpoint, &api_version, &err)?)
         }
         "ErrorBody_ErrorBody" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let error_body: super::models::ErrorBody = __params
@@ -4577,7 +4580,7 @@ pub fn build_request(
             )
         }
         "ExactSizeIterator_ExactSizeIterator" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let exact_size_iterator: super::models::ExactSizeIterator = __params
@@ -4591,7 +4594,7 @@ pub fn build_request(
             )
         }
         "Extend_Extend" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let extend: super::models::Extend = __params
@@ -4599,7 +4602,7 @@ pub fn build_request(
             Ok(super::extend::extend_request(endpoint, &api_version, &extend)?)
         }
         "f_f" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let f_2: super::models::F = __params
@@ -4607,7 +4610,7 @@ pub fn build_request(
             Ok(super::f::f_request(endpoint, &api_version, &f_2)?)
         }
         "f32_f32" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let f32: super::models::F32 = __params
@@ -4615,7 +4618,7 @@ pub fn build_request(
             Ok(super::f32_::f32_request(endpoint, &api_version, &f32)?)
         }
         "f64_f64" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let f64: super::models::F64 = __params
@@ -4623,7 +4626,7 @@ pub fn build_request(
             Ok(super::f64_::f64_request(endpoint, &api_version, &f64)?)
         }
         "Fields_Update" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let fields: super::models::Fields = __params
@@ -4631,7 +4634,7 @@ pub fn build_request(
             Ok(super::fields::update_request(endpoint, &api_version, &fields)?)
         }
         "FinalStateVia_FinalStateVia" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let final_state_via: super::models::FinalStateVia = __params
@@ -4645,7 +4648,7 @@ pub fn build_request(
             )
         }
         "FnMut_FnMut" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let fn_mut: super::models::FnMut = __params
@@ -4653,7 +4656,7 @@ pub fn build_request(
             Ok(super::fn_mut::fn_mut_request(endpoint, &api_version, &fn_mut)?)
         }
         "FnOnce_FnOnce" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let fn_once: super::models::FnOnce = __params
@@ -4661,7 +4664,7 @@ pub fn build_request(
             Ok(super::fn_once::fn_once_request(endpoint, &api_version, &fn_once)?)
         }
         "FormBody_FormBody" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let form_body: super::models::FormBody = __params
@@ -4669,7 +4672,7 @@ pub fn build_request(
             Ok(super::form_body::form_body_request(endpoint, &api_version, &form_body)?)
         }
         "format_args_format_args" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let format_args: super::models::FormatArgs = __params
@@ -4683,7 +4686,7 @@ pub fn build_request(
             )
         }
         "format_format" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let format: super::models::Format = __params
@@ -4691,7 +4694,7 @@ pub fn build_request(
             Ok(super::format::format_request(endpoint, &api_version, &format)?)
         }
         "FormatError_FormatError" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let format_error: super::models::FormatError = __params
@@ -4705,7 +4708,7 @@ pub fn build_request(
             )
         }
         "From_From" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let from: super::models::From = __params
@@ -4713,7 +4716,7 @@ pub fn build_request(
             Ok(super::from::from_request(endpoint, &api_version, &from)?)
         }
         "FromIterator_FromIterator" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let from_iterator: super::models::FromIterator = __params
@@ -4727,7 +4730,7 @@ pub fn build_request(
             )
         }
         "FromStatus_FromStatus" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let from_status: super::models::FromStatus = __params
@@ -4741,7 +4744,7 @@ pub fn build_request(
             )
         }
         "Future_Future" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let future: super::models::Future = __params
@@ -4749,7 +4752,7 @@ pub fn build_request(
             Ok(super::future::future_request(endpoint, &api_version, &future)?)
         }
         "Hash_Hash" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let hash: super::models::Hash = __params
@@ -4757,7 +4760,7 @@ pub fn build_request(
             Ok(super::hash::hash_request(endpoint, &api_version, &hash)?)
         }
         "HostPart_HostPart" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let host_part: super::models::HostPart = __params
@@ -4765,7 +4768,7 @@ pub fn build_request(
             Ok(super::host_part::host_part_request(endpoint, &api_version, &host_part)?)
         }
         "HttpRequest_HttpRequest" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let http_request: super::models::HttpRequest = __params
@@ -4779,7 +4782,7 @@ pub fn build_request(
             )
         }
         "HttpResponse_HttpResponse" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let http_response: super::models::HttpResponse = __params
@@ -4793,7 +4796,7 @@ pub fn build_request(
             )
         }
         "i32_i32" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let i32: super::models::I32 = __params
@@ -4801,7 +4804,7 @@ pub fn build_request(
             Ok(super::i32_::i32_request(endpoint, &api_version, &i32)?)
         }
         "i64_i64" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let i64: super::models::I64 = __params
@@ -4809,7 +4812,7 @@ pub fn build_request(
             Ok(super::i64_::i64_request(endpoint, &api_version, &i64)?)
         }
         "include_include" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let include: super::models::Include = __params
@@ -4817,7 +4820,7 @@ pub fn build_request(
             Ok(super::include::include_request(endpoint, &api_version, &include)?)
         }
         "include_str_include_str" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let include_str: super::models::IncludeStr = __params
@@ -4831,7 +4834,7 @@ pub fn build_request(
             )
         }
         "inner_inner" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let inner: super::models::Inner = __params
@@ -4839,7 +4842,7 @@ pub fn build_request(
             Ok(super::inner::inner_request(endpoint, &api_version, &inner)?)
         }
         "Into_Into" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let into: super::models::Into = __params
@@ -4847,7 +4850,7 @@ pub fn build_request(
             Ok(super::into::into_request(endpoint, &api_version, &into)?)
         }
         "IntoFuture_IntoFuture" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let into_future: super::models::IntoFuture = __params
@@ -4861,7 +4864,7 @@ pub fn build_request(
             )
         }
         "IntoIterator_IntoIterator" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let into_iterator: super::models::IntoIterator = __params
@@ -4875,7 +4878,7 @@ pub fn build_request(
             )
         }
         "IntoVariant_IntoVariant" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let into_variant: super::models::IntoVariant = __params
@@ -4889,7 +4892,7 @@ pub fn build_request(
             )
         }
         "InvalidHost_InvalidHost" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let invalid_host: super::models::InvalidHost = __params
@@ -4903,7 +4906,7 @@ pub fn build_request(
             )
         }
         "Iterator_Iterator" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let iterator: super::models::Iterator = __params
@@ -4911,7 +4914,7 @@ pub fn build_request(
             Ok(super::iterator::iterator_request(endpoint, &api_version, &iterator)?)
         }
         "json_json" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let json: super::models::Json = __params
@@ -4919,7 +4922,7 @@ pub fn build_request(
             Ok(super::json::json_request(endpoint, &api_version, &json)?)
         }
         "LazyLock_LazyLock" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let lazy_lock: super::models::LazyLock = __params
@@ -4927,7 +4930,7 @@ pub fn build_request(
             Ok(super::lazy_lock::lazy_lock_request(endpoint, &api_version, &lazy_lock)?)
         }
         "Map_Map" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let map: super::models::Map = __params
@@ -4935,7 +4938,7 @@ pub fn build_request(
             Ok(super::map::map_request(endpoint, &api_version, &map)?)
         }
         "matches_matches" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let matches: super::models::Matches = __params
@@ -4943,7 +4946,7 @@ pub fn build_request(
             Ok(super::matches::matches_request(endpoint, &api_version, &matches)?)
         }
         "members_members" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let members: super::models::Members = __params
@@ -4951,7 +4954,7 @@ pub fn build_request(
             Ok(super::members::members_request(endpoint, &api_version, &members)?)
         }
         "Method_Method" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let method: super::models::Method = __params
@@ -4959,7 +4962,7 @@ pub fn build_request(
             Ok(super::method::method_request(endpoint, &api_version, &method)?)
         }
         "MethodOptions_MethodOptions" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let method_options_2: super::models::MethodOptions = __params
@@ -4973,7 +4976,7 @@ pub fn build_request(
             )
         }
         "models_models" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let models: super::models::Models = __params
@@ -4981,7 +4984,7 @@ pub fn build_request(
             Ok(super::models_2::models_request(endpoint, &api_version, &models)?)
         }
         "new_new" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let new: super::models::New = __params
@@ -4989,7 +4992,7 @@ pub fn build_request(
             Ok(super::new_2::new_request(endpoint, &api_version, &new)?)
         }
         "NextLink_NextLink" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let next_link: super::models::NextLink = __params
@@ -4997,7 +5000,7 @@ pub fn build_request(
             Ok(super::next_link::next_link_request(endpoint, &api_version, &next_link)?)
         }
         "NoFormat_NoFormat" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let no_format: super::models::NoFormat = __params
@@ -5005,7 +5008,7 @@ pub fn build_request(
             Ok(super::no_format::no_format_request(endpoint, &api_version, &no_format)?)
         }
         "None_None" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let none: super::models::None = __params
@@ -5013,7 +5016,7 @@ pub fn build_request(
             Ok(super::none::none_request(endpoint, &api_version, &none)?)
         }
         "Ok_Ok" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let ok: super::models::Ok = __params
@@ -5021,7 +5024,7 @@ pub fn build_request(
             Ok(super::ok::ok_request(endpoint, &api_version, &ok)?)
         }
         "operation_id_operation_id" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let operation_id: super::models::OperationId = __params
@@ -5035,7 +5038,7 @@ pub fn build_request(
             )
         }
         "OperationInfo_OperationInfo" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let operation_info: super::models::OperationInfo = __params
@@ -5049,7 +5052,7 @@ pub fn build_request(
             )
         }
         "OperationStatus_OperationStatus" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let operation_status: super::models::OperationStatus = __params
@@ -5063,7 +5066,7 @@ pub fn build_request(
             )
         }
         "OPERATIONS_OPERATIONS" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let operations: super::models::Operations = __params
@@ -5077,7 +5080,7 @@ pub fn build_request(
             )
         }
         "option_env_option_env" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let option_env: super::models::OptionEnv = __params
@@ -5091,7 +5094,7 @@ pub fn build_request(
             )
         }
         "Option_Option" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let option: super::models::Option2 = __params
@@ -5099,12 +5102,12 @@ pub fn build_request(
             Ok(super::option::option_request(endpoint, &api_version, &option)?)
         }
         "OptionalBodies_align_of" => {
-            let align_of: ::core::option::Option<super::models::AlignOf> = __params
+            let align_of: Option<super::models::AlignOf> = __params
                 .optional("align_of", "a value of the documented model")?;
             Ok(super::optional_bodies::align_of_request(endpoint, align_of.as_ref())?)
         }
         "OptionalBodies_align_of_val" => {
-            let align_of_val: ::core::option::Option<super::models::AlignOfVal> = __params
+            let align_of_val: Option<super::models::AlignOfVal> = __params
                 .optional("align_of_val", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::align_of_val_request(
@@ -5114,12 +5117,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_alloc" => {
-            let alloc: ::core::option::Option<super::models::Alloc> = __params
+            let alloc: Option<super::models::Alloc> = __params
                 .optional("alloc", "a value of the documented model")?;
             Ok(super::optional_bodies::alloc_request(endpoint, alloc.as_ref())?)
         }
         "OptionalBodies_api_version" => {
-            let api_version_2: ::core::option::Option<super::models::ApiVersion> = __params
+            let api_version_2: Option<super::models::ApiVersion> = __params
                 .optional("api_version", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::api_version_request(
@@ -5129,14 +5132,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Arc" => {
-            let arc: ::core::option::Option<super::models::Arc> = __params
+            let arc: Option<super::models::Arc> = __params
                 .optional("Arc", "a value of the documented model")?;
             Ok(super::optional_bodies::arc_request(endpoint, arc.as_ref())?)
         }
         "OptionalBodies_ArmClientOptions" => {
-            let arm_client_options: ::core::option::Option<
-                super::models::ArmClientOptions,
-            > = __params
+            let arm_client_options: Option<super::models::ArmClientOptions> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::arm_client_options_request(
@@ -5146,7 +5147,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ArmPipeline" => {
-            let arm_pipeline: ::core::option::Option<super::models::ArmPipeline> = __params
+            let arm_pipeline: Option<super::models::ArmPipeline> = __params
                 .optional("ArmPipeline", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::arm_pipeline_request(
@@ -5156,7 +5157,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_armgen_runtime" => {
-            let armgen_runtime: ::core::option::Option<super::models::ArmgenRuntime> = __params
+            let armgen_runtime: Option<super::models::ArmgenRuntime> = __params
                 .optional("armgen_runtime", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::armgen_runtime_request(
@@ -5166,32 +5167,32 @@ pub fn build_request(
             )
         }
         "OptionalBodies_AsMut" => {
-            let as_mut: ::core::option::Option<super::models::AsMut> = __params
+            let as_mut: Option<super::models::AsMut> = __params
                 .optional("AsMut", "a value of the documented model")?;
             Ok(super::optional_bodies::as_mut_request(endpoint, as_mut.as_ref())?)
         }
         "OptionalBodies_AsRef" => {
-            let as_ref: ::core::option::Option<super::models::AsRef> = __params
+            let as_ref: Option<super::models::AsRef> = __params
                 .optional("AsRef", "a value of the documented model")?;
             Ok(super::optional_bodies::as_ref_request(endpoint, as_ref.as_ref())?)
         }
         "OptionalBodies_assert" => {
-            let assert: ::core::option::Option<super::models::Assert> = __params
+            let assert: Option<super::models::Assert> = __params
                 .optional("assert", "a value of the documented model")?;
             Ok(super::optional_bodies::assert_request(endpoint, assert.as_ref())?)
         }
         "OptionalBodies_assert_eq" => {
-            let assert_eq: ::core::option::Option<super::models::AssertEq> = __params
+            let assert_eq: Option<super::models::AssertEq> = __params
                 .optional("assert_eq", "a value of the documented model")?;
             Ok(super::optional_bodies::assert_eq_request(endpoint, assert_eq.as_ref())?)
         }
         "OptionalBodies_AsyncFn" => {
-            let async_fn: ::core::option::Option<super::models::AsyncFn> = __params
+            let async_fn: Option<super::models::AsyncFn> = __params
                 .optional("AsyncFn", "a value of the documented model")?;
             Ok(super::optional_bodies::async_fn_request(endpoint, async_fn.as_ref())?)
         }
         "OptionalBodies_AsyncFnMut" => {
-            let async_fn_mut: ::core::option::Option<super::models::AsyncFnMut> = __params
+            let async_fn_mut: Option<super::models::AsyncFnMut> = __params
                 .optional("AsyncFnMut", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::async_fn_mut_request(
@@ -5201,7 +5202,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_AsyncFnOnce" => {
-            let async_fn_once: ::core::option::Option<super::models::AsyncFnOnce> = __params
+            let async_fn_once: Option<super::models::AsyncFnOnce> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::async_fn_once_request(
@@ -5211,7 +5212,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_async_trait" => {
-            let async_trait: ::core::option::Option<super::models::AsyncTrait> = __params
+            let async_trait: Option<super::models::AsyncTrait> = __params
                 .optional("async_trait", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::async_trait_request(
@@ -5221,12 +5222,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_at" => {
-            let at: ::core::option::Option<super::models::At> = __params
+            let at: Option<super::models::At> = __params
                 .optional("at", "a value of the documented model")?;
             Ok(super::optional_bodies::at_request(endpoint, at.as_ref())?)
         }
         "OptionalBodies_azure_core" => {
-            let azure_core: ::core::option::Option<super::models::AzureCore> = __params
+            let azure_core: Option<super::models::AzureCore> = __params
                 .optional("azure_core", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::azure_core_request(
@@ -5236,7 +5237,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_BTreeMap" => {
-            let b_tree_map: ::core::option::Option<super::models::BTreeMap> = __params
+            let b_tree_map: Option<super::models::BTreeMap> = __params
                 .optional("BTreeMap", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::b_tree_map_request(
@@ -5246,12 +5247,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Base64" => {
-            let base64: ::core::option::Option<super::models::Base64> = __params
+            let base64: Option<super::models::Base64> = __params
                 .optional("Base64", "a value of the documented model")?;
             Ok(super::optional_bodies::base64_request(endpoint, base64.as_ref())?)
         }
         "OptionalBodies_Base64Url" => {
-            let base64_url: ::core::option::Option<super::models::Base64Url> = __params
+            let base64_url: Option<super::models::Base64Url> = __params
                 .optional("Base64Url", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::base64_url_request(
@@ -5261,7 +5262,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_BinaryFormat" => {
-            let binary_format: ::core::option::Option<super::models::BinaryFormat> = __params
+            let binary_format: Option<super::models::BinaryFormat> = __params
                 .optional("BinaryFormat", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::binary_format_request(
@@ -5271,12 +5272,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_bool" => {
-            let bool: ::core::option::Option<super::models::Bool> = __params
+            let bool: Option<super::models::Bool> = __params
                 .optional("bool", "a value of the documented model")?;
             Ok(super::optional_bodies::bool_request(endpoint, bool.as_ref())?)
         }
         "OptionalBodies_build_request" => {
-            let build_request: ::core::option::Option<super::models::BuildRequest> = __params
+            let build_request: Option<super::models::BuildRequest> = __params
                 .optional("build_request", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::build_request_request(
@@ -5286,19 +5287,17 @@ pub fn build_request(
             )
         }
         "OptionalBodies_cfg" => {
-            let cfg: ::core::option::Option<super::models::Cfg> = __params
+            let cfg: Option<super::models::Cfg> = __params
                 .optional("cfg", "a value of the documented model")?;
             Ok(super::optional_bodies::cfg_request(endpoint, cfg.as_ref())?)
         }
         "OptionalBodies_char" => {
-            let char: ::core::option::Option<super::models::Char> = __params
+            let char: Option<super::models::Char> = __params
                 .optional("char", "a value of the documented model")?;
             Ok(super::optional_bodies::char_request(endpoint, char.as_ref())?)
         }
         "OptionalBodies_ClientMethodOptions" => {
-            let client_method_options: ::core::option::Option<
-                super::models::ClientMethodOptions,
-            > = __params
+            let client_method_options: Option<super::models::ClientMethodOptions> = __params
                 .optional("ClientMethodOptions", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::client_method_options_request(
@@ -5308,7 +5307,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_client_only" => {
-            let client_only: ::core::option::Option<super::models::ClientOnly> = __params
+            let client_only: Option<super::models::ClientOnly> = __params
                 .optional("client_only", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::client_only_request(
@@ -5318,9 +5317,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_client_request_id" => {
-            let client_request_id: ::core::option::Option<
-                super::models::ClientRequestId,
-            > = __params
+            let client_request_id: Option<super::models::ClientRequestId> = __params
                 .optional("client_request_id", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::client_request_id_request(
@@ -5330,17 +5327,17 @@ pub fn build_request(
             )
         }
         "OptionalBodies_clients" => {
-            let clients: ::core::option::Option<super::models::Clients> = __params
+            let clients: Option<super::models::Clients> = __params
                 .optional("clients", "a value of the documented model")?;
             Ok(super::optional_bodies::clients_request(endpoint, clients.as_ref())?)
         }
         "OptionalBodies_Clone" => {
-            let clone: ::core::option::Option<super::models::Clone> = __params
+            let clone: Option<super::models::Clone> = __params
                 .optional("Clone", "a value of the documented model")?;
             Ok(super::optional_bodies::clone_request(endpoint, clone.as_ref())?)
         }
         "OptionalBodies_compile_pattern" => {
-            let compile_pattern: ::core::option::Option<super::models::CompilePattern> = __params
+            let compile_pattern: Option<super::models::CompilePattern> = __params
                 .optional("compile_pattern", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::compile_pattern_request(
@@ -5350,12 +5347,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_concat" => {
-            let concat: ::core::option::Option<super::models::Concat> = __params
+            let concat: Option<super::models::Concat> = __params
                 .optional("concat", "a value of the documented model")?;
             Ok(super::optional_bodies::concat_request(endpoint, concat.as_ref())?)
         }
         "OptionalBodies_Constraint" => {
-            let constraint: ::core::option::Option<super::models::Constraint> = __params
+            let constraint: Option<super::models::Constraint> = __params
                 .optional("Constraint", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::constraint_request(
@@ -5365,32 +5362,32 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Context" => {
-            let context: ::core::option::Option<super::models::Context> = __params
+            let context: Option<super::models::Context> = __params
                 .optional("Context", "a value of the documented model")?;
             Ok(super::optional_bodies::context_request(endpoint, context.as_ref())?)
         }
         "OptionalBodies_Copy" => {
-            let copy: ::core::option::Option<super::models::Copy> = __params
+            let copy: Option<super::models::Copy> = __params
                 .optional("Copy", "a value of the documented model")?;
             Ok(super::optional_bodies::copy_request(endpoint, copy.as_ref())?)
         }
         "OptionalBodies_core" => {
-            let core: ::core::option::Option<super::models::Core> = __params
+            let core: Option<super::models::Core> = __params
                 .optional("core", "a value of the documented model")?;
             Ok(super::optional_bodies::core_request(endpoint, core.as_ref())?)
         }
         "OptionalBodies_Cow" => {
-            let cow: ::core::option::Option<super::models::Cow> = __params
+            let cow: Option<super::models::Cow> = __params
                 .optional("Cow", "a value of the documented model")?;
             Ok(super::optional_bodies::cow_request(endpoint, cow.as_ref())?)
         }
         "OptionalBodies_crate" => {
-            let crate_: ::core::option::Option<super::models::Crate> = __params
+            let crate_: Option<super::models::Crate> = __params
                 .optional("crate", "a value of the documented model")?;
             Ok(super::optional_bodies::crate_request(endpoint, crate_.as_ref())?)
         }
         "OptionalBodies_credential" => {
-            let credential: ::core::option::Option<super::models::Credential> = __params
+            let credential: Option<super::models::Credential> = __params
                 .optional("credential", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::credential_request(
@@ -5400,19 +5397,18 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Date" => {
-            let date: ::core::option::Option<super::models::Date> = __params
+            let date: Option<super::models::Date> = __params
                 .optional("Date", "a value of the documented model")?;
             Ok(super::optional_bodies::date_request(endpoint, date.as_ref())?)
         }
         "OptionalBodies_DateTime" => {
-            let date_time: ::core::option::Option<super::models::DateTime> = __params
+            let date_time: Option<super::models::DateTime> = __params
                 .optional("DateTime", "a value of the documented model")?;
             Ok(super::optional_bodies::date_time_request(endpoint, date_time.as_ref())?)
         }
         "OptionalBodies_DateTimeRfc1123" => {
-            let date_time_rfc1123: ::core::option::Option<
-                super::models::DateTimeRfc1123,
-            > = __params.optional("DateTimeRfc1123", "a value of the documented model")?;
+            let date_time_rfc1123: Option<super::models::DateTimeRfc1123> = __params
+                .optional("DateTimeRfc1123", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::date_time_rfc1123_request(
                     endpoint,
@@ -5421,12 +5417,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Debug" => {
-            let debug: ::core::option::Option<super::models::Debug> = __params
+            let debug: Option<super::models::Debug> = __params
                 .optional("Debug", "a value of the documented model")?;
             Ok(super::optional_bodies::debug_request(endpoint, debug.as_ref())?)
         }
         "OptionalBodies_decode_body" => {
-            let decode_body: ::core::option::Option<super::models::DecodeBody> = __params
+            let decode_body: Option<super::models::DecodeBody> = __params
                 .optional("decode_body", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_body_request(
@@ -5436,9 +5432,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_by_status" => {
-            let decode_by_status: ::core::option::Option<
-                super::models::DecodeByStatus,
-            > = __params
+            let decode_by_status: Option<super::models::DecodeByStatus> = __params
                 .optional("decode_by_status", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_by_status_request(
@@ -5448,7 +5442,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_bytes" => {
-            let decode_bytes: ::core::option::Option<super::models::DecodeBytes> = __params
+            let decode_bytes: Option<super::models::DecodeBytes> = __params
                 .optional("decode_bytes", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_bytes_request(
@@ -5458,7 +5452,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_empty" => {
-            let decode_empty: ::core::option::Option<super::models::DecodeEmpty> = __params
+            let decode_empty: Option<super::models::DecodeEmpty> = __params
                 .optional("decode_empty", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_empty_request(
@@ -5468,7 +5462,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_exists" => {
-            let decode_exists: ::core::option::Option<super::models::DecodeExists> = __params
+            let decode_exists: Option<super::models::DecodeExists> = __params
                 .optional("decode_exists", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_exists_request(
@@ -5478,7 +5472,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_json" => {
-            let decode_json: ::core::option::Option<super::models::DecodeJson> = __params
+            let decode_json: Option<super::models::DecodeJson> = __params
                 .optional("decode_json", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_json_request(
@@ -5488,7 +5482,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_nullable" => {
-            let decode_nullable: ::core::option::Option<super::models::DecodeNullable> = __params
+            let decode_nullable: Option<super::models::DecodeNullable> = __params
                 .optional("decode_nullable", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_nullable_request(
@@ -5498,7 +5492,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_optional" => {
-            let decode_optional: ::core::option::Option<super::models::DecodeOptional> = __params
+            let decode_optional: Option<super::models::DecodeOptional> = __params
                 .optional("decode_optional", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_optional_request(
@@ -5508,7 +5502,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_response" => {
-            let decode_response: ::core::option::Option<super::models::DecodeResponse> = __params
+            let decode_response: Option<super::models::DecodeResponse> = __params
                 .optional("decode_response", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_response_request(
@@ -5518,7 +5512,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_decode_text" => {
-            let decode_text: ::core::option::Option<super::models::DecodeText> = __params
+            let decode_text: Option<super::models::DecodeText> = __params
                 .optional("decode_text", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::decode_text_request(
@@ -5528,14 +5522,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Default" => {
-            let default: ::core::option::Option<super::models::Default> = __params
+            let default: Option<super::models::Default> = __params
                 .optional("Default", "a value of the documented model")?;
             Ok(super::optional_bodies::default_request(endpoint, default.as_ref())?)
         }
         "OptionalBodies_DEFAULT_ENDPOINT" => {
-            let default_endpoint: ::core::option::Option<
-                super::models::DefaultEndpoint,
-            > = __params
+            let default_endpoint: Option<super::models::DefaultEndpoint> = __params
                 .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::default_endpoint_request(
@@ -5545,7 +5537,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Deserialize" => {
-            let deserialize: ::core::option::Option<super::models::Deserialize> = __params
+            let deserialize: Option<super::models::Deserialize> = __params
                 .optional("Deserialize", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::deserialize_request(
@@ -5555,7 +5547,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Deserializer" => {
-            let deserializer: ::core::option::Option<super::models::Deserializer> = __params
+            let deserializer: Option<super::models::Deserializer> = __params
                 .optional("Deserializer", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::deserializer_request(
@@ -5565,9 +5557,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_DoubleEndedIterator" => {
-            let double_ended_iterator: ::core::option::Option<
-                super::models::DoubleEndedIterator,
-            > = __params
+            let double_ended_iterator: Option<super::models::DoubleEndedIterator> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::double_ended_iterator_request(
@@ -5577,22 +5567,22 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Drop" => {
-            let drop: ::core::option::Option<super::models::Drop> = __params
+            let drop: Option<super::models::Drop> = __params
                 .optional("Drop", "a value of the documented model")?;
             Ok(super::optional_bodies::drop_request(endpoint, drop.as_ref())?)
         }
         "OptionalBodies_Duration" => {
-            let duration: ::core::option::Option<super::models::Duration> = __params
+            let duration: Option<super::models::Duration> = __params
                 .optional("Duration", "a value of the documented model")?;
             Ok(super::optional_bodies::duration_request(endpoint, duration.as_ref())?)
         }
         "OptionalBodies_dynamic" => {
-            let dynamic: ::core::option::Option<super::models::Dynamic> = __params
+            let dynamic: Option<super::models::Dynamic> = __params
                 .optional("dynamic", "a value of the documented model")?;
             Ok(super::optional_bodies::dynamic_request(endpoint, dynamic.as_ref())?)
         }
         "OptionalBodies_DynamicError" => {
-            let dynamic_error: ::core::option::Option<super::models::DynamicError> = __params
+            let dynamic_error: Option<super::models::DynamicError> = __params
                 .optional("DynamicError", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_error_request(
@@ -5602,7 +5592,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_dynamic_execute" => {
-            let dynamic_execute: ::core::option::Option<super::models::DynamicExecute> = __params
+            let dynamic_execute: Option<super::models::DynamicExecute> = __params
                 .optional("dynamic_execute", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_execute_request(
@@ -5612,7 +5602,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_dynamic_pages" => {
-            let dynamic_pages: ::core::option::Option<super::models::DynamicPages> = __params
+            let dynamic_pages: Option<super::models::DynamicPages> = __params
                 .optional("dynamic_pages", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_pages_request(
@@ -5622,7 +5612,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_DynamicParams" => {
-            let dynamic_params: ::core::option::Option<super::models::DynamicParams> = __params
+            let dynamic_params: Option<super::models::DynamicParams> = __params
                 .optional("DynamicParams", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_params_request(
@@ -5632,7 +5622,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_dynamic_poll" => {
-            let dynamic_poll: ::core::option::Option<super::models::DynamicPoll> = __params
+            let dynamic_poll: Option<super::models::DynamicPoll> = __params
                 .optional("dynamic_poll", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_poll_request(
@@ -5642,7 +5632,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_DynamicReply" => {
-            let dynamic_reply: ::core::option::Option<super::models::DynamicReply> = __params
+            let dynamic_reply: Option<super::models::DynamicReply> = __params
                 .optional("DynamicReply", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_reply_request(
@@ -5652,9 +5642,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_dynamic_request_error" => {
-            let dynamic_request_error: ::core::option::Option<
-                super::models::DynamicRequestError,
-            > = __params
+            let dynamic_request_error: Option<super::models::DynamicRequestError> = __params
                 .optional("dynamic_request_error", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_request_error_request(
@@ -5664,7 +5652,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_dynamic_result" => {
-            let dynamic_result: ::core::option::Option<super::models::DynamicResult> = __params
+            let dynamic_result: Option<super::models::DynamicResult> = __params
                 .optional("dynamic_result", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_result_request(
@@ -5674,9 +5662,8 @@ pub fn build_request(
             )
         }
         "OptionalBodies_DynamicValidate" => {
-            let dynamic_validate: ::core::option::Option<
-                super::models::DynamicValidate,
-            > = __params.optional("DynamicValidate", "a value of the documented model")?;
+            let dynamic_validate: Option<super::models::DynamicValidate> = __params
+                .optional("DynamicValidate", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::dynamic_validate_request(
                     endpoint,
@@ -5685,27 +5672,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_endpoint" => {
-            let endpoint_2: ::core::option::Option<super::models::Endpoint> = __params
+            let endpoint_2: Option<super::models::Endpoint> = __params
                 .optional("endpoint", "a value of the documented model")?;
             Ok(super::optional_bodies::endpoint_request(endpoint, endpoint_2.as_ref())?)
         }
         "OptionalBodies_env" => {
-            let env: ::core::option::Option<super::models::Env> = __params
+            let env: Option<super::models::Env> = __params
                 .optional("env", "a value of the documented model")?;
             Ok(super::optional_bodies::env_request(endpoint, env.as_ref())?)
         }
         "OptionalBodies_Eq" => {
-            let eq: ::core::option::Option<super::models::Eq> = __params
+            let eq: Option<super::models::Eq> = __params
                 .optional("Eq", "a value of the documented model")?;
             Ok(super::optional_bodies::eq_request(endpoint, eq.as_ref())?)
         }
         "OptionalBodies_Err" => {
-            let err: ::core::option::Option<super::models::Err> = __params
+            let err: Option<super::models::Err> = __params
                 .optional("Err", "a value of the documented model")?;
             Ok(super::optional_bodies::err_request(endpoint, err.as_ref())?)
         }
         "OptionalBodies_ErrorBody" => {
-            let error_body: ::core::option::Option<super::models::ErrorBody> = __params
+            let error_body: Option<super::models::ErrorBody> = __params
                 .optional("ErrorBody", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::error_body_request(
@@ -5715,9 +5702,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ExactSizeIterator" => {
-            let exact_size_iterator: ::core::option::Option<
-                super::models::ExactSizeIterator,
-            > = __params
+            let exact_size_iterator: Option<super::models::ExactSizeIterator> = __params
                 .optional("ExactSizeIterator", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::exact_size_iterator_request(
@@ -5727,27 +5712,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Extend" => {
-            let extend: ::core::option::Option<super::models::Extend> = __params
+            let extend: Option<super::models::Extend> = __params
                 .optional("Extend", "a value of the documented model")?;
             Ok(super::optional_bodies::extend_request(endpoint, extend.as_ref())?)
         }
         "OptionalBodies_f" => {
-            let f_2: ::core::option::Option<super::models::F> = __params
+            let f_2: Option<super::models::F> = __params
                 .optional("f", "a value of the documented model")?;
             Ok(super::optional_bodies::f_request(endpoint, f_2.as_ref())?)
         }
         "OptionalBodies_f32" => {
-            let f32: ::core::option::Option<super::models::F32> = __params
+            let f32: Option<super::models::F32> = __params
                 .optional("f32", "a value of the documented model")?;
             Ok(super::optional_bodies::f32_request(endpoint, f32.as_ref())?)
         }
         "OptionalBodies_f64" => {
-            let f64: ::core::option::Option<super::models::F64> = __params
+            let f64: Option<super::models::F64> = __params
                 .optional("f64", "a value of the documented model")?;
             Ok(super::optional_bodies::f64_request(endpoint, f64.as_ref())?)
         }
         "OptionalBodies_FinalStateVia" => {
-            let final_state_via: ::core::option::Option<super::models::FinalStateVia> = __params
+            let final_state_via: Option<super::models::FinalStateVia> = __params
                 .optional("FinalStateVia", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::final_state_via_request(
@@ -5757,27 +5742,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_FnMut" => {
-            let fn_mut: ::core::option::Option<super::models::FnMut> = __params
+            let fn_mut: Option<super::models::FnMut> = __params
                 .optional("FnMut", "a value of the documented model")?;
             Ok(super::optional_bodies::fn_mut_request(endpoint, fn_mut.as_ref())?)
         }
         "OptionalBodies_FnOnce" => {
-            let fn_once: ::core::option::Option<super::models::FnOnce> = __params
+            let fn_once: Option<super::models::FnOnce> = __params
                 .optional("FnOnce", "a value of the documented model")?;
             Ok(super::optional_bodies::fn_once_request(endpoint, fn_once.as_ref())?)
         }
         "OptionalBodies_FormBody" => {
-            let form_body: ::core::option::Option<super::models::FormBody> = __params
+            let form_body: Option<super::models::FormBody> = __params
                 .optional("FormBody", "a value of the documented model")?;
             Ok(super::optional_bodies::form_body_request(endpoint, form_body.as_ref())?)
         }
         "OptionalBodies_format" => {
-            let format: ::core::option::Option<super::models::Format> = __params
+            let format: Option<super::models::Format> = __params
                 .optional("format", "a value of the documented model")?;
             Ok(super::optional_bodies::format_request(endpoint, format.as_ref())?)
         }
         "OptionalBodies_format_args" => {
-            let format_args: ::core::option::Option<super::models::FormatArgs> = __params
+            let format_args: Option<super::models::FormatArgs> = __params
                 .optional("format_args", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::format_args_request(
@@ -5787,7 +5772,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_FormatError" => {
-            let format_error: ::core::option::Option<super::models::FormatError> = __params
+            let format_error: Option<super::models::FormatError> = __params
                 .optional("FormatError", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::format_error_request(
@@ -5797,12 +5782,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_From" => {
-            let from: ::core::option::Option<super::models::From> = __params
+            let from: Option<super::models::From> = __params
                 .optional("From", "a value of the documented model")?;
             Ok(super::optional_bodies::from_request(endpoint, from.as_ref())?)
         }
         "OptionalBodies_FromIterator" => {
-            let from_iterator: ::core::option::Option<super::models::FromIterator> = __params
+            let from_iterator: Option<super::models::FromIterator> = __params
                 .optional("FromIterator", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::from_iterator_request(
@@ -5812,7 +5797,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_FromStatus" => {
-            let from_status: ::core::option::Option<super::models::FromStatus> = __params
+            let from_status: Option<super::models::FromStatus> = __params
                 .optional("FromStatus", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::from_status_request(
@@ -5822,22 +5807,22 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Future" => {
-            let future: ::core::option::Option<super::models::Future> = __params
+            let future: Option<super::models::Future> = __params
                 .optional("Future", "a value of the documented model")?;
             Ok(super::optional_bodies::future_request(endpoint, future.as_ref())?)
         }
         "OptionalBodies_Hash" => {
-            let hash: ::core::option::Option<super::models::Hash> = __params
+            let hash: Option<super::models::Hash> = __params
                 .optional("Hash", "a value of the documented model")?;
             Ok(super::optional_bodies::hash_request(endpoint, hash.as_ref())?)
         }
         "OptionalBodies_HostPart" => {
-            let host_part: ::core::option::Option<super::models::HostPart> = __params
+            let host_part: Option<super::models::HostPart> = __params
                 .optional("HostPart", "a value of the documented model")?;
             Ok(super::optional_bodies::host_part_request(endpoint, host_part.as_ref())?)
         }
         "OptionalBodies_HttpRequest" => {
-            let http_request: ::core::option::Option<super::models::HttpRequest> = __params
+            let http_request: Option<super::models::HttpRequest> = __params
                 .optional("HttpRequest", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::http_request_request(
@@ -5847,7 +5832,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_HttpResponse" => {
-            let http_response: ::core::option::Option<super::models::HttpResponse> = __params
+            let http_response: Option<super::models::HttpResponse> = __params
                 .optional("HttpResponse", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::http_response_request(
@@ -5857,22 +5842,22 @@ pub fn build_request(
             )
         }
         "OptionalBodies_i32" => {
-            let i32: ::core::option::Option<super::models::I32> = __params
+            let i32: Option<super::models::I32> = __params
                 .optional("i32", "a value of the documented model")?;
             Ok(super::optional_bodies::i32_request(endpoint, i32.as_ref())?)
         }
         "OptionalBodies_i64" => {
-            let i64: ::core::option::Option<super::models::I64> = __params
+            let i64: Option<super::models::I64> = __params
                 .optional("i64", "a value of the documented model")?;
             Ok(super::optional_bodies::i64_request(endpoint, i64.as_ref())?)
         }
         "OptionalBodies_include" => {
-            let include: ::core::option::Option<super::models::Include> = __params
+            let include: Option<super::models::Include> = __params
                 .optional("include", "a value of the documented model")?;
             Ok(super::optional_bodies::include_request(endpoint, include.as_ref())?)
         }
         "OptionalBodies_include_str" => {
-            let include_str: ::core::option::Option<super::models::IncludeStr> = __params
+            let include_str: Option<super::models::IncludeStr> = __params
                 .optional("include_str", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::include_str_request(
@@ -5882,17 +5867,17 @@ pub fn build_request(
             )
         }
         "OptionalBodies_inner" => {
-            let inner: ::core::option::Option<super::models::Inner> = __params
+            let inner: Option<super::models::Inner> = __params
                 .optional("inner", "a value of the documented model")?;
             Ok(super::optional_bodies::inner_request(endpoint, inner.as_ref())?)
         }
         "OptionalBodies_Into" => {
-            let into: ::core::option::Option<super::models::Into> = __params
+            let into: Option<super::models::Into> = __params
                 .optional("Into", "a value of the documented model")?;
             Ok(super::optional_bodies::into_request(endpoint, into.as_ref())?)
         }
         "OptionalBodies_IntoFuture" => {
-            let into_future: ::core::option::Option<super::models::IntoFuture> = __params
+            let into_future: Option<super::models::IntoFuture> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::into_future_request(
@@ -5902,7 +5887,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_IntoIterator" => {
-            let into_iterator: ::core::option::Option<super::models::IntoIterator> = __params
+            let into_iterator: Option<super::models::IntoIterator> = __params
                 .optional("IntoIterator", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::into_iterator_request(
@@ -5912,7 +5897,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_IntoVariant" => {
-            let into_variant: ::core::option::Option<super::models::IntoVariant> = __params
+            let into_variant: Option<super::models::IntoVariant> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::into_variant_request(
@@ -5922,7 +5907,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_InvalidHost" => {
-            let invalid_host: ::core::option::Option<super::models::InvalidHost> = __params
+            let invalid_host: Option<super::models::InvalidHost> = __params
                 .optional("InvalidHost", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::invalid_host_request(
@@ -5932,42 +5917,42 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Iterator" => {
-            let iterator: ::core::option::Option<super::models::Iterator> = __params
+            let iterator: Option<super::models::Iterator> = __params
                 .optional("Iterator", "a value of the documented model")?;
             Ok(super::optional_bodies::iterator_request(endpoint, iterator.as_ref())?)
         }
         "OptionalBodies_json" => {
-            let json: ::core::option::Option<super::models::Json> = __params
+            let json: Option<super::models::Json> = __params
                 .optional("json", "a value of the documented model")?;
             Ok(super::optional_bodies::json_request(endpoint, json.as_ref())?)
         }
         "OptionalBodies_LazyLock" => {
-            let lazy_lock: ::core::option::Option<super::models::LazyLock> = __params
+            let lazy_lock: Option<super::models::LazyLock> = __params
                 .optional("LazyLock", "a value of the documented model")?;
             Ok(super::optional_bodies::lazy_lock_request(endpoint, lazy_lock.as_ref())?)
         }
         "OptionalBodies_Map" => {
-            let map: ::core::option::Option<super::models::Map> = __params
+            let map: Option<super::models::Map> = __params
                 .optional("Map", "a value of the documented model")?;
             Ok(super::optional_bodies::map_request(endpoint, map.as_ref())?)
         }
         "OptionalBodies_matches" => {
-            let matches: ::core::option::Option<super::models::Matches> = __params
+            let matches: Option<super::models::Matches> = __params
                 .optional("matches", "a value of the documented model")?;
             Ok(super::optional_bodies::matches_request(endpoint, matches.as_ref())?)
         }
         "OptionalBodies_members" => {
-            let members: ::core::option::Option<super::models::Members> = __params
+            let members: Option<super::models::Members> = __params
                 .optional("members", "a value of the documented model")?;
             Ok(super::optional_bodies::members_request(endpoint, members.as_ref())?)
         }
         "OptionalBodies_Method" => {
-            let method: ::core::option::Option<super::models::Method> = __params
+            let method: Option<super::models::Method> = __params
                 .optional("Method", "a value of the documented model")?;
             Ok(super::optional_bodies::method_request(endpoint, method.as_ref())?)
         }
         "OptionalBodies_MethodOptions" => {
-            let method_options_2: ::core::option::Option<super::models::MethodOptions> = __params
+            let method_options_2: Option<super::models::MethodOptions> = __params
                 .optional("MethodOptions", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::method_options_request(
@@ -5977,37 +5962,37 @@ pub fn build_request(
             )
         }
         "OptionalBodies_models" => {
-            let models: ::core::option::Option<super::models::Models> = __params
+            let models: Option<super::models::Models> = __params
                 .optional("models", "a value of the documented model")?;
             Ok(super::optional_bodies::models_request(endpoint, models.as_ref())?)
         }
         "OptionalBodies_new" => {
-            let new: ::core::option::Option<super::models::New> = __params
+            let new: Option<super::models::New> = __params
                 .optional("new", "a value of the documented model")?;
             Ok(super::optional_bodies::new_request(endpoint, new.as_ref())?)
         }
         "OptionalBodies_NextLink" => {
-            let next_link: ::core::option::Option<super::models::NextLink> = __params
+            let next_link: Option<super::models::NextLink> = __params
                 .optional("NextLink", "a value of the documented model")?;
             Ok(super::optional_bodies::next_link_request(endpoint, next_link.as_ref())?)
         }
         "OptionalBodies_NoFormat" => {
-            let no_format: ::core::option::Option<super::models::NoFormat> = __params
+            let no_format: Option<super::models::NoFormat> = __params
                 .optional("NoFormat", "a value of the documented model")?;
             Ok(super::optional_bodies::no_format_request(endpoint, no_format.as_ref())?)
         }
         "OptionalBodies_None" => {
-            let none: ::core::option::Option<super::models::None> = __params
+            let none: Option<super::models::None> = __params
                 .optional("None", "a value of the documented model")?;
             Ok(super::optional_bodies::none_request(endpoint, none.as_ref())?)
         }
         "OptionalBodies_Ok" => {
-            let ok: ::core::option::Option<super::models::Ok> = __params
+            let ok: Option<super::models::Ok> = __params
                 .optional("Ok", "a value of the documented model")?;
             Ok(super::optional_bodies::ok_request(endpoint, ok.as_ref())?)
         }
         "OptionalBodies_operation_id" => {
-            let operation_id: ::core::option::Option<super::models::OperationId> = __params
+            let operation_id: Option<super::models::OperationId> = __params
                 .optional("operation_id", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::operation_id_request(
@@ -6017,7 +6002,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_OperationInfo" => {
-            let operation_info: ::core::option::Option<super::models::OperationInfo> = __params
+            let operation_info: Option<super::models::OperationInfo> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::operation_info_request(
@@ -6027,9 +6012,8 @@ pub fn build_request(
             )
         }
         "OptionalBodies_OperationStatus" => {
-            let operation_status: ::core::option::Option<
-                super::models::OperationStatus,
-            > = __params.optional("OperationStatus", "a value of the documented model")?;
+            let operation_status: Option<super::models::OperationStatus> = __params
+                .optional("OperationStatus", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::operation_status_request(
                     endpoint,
@@ -6038,7 +6022,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_OPERATIONS" => {
-            let operations: ::core::option::Option<super::models::Operations> = __params
+            let operations: Option<super::models::Operations> = __params
                 .optional("OPERATIONS", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::operations_request(
@@ -6048,12 +6032,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Option" => {
-            let option: ::core::option::Option<super::models::Option2> = __params
+            let option: Option<super::models::Option2> = __params
                 .optional("Option", "a value of the documented model")?;
             Ok(super::optional_bodies::option_request(endpoint, option.as_ref())?)
         }
         "OptionalBodies_option_env" => {
-            let option_env: ::core::option::Option<super::models::OptionEnv> = __params
+            let option_env: Option<super::models::OptionEnv> = __params
                 .optional("option_env", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::option_env_request(
@@ -6063,27 +6047,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_options" => {
-            let options_2: ::core::option::Option<super::models::Options> = __params
+            let options_2: Option<super::models::Options> = __params
                 .optional("options", "a value of the documented model")?;
             Ok(super::optional_bodies::options_request(endpoint, options_2.as_ref())?)
         }
         "OptionalBodies_Ord" => {
-            let ord: ::core::option::Option<super::models::Ord> = __params
+            let ord: Option<super::models::Ord> = __params
                 .optional("Ord", "a value of the documented model")?;
             Ok(super::optional_bodies::ord_request(endpoint, ord.as_ref())?)
         }
         "OptionalBodies_Other" => {
-            let other: ::core::option::Option<super::models::Other> = __params
+            let other: Option<super::models::Other> = __params
                 .optional("Other", "a value of the documented model")?;
             Ok(super::optional_bodies::other_request(endpoint, other.as_ref())?)
         }
         "OptionalBodies_page" => {
-            let page: ::core::option::Option<super::models::Page> = __params
+            let page: Option<super::models::Page> = __params
                 .optional("page", "a value of the documented model")?;
             Ok(super::optional_bodies::page_request(endpoint, page.as_ref())?)
         }
         "OptionalBodies_PageDecoder" => {
-            let page_decoder: ::core::option::Option<super::models::PageDecoder> = __params
+            let page_decoder: Option<super::models::PageDecoder> = __params
                 .optional("PageDecoder", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::page_decoder_request(
@@ -6093,19 +6077,17 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Pager" => {
-            let pager: ::core::option::Option<super::models::Pager> = __params
+            let pager: Option<super::models::Pager> = __params
                 .optional("Pager", "a value of the documented model")?;
             Ok(super::optional_bodies::pager_request(endpoint, pager.as_ref())?)
         }
         "OptionalBodies_panic" => {
-            let panic: ::core::option::Option<super::models::Panic> = __params
+            let panic: Option<super::models::Panic> = __params
                 .optional("panic", "a value of the documented model")?;
             Ok(super::optional_bodies::panic_request(endpoint, panic.as_ref())?)
         }
         "OptionalBodies_parameterized_host" => {
-            let parameterized_host: ::core::option::Option<
-                super::models::ParameterizedHost,
-            > = __params
+            let parameterized_host: Option<super::models::ParameterizedHost> = __params
                 .optional("parameterized_host", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::parameterized_host_request(
@@ -6115,12 +6097,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_params" => {
-            let params: ::core::option::Option<super::models::Params> = __params
+            let params: Option<super::models::Params> = __params
                 .optional("params", "a value of the documented model")?;
             Ok(super::optional_bodies::params_request(endpoint, params.as_ref())?)
         }
         "OptionalBodies_PartialEq" => {
-            let partial_eq: ::core::option::Option<super::models::PartialEq> = __params
+            let partial_eq: Option<super::models::PartialEq> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::partial_eq_request(
@@ -6130,7 +6112,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_PartialOrd" => {
-            let partial_ord: ::core::option::Option<super::models::PartialOrd> = __params
+            let partial_ord: Option<super::models::PartialOrd> = __params
                 .optional("PartialOrd", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::partial_ord_request(
@@ -6140,29 +6122,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_path" => {
-            let path: ::core::option::Option<super::models::Path> = __params
+            let path: Option<super::models::Path> = __params
                 .optional("path", "a value of the documented model")?;
             Ok(super::optional_bodies::path_request(endpoint, path.as_ref())?)
         }
         "OptionalBodies_Pattern" => {
-            let pattern: ::core::option::Option<super::models::Pattern> = __params
+            let pattern: Option<super::models::Pattern> = __params
                 .optional("Pattern", "a value of the documented model")?;
             Ok(super::optional_bodies::pattern_request(endpoint, pattern.as_ref())?)
         }
         "OptionalBodies_patterns" => {
-            let patterns: ::core::option::Option<super::models::Patterns> = __params
+            let patterns: Option<super::models::Patterns> = __params
                 .optional("patterns", "a value of the documented model")?;
             Ok(super::optional_bodies::patterns_request(endpoint, patterns.as_ref())?)
         }
         "OptionalBodies_pipeline" => {
-            let pipeline: ::core::option::Option<super::models::Pipeline> = __params
+            let pipeline: Option<super::models::Pipeline> = __params
                 .optional("pipeline", "a value of the documented model")?;
             Ok(super::optional_bodies::pipeline_request(endpoint, pipeline.as_ref())?)
         }
         "OptionalBodies_PollerMethodOptions" => {
-            let poller_method_options: ::core::option::Option<
-                super::models::PollerMethodOptions,
-            > = __params
+            let poller_method_options: Option<super::models::PollerMethodOptions> = __params
                 .optional("PollerMethodOptions", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::poller_method_options_request(
@@ -6172,7 +6152,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_PollerOptions" => {
-            let poller_options: ::core::option::Option<super::models::PollerOptions> = __params
+            let poller_options: Option<super::models::PollerOptions> = __params
                 .optional("PollerOptions", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::poller_options_request(
@@ -6182,267 +6162,267 @@ pub fn build_request(
             )
         }
         "OptionalBodies___private" => {
-            let private: ::core::option::Option<super::models::Private> = __params
+            let private: Option<super::models::Private> = __params
                 .optional("__private", "a value of the documented model")?;
             Ok(super::optional_bodies::private_request(endpoint, private.as_ref())?)
         }
         "OptionalBodies_abstract" => {
-            let r#abstract: ::core::option::Option<super::models::Abstract> = __params
+            let r#abstract: Option<super::models::Abstract> = __params
                 .optional("abstract", "a value of the documented model")?;
             Ok(super::optional_bodies::abstract_request(endpoint, r#abstract.as_ref())?)
         }
         "OptionalBodies_as" => {
-            let r#as: ::core::option::Option<super::models::As> = __params
+            let r#as: Option<super::models::As> = __params
                 .optional("as", "a value of the documented model")?;
             Ok(super::optional_bodies::as_request(endpoint, r#as.as_ref())?)
         }
         "OptionalBodies_async" => {
-            let r#async: ::core::option::Option<super::models::Async> = __params
+            let r#async: Option<super::models::Async> = __params
                 .optional("async", "a value of the documented model")?;
             Ok(super::optional_bodies::async_request(endpoint, r#async.as_ref())?)
         }
         "OptionalBodies_await" => {
-            let r#await: ::core::option::Option<super::models::Await> = __params
+            let r#await: Option<super::models::Await> = __params
                 .optional("await", "a value of the documented model")?;
             Ok(super::optional_bodies::await_request(endpoint, r#await.as_ref())?)
         }
         "OptionalBodies_become" => {
-            let r#become: ::core::option::Option<super::models::Become> = __params
+            let r#become: Option<super::models::Become> = __params
                 .optional("become", "a value of the documented model")?;
             Ok(super::optional_bodies::become_request(endpoint, r#become.as_ref())?)
         }
         "OptionalBodies_box" => {
-            let r#box: ::core::option::Option<super::models::Box2> = __params
+            let r#box: Option<super::models::Box2> = __params
                 .optional("box", "a value of the documented model")?;
             Ok(super::optional_bodies::box_request(endpoint, r#box.as_ref())?)
         }
         "OptionalBodies_break" => {
-            let r#break: ::core::option::Option<super::models::Break> = __params
+            let r#break: Option<super::models::Break> = __params
                 .optional("break", "a value of the documented model")?;
             Ok(super::optional_bodies::break_request(endpoint, r#break.as_ref())?)
         }
         "OptionalBodies_const" => {
-            let r#const: ::core::option::Option<super::models::Const> = __params
+            let r#const: Option<super::models::Const> = __params
                 .optional("const", "a value of the documented model")?;
             Ok(super::optional_bodies::const_request(endpoint, r#const.as_ref())?)
         }
         "OptionalBodies_continue" => {
-            let r#continue: ::core::option::Option<super::models::Continue> = __params
+            let r#continue: Option<super::models::Continue> = __params
                 .optional("continue", "a value of the documented model")?;
             Ok(super::optional_bodies::continue_request(endpoint, r#continue.as_ref())?)
         }
         "OptionalBodies_do" => {
-            let r#do: ::core::option::Option<super::models::Do> = __params
+            let r#do: Option<super::models::Do> = __params
                 .optional("do", "a value of the documented model")?;
             Ok(super::optional_bodies::do_request(endpoint, r#do.as_ref())?)
         }
         "OptionalBodies_dyn" => {
-            let r#dyn: ::core::option::Option<super::models::Dyn> = __params
+            let r#dyn: Option<super::models::Dyn> = __params
                 .optional("dyn", "a value of the documented model")?;
             Ok(super::optional_bodies::dyn_request(endpoint, r#dyn.as_ref())?)
         }
         "OptionalBodies_else" => {
-            let r#else: ::core::option::Option<super::models::Else> = __params
+            let r#else: Option<super::models::Else> = __params
                 .optional("else", "a value of the documented model")?;
             Ok(super::optional_bodies::else_request(endpoint, r#else.as_ref())?)
         }
         "OptionalBodies_enum" => {
-            let r#enum: ::core::option::Option<super::models::Enum> = __params
+            let r#enum: Option<super::models::Enum> = __params
                 .optional("enum", "a value of the documented model")?;
             Ok(super::optional_bodies::enum_request(endpoint, r#enum.as_ref())?)
         }
         "OptionalBodies_extern" => {
-            let r#extern: ::core::option::Option<super::models::Extern> = __params
+            let r#extern: Option<super::models::Extern> = __params
                 .optional("extern", "a value of the documented model")?;
             Ok(super::optional_bodies::extern_request(endpoint, r#extern.as_ref())?)
         }
         "OptionalBodies_false" => {
-            let r#false: ::core::option::Option<super::models::False> = __params
+            let r#false: Option<super::models::False> = __params
                 .optional("false", "a value of the documented model")?;
             Ok(super::optional_bodies::false_request(endpoint, r#false.as_ref())?)
         }
         "OptionalBodies_final" => {
-            let r#final: ::core::option::Option<super::models::Final> = __params
+            let r#final: Option<super::models::Final> = __params
                 .optional("final", "a value of the documented model")?;
             Ok(super::optional_bodies::final_request(endpoint, r#final.as_ref())?)
         }
         "OptionalBodies_fn" => {
-            let r#fn: ::core::option::Option<super::models::Fn> = __params
+            let r#fn: Option<super::models::Fn> = __params
                 .optional("fn", "a value of the documented model")?;
             Ok(super::optional_bodies::fn_request(endpoint, r#fn.as_ref())?)
         }
         "OptionalBodies_for" => {
-            let r#for: ::core::option::Option<super::models::For> = __params
+            let r#for: Option<super::models::For> = __params
                 .optional("for", "a value of the documented model")?;
             Ok(super::optional_bodies::for_request(endpoint, r#for.as_ref())?)
         }
         "OptionalBodies_gen" => {
-            let r#gen: ::core::option::Option<super::models::Gen> = __params
+            let r#gen: Option<super::models::Gen> = __params
                 .optional("gen", "a value of the documented model")?;
             Ok(super::optional_bodies::gen_request(endpoint, r#gen.as_ref())?)
         }
         "OptionalBodies_if" => {
-            let r#if: ::core::option::Option<super::models::If> = __params
+            let r#if: Option<super::models::If> = __params
                 .optional("if", "a value of the documented model")?;
             Ok(super::optional_bodies::if_request(endpoint, r#if.as_ref())?)
         }
         "OptionalBodies_impl" => {
-            let r#impl: ::core::option::Option<super::models::Impl> = __params
+            let r#impl: Option<super::models::Impl> = __params
                 .optional("impl", "a value of the documented model")?;
             Ok(super::optional_bodies::impl_request(endpoint, r#impl.as_ref())?)
         }
         "OptionalBodies_in" => {
-            let r#in: ::core::option::Option<super::models::In> = __params
+            let r#in: Option<super::models::In> = __params
                 .optional("in", "a value of the documented model")?;
             Ok(super::optional_bodies::in_request(endpoint, r#in.as_ref())?)
         }
         "OptionalBodies_let" => {
-            let r#let: ::core::option::Option<super::models::Let> = __params
+            let r#let: Option<super::models::Let> = __params
                 .optional("let", "a value of the documented model")?;
             Ok(super::optional_bodies::let_request(endpoint, r#let.as_ref())?)
         }
         "OptionalBodies_loop" => {
-            let r#loop: ::core::option::Option<super::models::Loop> = __params
+            let r#loop: Option<super::models::Loop> = __params
                 .optional("loop", "a value of the documented model")?;
             Ok(super::optional_bodies::loop_request(endpoint, r#loop.as_ref())?)
         }
         "OptionalBodies_macro" => {
-            let r#macro: ::core::option::Option<super::models::Macro> = __params
+            let r#macro: Option<super::models::Macro> = __params
                 .optional("macro", "a value of the documented model")?;
             Ok(super::optional_bodies::macro_request(endpoint, r#macro.as_ref())?)
         }
         "OptionalBodies_match" => {
-            let r#match: ::core::option::Option<super::models::Match> = __params
+            let r#match: Option<super::models::Match> = __params
                 .optional("match", "a value of the documented model")?;
             Ok(super::optional_bodies::match_request(endpoint, r#match.as_ref())?)
         }
         "OptionalBodies_mod" => {
-            let r#mod: ::core::option::Option<super::models::Mod> = __params
+            let r#mod: Option<super::models::Mod> = __params
                 .optional("mod", "a value of the documented model")?;
             Ok(super::optional_bodies::mod_request(endpoint, r#mod.as_ref())?)
         }
         "OptionalBodies_move" => {
-            let r#move: ::core::option::Option<super::models::Move> = __params
+            let r#move: Option<super::models::Move> = __params
                 .optional("move", "a value of the documented model")?;
             Ok(super::optional_bodies::move_request(endpoint, r#move.as_ref())?)
         }
         "OptionalBodies_mut" => {
-            let r#mut: ::core::option::Option<super::models::Mut> = __params
+            let r#mut: Option<super::models::Mut> = __params
                 .optional("mut", "a value of the documented model")?;
             Ok(super::optional_bodies::mut_request(endpoint, r#mut.as_ref())?)
         }
         "OptionalBodies_override" => {
-            let r#override: ::core::option::Option<super::models::Override> = __params
+            let r#override: Option<super::models::Override> = __params
                 .optional("override", "a value of the documented model")?;
             Ok(super::optional_bodies::override_request(endpoint, r#override.as_ref())?)
         }
         "OptionalBodies_priv" => {
-            let r#priv: ::core::option::Option<super::models::Priv> = __params
+            let r#priv: Option<super::models::Priv> = __params
                 .optional("priv", "a value of the documented model")?;
             Ok(super::optional_bodies::priv_request(endpoint, r#priv.as_ref())?)
         }
         "OptionalBodies_pub" => {
-            let r#pub: ::core::option::Option<super::models::Pub> = __params
+            let r#pub: Option<super::models::Pub> = __params
                 .optional("pub", "a value of the documented model")?;
             Ok(super::optional_bodies::pub_request(endpoint, r#pub.as_ref())?)
         }
         "OptionalBodies_ref" => {
-            let r#ref: ::core::option::Option<super::models::Ref> = __params
+            let r#ref: Option<super::models::Ref> = __params
                 .optional("ref", "a value of the documented model")?;
             Ok(super::optional_bodies::ref_request(endpoint, r#ref.as_ref())?)
         }
         "OptionalBodies_return" => {
-            let r#return: ::core::option::Option<super::models::Return> = __params
+            let r#return: Option<super::models::Return> = __params
                 .optional("return", "a value of the documented model")?;
             Ok(super::optional_bodies::return_request(endpoint, r#return.as_ref())?)
         }
         "OptionalBodies_static" => {
-            let r#static: ::core::option::Option<super::models::Static> = __params
+            let r#static: Option<super::models::Static> = __params
                 .optional("static", "a value of the documented model")?;
             Ok(super::optional_bodies::static_request(endpoint, r#static.as_ref())?)
         }
         "OptionalBodies_struct" => {
-            let r#struct: ::core::option::Option<super::models::Struct> = __params
+            let r#struct: Option<super::models::Struct> = __params
                 .optional("struct", "a value of the documented model")?;
             Ok(super::optional_bodies::struct_request(endpoint, r#struct.as_ref())?)
         }
         "OptionalBodies_trait" => {
-            let r#trait: ::core::option::Option<super::models::Trait> = __params
+            let r#trait: Option<super::models::Trait> = __params
                 .optional("trait", "a value of the documented model")?;
             Ok(super::optional_bodies::trait_request(endpoint, r#trait.as_ref())?)
         }
         "OptionalBodies_true" => {
-            let r#true: ::core::option::Option<super::models::True> = __params
+            let r#true: Option<super::models::True> = __params
                 .optional("true", "a value of the documented model")?;
             Ok(super::optional_bodies::true_request(endpoint, r#true.as_ref())?)
         }
         "OptionalBodies_try" => {
-            let r#try: ::core::option::Option<super::models::Try> = __params
+            let r#try: Option<super::models::Try> = __params
                 .optional("try", "a value of the documented model")?;
             Ok(super::optional_bodies::try_request(endpoint, r#try.as_ref())?)
         }
         "OptionalBodies_type" => {
-            let r#type: ::core::option::Option<super::models::Type> = __params
+            let r#type: Option<super::models::Type> = __params
                 .optional("type", "a value of the documented model")?;
             Ok(super::optional_bodies::type_request(endpoint, r#type.as_ref())?)
         }
         "OptionalBodies_typeof" => {
-            let r#typeof: ::core::option::Option<super::models::Typeof> = __params
+            let r#typeof: Option<super::models::Typeof> = __params
                 .optional("typeof", "a value of the documented model")?;
             Ok(super::optional_bodies::typeof_request(endpoint, r#typeof.as_ref())?)
         }
         "OptionalBodies_union" => {
-            let r#union: ::core::option::Option<super::models::Union> = __params
+            let r#union: Option<super::models::Union> = __params
                 .optional("union", "a value of the documented model")?;
             Ok(super::optional_bodies::union_request(endpoint, r#union.as_ref())?)
         }
         "OptionalBodies_unsafe" => {
-            let r#unsafe: ::core::option::Option<super::models::Unsafe> = __params
+            let r#unsafe: Option<super::models::Unsafe> = __params
                 .optional("unsafe", "a value of the documented model")?;
             Ok(super::optional_bodies::unsafe_request(endpoint, r#unsafe.as_ref())?)
         }
         "OptionalBodies_unsized" => {
-            let r#unsized: ::core::option::Option<super::models::Unsized> = __params
+            let r#unsized: Option<super::models::Unsized> = __params
                 .optional("unsized", "a value of the documented model")?;
             Ok(super::optional_bodies::unsized_request(endpoint, r#unsized.as_ref())?)
         }
         "OptionalBodies_use" => {
-            let r#use: ::core::option::Option<super::models::Use> = __params
+            let r#use: Option<super::models::Use> = __params
                 .optional("use", "a value of the documented model")?;
             Ok(super::optional_bodies::use_request(endpoint, r#use.as_ref())?)
         }
         "OptionalBodies_virtual" => {
-            let r#virtual: ::core::option::Option<super::models::Virtual> = __params
+            let r#virtual: Option<super::models::Virtual> = __params
                 .optional("virtual", "a value of the documented model")?;
             Ok(super::optional_bodies::virtual_request(endpoint, r#virtual.as_ref())?)
         }
         "OptionalBodies_where" => {
-            let r#where: ::core::option::Option<super::models::Where> = __params
+            let r#where: Option<super::models::Where> = __params
                 .optional("where", "a value of the documented model")?;
             Ok(super::optional_bodies::where_request(endpoint, r#where.as_ref())?)
         }
         "OptionalBodies_while" => {
-            let r#while: ::core::option::Option<super::models::While> = __params
+            let r#while: Option<super::models::While> = __params
                 .optional("while", "a value of the documented model")?;
             Ok(super::optional_bodies::while_request(endpoint, r#while.as_ref())?)
         }
         "OptionalBodies_yield" => {
-            let r#yield: ::core::option::Option<super::models::Yield> = __params
+            let r#yield: Option<super::models::Yield> = __params
                 .optional("yield", "a value of the documented model")?;
             Ok(super::optional_bodies::yield_request(endpoint, r#yield.as_ref())?)
         }
         "OptionalBodies_Regex" => {
-            let regex: ::core::option::Option<super::models::Regex> = __params
+            let regex: Option<super::models::Regex> = __params
                 .optional("Regex", "a value of the documented model")?;
             Ok(super::optional_bodies::regex_request(endpoint, regex.as_ref())?)
         }
         "OptionalBodies_request" => {
-            let request: ::core::option::Option<super::models::Request> = __params
+            let request: Option<super::models::Request> = __params
                 .optional("request", "a value of the documented model")?;
             Ok(super::optional_bodies::request_request(endpoint, request.as_ref())?)
         }
         "OptionalBodies_ResourceManagerAudience" => {
-            let resource_manager_audience: ::core::option::Option<
+            let resource_manager_audience: Option<
                 super::models::ResourceManagerAudience,
             > = __params
                 .optional("ResourceManagerAudience", "a value of the documented model")?;
@@ -6454,7 +6434,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_resource_manager_endpoint" => {
-            let resource_manager_endpoint: ::core::option::Option<
+            let resource_manager_endpoint: Option<
                 super::models::ResourceManagerEndpoint,
             > = __params
                 .optional(
@@ -6469,9 +6449,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_resource_manager_scope" => {
-            let resource_manager_scope: ::core::option::Option<
-                super::models::ResourceManagerScope,
-            > = __params
+            let resource_manager_scope: Option<super::models::ResourceManagerScope> = __params
                 .optional("resource_manager_scope", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::resource_manager_scope_request(
@@ -6481,12 +6459,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_response" => {
-            let response: ::core::option::Option<super::models::Response> = __params
+            let response: Option<super::models::Response> = __params
                 .optional("response", "a value of the documented model")?;
             Ok(super::optional_bodies::response_request(endpoint, response.as_ref())?)
         }
         "OptionalBodies_response_error" => {
-            let response_error: ::core::option::Option<super::models::ResponseError> = __params
+            let response_error: Option<super::models::ResponseError> = __params
                 .optional("response_error", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::response_error_request(
@@ -6496,9 +6474,8 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ResponseHeaders" => {
-            let response_headers: ::core::option::Option<
-                super::models::ResponseHeaders,
-            > = __params.optional("ResponseHeaders", "a value of the documented model")?;
+            let response_headers: Option<super::models::ResponseHeaders> = __params
+                .optional("ResponseHeaders", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::response_headers_request(
                     endpoint,
@@ -6507,9 +6484,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ResponseTooLarge" => {
-            let response_too_large: ::core::option::Option<
-                super::models::ResponseTooLarge,
-            > = __params
+            let response_too_large: Option<super::models::ResponseTooLarge> = __params
                 .optional("ResponseTooLarge", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::response_too_large_request(
@@ -6519,12 +6494,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Result" => {
-            let result: ::core::option::Option<super::models::Result2> = __params
+            let result: Option<super::models::Result2> = __params
                 .optional("Result", "a value of the documented model")?;
             Ok(super::optional_bodies::result_request(endpoint, result.as_ref())?)
         }
         "OptionalBodies_SafeDebug" => {
-            let safe_debug: ::core::option::Option<super::models::SafeDebug> = __params
+            let safe_debug: Option<super::models::SafeDebug> = __params
                 .optional("SafeDebug", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::safe_debug_request(
@@ -6534,27 +6509,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Secret" => {
-            let secret: ::core::option::Option<super::models::Secret> = __params
+            let secret: Option<super::models::Secret> = __params
                 .optional("Secret", "a value of the documented model")?;
             Ok(super::optional_bodies::secret_request(endpoint, secret.as_ref())?)
         }
         "OptionalBodies_self" => {
-            let self_: ::core::option::Option<super::models::Self_> = __params
+            let self_: Option<super::models::Self_> = __params
                 .optional("self", "a value of the documented model")?;
             Ok(super::optional_bodies::self_request(endpoint, self_.as_ref())?)
         }
         "OptionalBodies_Send" => {
-            let send: ::core::option::Option<super::models::Send> = __params
+            let send: Option<super::models::Send> = __params
                 .optional("Send", "a value of the documented model")?;
             Ok(super::optional_bodies::send_request(endpoint, send.as_ref())?)
         }
         "OptionalBodies_serde" => {
-            let serde: ::core::option::Option<super::models::Serde> = __params
+            let serde: Option<super::models::Serde> = __params
                 .optional("serde", "a value of the documented model")?;
             Ok(super::optional_bodies::serde_request(endpoint, serde.as_ref())?)
         }
         "OptionalBodies_serde_json" => {
-            let serde_json: ::core::option::Option<super::models::SerdeJson> = __params
+            let serde_json: Option<super::models::SerdeJson> = __params
                 .optional("serde_json", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::serde_json_request(
@@ -6564,12 +6539,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Serialize" => {
-            let serialize: ::core::option::Option<super::models::Serialize> = __params
+            let serialize: Option<super::models::Serialize> = __params
                 .optional("Serialize", "a value of the documented model")?;
             Ok(super::optional_bodies::serialize_request(endpoint, serialize.as_ref())?)
         }
         "OptionalBodies_Serializer" => {
-            let serializer: ::core::option::Option<super::models::Serializer> = __params
+            let serializer: Option<super::models::Serializer> = __params
                 .optional("Serializer", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::serializer_request(
@@ -6579,7 +6554,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ServiceError" => {
-            let service_error: ::core::option::Option<super::models::ServiceError> = __params
+            let service_error: Option<super::models::ServiceError> = __params
                 .optional("ServiceError", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::service_error_request(
@@ -6589,7 +6564,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ServiceInfo" => {
-            let service_info: ::core::option::Option<super::models::ServiceInfo> = __params
+            let service_info: Option<super::models::ServiceInfo> = __params
                 .optional("ServiceInfo", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::service_info_request(
@@ -6599,17 +6574,17 @@ pub fn build_request(
             )
         }
         "OptionalBodies_SERVICES" => {
-            let services: ::core::option::Option<super::models::Services> = __params
+            let services: Option<super::models::Services> = __params
                 .optional("SERVICES", "a value of the documented model")?;
             Ok(super::optional_bodies::services_request(endpoint, services.as_ref())?)
         }
         "OptionalBodies_size_of" => {
-            let size_of: ::core::option::Option<super::models::SizeOf> = __params
+            let size_of: Option<super::models::SizeOf> = __params
                 .optional("size_of", "a value of the documented model")?;
             Ok(super::optional_bodies::size_of_request(endpoint, size_of.as_ref())?)
         }
         "OptionalBodies_size_of_val" => {
-            let size_of_val: ::core::option::Option<super::models::SizeOfVal> = __params
+            let size_of_val: Option<super::models::SizeOfVal> = __params
                 .optional("size_of_val", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::size_of_val_request(
@@ -6619,19 +6594,17 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Sized" => {
-            let sized: ::core::option::Option<super::models::Sized> = __params
+            let sized: Option<super::models::Sized> = __params
                 .optional("Sized", "a value of the documented model")?;
             Ok(super::optional_bodies::sized_request(endpoint, sized.as_ref())?)
         }
         "OptionalBodies_Some" => {
-            let some: ::core::option::Option<super::models::Some> = __params
+            let some: Option<super::models::Some> = __params
                 .optional("Some", "a value of the documented model")?;
             Ok(super::optional_bodies::some_request(endpoint, some.as_ref())?)
         }
         "OptionalBodies_StaticTokenCredential" => {
-            let static_token_credential: ::core::option::Option<
-                super::models::StaticTokenCredential,
-            > = __params
+            let static_token_credential: Option<super::models::StaticTokenCredential> = __params
                 .optional("StaticTokenCredential", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::static_token_credential_request(
@@ -6641,22 +6614,22 @@ pub fn build_request(
             )
         }
         "OptionalBodies_std" => {
-            let std: ::core::option::Option<super::models::Std> = __params
+            let std: Option<super::models::Std> = __params
                 .optional("std", "a value of the documented model")?;
             Ok(super::optional_bodies::std_request(endpoint, std.as_ref())?)
         }
         "OptionalBodies_str" => {
-            let str: ::core::option::Option<super::models::Str> = __params
+            let str: Option<super::models::Str> = __params
                 .optional("str", "a value of the documented model")?;
             Ok(super::optional_bodies::str_request(endpoint, str.as_ref())?)
         }
         "OptionalBodies_String" => {
-            let string: ::core::option::Option<super::models::String2> = __params
+            let string: Option<super::models::String2> = __params
                 .optional("String", "a value of the documented model")?;
             Ok(super::optional_bodies::string_request(endpoint, string.as_ref())?)
         }
         "OptionalBodies_string_enum" => {
-            let string_enum: ::core::option::Option<super::models::StringEnum> = __params
+            let string_enum: Option<super::models::StringEnum> = __params
                 .optional("string_enum", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::string_enum_request(
@@ -6666,7 +6639,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_StringFormat" => {
-            let string_format: ::core::option::Option<super::models::StringFormat> = __params
+            let string_format: Option<super::models::StringFormat> = __params
                 .optional("StringFormat", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::string_format_request(
@@ -6676,12 +6649,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_stringify" => {
-            let stringify: ::core::option::Option<super::models::Stringify> = __params
+            let stringify: Option<super::models::Stringify> = __params
                 .optional("stringify", "a value of the documented model")?;
             Ok(super::optional_bodies::stringify_request(endpoint, stringify.as_ref())?)
         }
         "OptionalBodies_strip_member" => {
-            let strip_member: ::core::option::Option<super::models::StripMember> = __params
+            let strip_member: Option<super::models::StripMember> = __params
                 .optional("strip_member", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::strip_member_request(
@@ -6691,7 +6664,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_strip_members" => {
-            let strip_members: ::core::option::Option<super::models::StripMembers> = __params
+            let strip_members: Option<super::models::StripMembers> = __params
                 .optional("strip_members", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::strip_members_request(
@@ -6701,7 +6674,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_StripReadOnly" => {
-            let strip_read_only: ::core::option::Option<super::models::StripReadOnly> = __params
+            let strip_read_only: Option<super::models::StripReadOnly> = __params
                 .optional("StripReadOnly", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::strip_read_only_request(
@@ -6711,7 +6684,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_subscription_id" => {
-            let subscription_id: ::core::option::Option<super::models::SubscriptionId> = __params
+            let subscription_id: Option<super::models::SubscriptionId> = __params
                 .optional("subscription_id", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::subscription_id_request(
@@ -6721,22 +6694,22 @@ pub fn build_request(
             )
         }
         "OptionalBodies_super" => {
-            let super_: ::core::option::Option<super::models::Super> = __params
+            let super_: Option<super::models::Super> = __params
                 .optional("super", "a value of the documented model")?;
             Ok(super::optional_bodies::super_request(endpoint, super_.as_ref())?)
         }
         "OptionalBodies_Sync" => {
-            let sync: ::core::option::Option<super::models::Sync> = __params
+            let sync: Option<super::models::Sync> = __params
                 .optional("Sync", "a value of the documented model")?;
             Ok(super::optional_bodies::sync_request(endpoint, sync.as_ref())?)
         }
         "OptionalBodies_tag" => {
-            let tag: ::core::option::Option<super::models::Tag> = __params
+            let tag: Option<super::models::Tag> = __params
                 .optional("tag", "a value of the documented model")?;
             Ok(super::optional_bodies::tag_request(endpoint, tag.as_ref())?)
         }
         "OptionalBodies_tagged_union" => {
-            let tagged_union: ::core::option::Option<super::models::TaggedUnion> = __params
+            let tagged_union: Option<super::models::TaggedUnion> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::tagged_union_request(
@@ -6746,7 +6719,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_TextFormat" => {
-            let text_format: ::core::option::Option<super::models::TextFormat> = __params
+            let text_format: Option<super::models::TextFormat> = __params
                 .optional("TextFormat", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::text_format_request(
@@ -6756,24 +6729,23 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ToOwned" => {
-            let to_owned: ::core::option::Option<super::models::ToOwned> = __params
+            let to_owned: Option<super::models::ToOwned> = __params
                 .optional("ToOwned", "a value of the documented model")?;
             Ok(super::optional_bodies::to_owned_request(endpoint, to_owned.as_ref())?)
         }
         "OptionalBodies_ToString" => {
-            let to_string: ::core::option::Option<super::models::ToString> = __params
+            let to_string: Option<super::models::ToString> = __params
                 .optional("ToString", "a value of the documented model")?;
             Ok(super::optional_bodies::to_string_request(endpoint, to_string.as_ref())?)
         }
         "OptionalBodies_todo" => {
-            let todo: ::core::option::Option<super::models::Todo> = __params
+            let todo: Option<super::models::Todo> = __params
                 .optional("todo", "a value of the documented model")?;
             Ok(super::optional_bodies::todo_request(endpoint, todo.as_ref())?)
         }
         "OptionalBodies_TokenCredential" => {
-            let token_credential: ::core::option::Option<
-                super::models::TokenCredential,
-            > = __params.optional("TokenCredential", "a value of the documented model")?;
+            let token_credential: Option<super::models::TokenCredential> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::token_credential_request(
                     endpoint,
@@ -6782,42 +6754,42 @@ pub fn build_request(
             )
         }
         "OptionalBodies_TryFrom" => {
-            let try_from: ::core::option::Option<super::models::TryFrom> = __params
+            let try_from: Option<super::models::TryFrom> = __params
                 .optional("TryFrom", "a value of the documented model")?;
             Ok(super::optional_bodies::try_from_request(endpoint, try_from.as_ref())?)
         }
         "OptionalBodies_TryInto" => {
-            let try_into: ::core::option::Option<super::models::TryInto> = __params
+            let try_into: Option<super::models::TryInto> = __params
                 .optional("TryInto", "a value of the documented model")?;
             Ok(super::optional_bodies::try_into_request(endpoint, try_into.as_ref())?)
         }
         "OptionalBodies_u64" => {
-            let u64: ::core::option::Option<super::models::U64> = __params
+            let u64: Option<super::models::U64> = __params
                 .optional("u64", "a value of the documented model")?;
             Ok(super::optional_bodies::u64_request(endpoint, u64.as_ref())?)
         }
         "OptionalBodies_u8" => {
-            let u8: ::core::option::Option<super::models::U8> = __params
+            let u8: Option<super::models::U8> = __params
                 .optional("u8", "a value of the documented model")?;
             Ok(super::optional_bodies::u8_request(endpoint, u8.as_ref())?)
         }
         "OptionalBodies_UnixTime" => {
-            let unix_time: ::core::option::Option<super::models::UnixTime> = __params
+            let unix_time: Option<super::models::UnixTime> = __params
                 .optional("UnixTime", "a value of the documented model")?;
             Ok(super::optional_bodies::unix_time_request(endpoint, unix_time.as_ref())?)
         }
         "OptionalBodies_Unknown" => {
-            let unknown: ::core::option::Option<super::models::Unknown> = __params
+            let unknown: Option<super::models::Unknown> = __params
                 .optional("Unknown", "a value of the documented model")?;
             Ok(super::optional_bodies::unknown_request(endpoint, unknown.as_ref())?)
         }
         "OptionalBodies_Unpin" => {
-            let unpin: ::core::option::Option<super::models::Unpin> = __params
+            let unpin: Option<super::models::Unpin> = __params
                 .optional("Unpin", "a value of the documented model")?;
             Ok(super::optional_bodies::unpin_request(endpoint, unpin.as_ref())?)
         }
         "OptionalBodies_unreachable" => {
-            let unreachable: ::core::option::Option<super::models::Unreachable> = __params
+            let unreachable: Option<super::models::Unreachable> = __params
                 .optional("unreachable", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::unreachable_request(
@@ -6827,12 +6799,12 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Url" => {
-            let url: ::core::option::Option<super::models::Url> = __params
+            let url: Option<super::models::Url> = __params
                 .optional("Url", "a value of the documented model")?;
             Ok(super::optional_bodies::url_request(endpoint, url.as_ref())?)
         }
         "OptionalBodies_UrlBuilder" => {
-            let url_builder: ::core::option::Option<super::models::UrlBuilder> = __params
+            let url_builder: Option<super::models::UrlBuilder> = __params
                 .optional("UrlBuilder", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::url_builder_request(
@@ -6842,24 +6814,23 @@ pub fn build_request(
             )
         }
         "OptionalBodies_usize" => {
-            let usize: ::core::option::Option<super::models::Usize> = __params
+            let usize: Option<super::models::Usize> = __params
                 .optional("usize", "a value of the documented model")?;
             Ok(super::optional_bodies::usize_request(endpoint, usize.as_ref())?)
         }
         "OptionalBodies_Uuid" => {
-            let uuid: ::core::option::Option<super::models::Uuid> = __params
+            let uuid: Option<super::models::Uuid> = __params
                 .optional("Uuid", "a value of the documented model")?;
             Ok(super::optional_bodies::uuid_request(endpoint, uuid.as_ref())?)
         }
         "OptionalBodies_Validate" => {
-            let validate: ::core::option::Option<super::models::Validate> = __params
+            let validate: Option<super::models::Validate> = __params
                 .optional("Validate", "a value of the documented model")?;
             Ok(super::optional_bodies::validate_request(endpoint, validate.as_ref())?)
         }
         "OptionalBodies_ValidationError" => {
-            let validation_error: ::core::option::Option<
-                super::models::ValidationError,
-            > = __params.optional("ValidationError", "a value of the documented model")?;
+            let validation_error: Option<super::models::ValidationError> = __params
+                .optional("ValidationError", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::validation_error_request(
                     endpoint,
@@ -6868,9 +6839,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_ValidationErrors" => {
-            let validation_errors: ::core::option::Option<
-                super::models::ValidationErrors,
-            > = __params
+            let validation_errors: Option<super::models::ValidationErrors> = __params
                 .optional("ValidationErrors", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::validation_errors_request(
@@ -6880,27 +6849,27 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Validator" => {
-            let validator: ::core::option::Option<super::models::Validator> = __params
+            let validator: Option<super::models::Validator> = __params
                 .optional("Validator", "a value of the documented model")?;
             Ok(super::optional_bodies::validator_request(endpoint, validator.as_ref())?)
         }
         "OptionalBodies__" => {
-            let value: ::core::option::Option<super::models::Unnamed> = __params
+            let value: Option<super::models::Unnamed> = __params
                 .optional("_", "a value of the documented model")?;
             Ok(super::optional_bodies::value_request(endpoint, value.as_ref())?)
         }
         "OptionalBodies_Vec" => {
-            let vec: ::core::option::Option<super::models::Vec2> = __params
+            let vec: Option<super::models::Vec2> = __params
                 .optional("Vec", "a value of the documented model")?;
             Ok(super::optional_bodies::vec_request(endpoint, vec.as_ref())?)
         }
         "OptionalBodies_write" => {
-            let write: ::core::option::Option<super::models::Write> = __params
+            let write: Option<super::models::Write> = __params
                 .optional("write", "a value of the documented model")?;
             Ok(super::optional_bodies::write_request(endpoint, write.as_ref())?)
         }
         "options_options" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let options_2: super::models::Options = __params
@@ -6908,7 +6877,7 @@ pub fn build_request(
             Ok(super::options::options_request(endpoint, &api_version, &options_2)?)
         }
         "Ord_Ord" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let ord: super::models::Ord = __params
@@ -6916,7 +6885,7 @@ pub fn build_request(
             Ok(super::ord::ord_request(endpoint, &api_version, &ord)?)
         }
         "Other_Other" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let other: super::models::Other = __params
@@ -6924,7 +6893,7 @@ pub fn build_request(
             Ok(super::other::other_request(endpoint, &api_version, &other)?)
         }
         "page_page" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let page: super::models::Page = __params
@@ -6932,7 +6901,7 @@ pub fn build_request(
             Ok(super::page::page_request(endpoint, &api_version, &page)?)
         }
         "PageDecoder_PageDecoder" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let page_decoder: super::models::PageDecoder = __params
@@ -6946,7 +6915,7 @@ pub fn build_request(
             )
         }
         "Pager_Pager" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let pager: super::models::Pager = __params
@@ -6954,15 +6923,658 @@ pub fn build_request(
             Ok(super::pager::pager_request(endpoint, &api_version, &pager)?)
         }
         "panic_panic" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let panic: super::models::Panic = __params
                 .required("panic", "a value of the documented model")?;
             Ok(super::panic::panic_request(endpoint, &api_version, &panic)?)
         }
+        "ParameterGroups_Every" => {
+            let api_version: String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let p0: String = __params.required("p0", "a string")?;
+            let p10: i32 = __params.required("p10", "an integer")?;
+            let p100: i32 = __params.required("p100", "an integer")?;
+            let p102: String = __params.required("p102", "a string")?;
+            let p104: super::models::Choice = __params
+                .required("p104", "a value of the documented model")?;
+            let p106: i32 = __params.required("p106", "an integer")?;
+            let p108: String = __params.required("p108", "a string")?;
+            let p110: super::models::Choice = __params
+                .required("p110", "a value of the documented model")?;
+            let p112: i32 = __params.required("p112", "an integer")?;
+            let p114: String = __params.required("p114", "a string")?;
+            let p116: super::models::Choice = __params
+                .required("p116", "a value of the documented model")?;
+            let p118: i32 = __params.required("p118", "an integer")?;
+            let p12: String = __params.required("p12", "a string")?;
+            let p120: String = __params.required("p120", "a string")?;
+            let p122: super::models::Choice = __params
+                .required("p122", "a value of the documented model")?;
+            let p124: i32 = __params.required("p124", "an integer")?;
+            let p126: String = __params.required("p126", "a string")?;
+            let p128: super::models::Choice = __params
+                .required("p128", "a value of the documented model")?;
+            let p130: i32 = __params.required("p130", "an integer")?;
+            let p132: String = __params.required("p132", "a string")?;
+            let p134: super::models::Choice = __params
+                .required("p134", "a value of the documented model")?;
+            let p136: i32 = __params.required("p136", "an integer")?;
+            let p138: String = __params.required("p138", "a string")?;
+            let p14: super::models::Choice = __params
+                .required("p14", "a value of the documented model")?;
+            let p140: super::models::Choice = __params
+                .required("p140", "a value of the documented model")?;
+            let p142: i32 = __params.required("p142", "an integer")?;
+            let p144: String = __params.required("p144", "a string")?;
+            let p146: super::models::Choice = __params
+                .required("p146", "a value of the documented model")?;
+            let p148: i32 = __params.required("p148", "an integer")?;
+            let p150: String = __params.required("p150", "a string")?;
+            let p152: super::models::Choice = __params
+                .required("p152", "a value of the documented model")?;
+            let p154: i32 = __params.required("p154", "an integer")?;
+            let p156: String = __params.required("p156", "a string")?;
+            let p158: super::models::Choice = __params
+                .required("p158", "a value of the documented model")?;
+            let p16: i32 = __params.required("p16", "an integer")?;
+            let p160: i32 = __params.required("p160", "an integer")?;
+            let p162: String = __params.required("p162", "a string")?;
+            let p164: super::models::Choice = __params
+                .required("p164", "a value of the documented model")?;
+            let p166: i32 = __params.required("p166", "an integer")?;
+            let p168: String = __params.required("p168", "a string")?;
+            let p170: super::models::Choice = __params
+                .required("p170", "a value of the documented model")?;
+            let p172: i32 = __params.required("p172", "an integer")?;
+            let p174: String = __params.required("p174", "a string")?;
+            let p176: super::models::Choice = __params
+                .required("p176", "a value of the documented model")?;
+            let p178: i32 = __params.required("p178", "an integer")?;
+            let p18: String = __params.required("p18", "a string")?;
+            let p180: String = __params.required("p180", "a string")?;
+            let p182: super::models::Choice = __params
+                .required("p182", "a value of the documented model")?;
+            let p184: i32 = __params.required("p184", "an integer")?;
+            let p186: String = __params.required("p186", "a string")?;
+            let p188: super::models::Choice = __params
+                .required("p188", "a value of the documented model")?;
+            let p190: i32 = __params.required("p190", "an integer")?;
+            let p192: String = __params.required("p192", "a string")?;
+            let p194: super::models::Choice = __params
+                .required("p194", "a value of the documented model")?;
+            let p196: i32 = __params.required("p196", "an integer")?;
+            let p198: String = __params.required("p198", "a string")?;
+            let p2: super::models::Choice = __params
+                .required("p2", "a value of the documented model")?;
+            let p20: super::models::Choice = __params
+                .required("p20", "a value of the documented model")?;
+            let p200: super::models::Choice = __params
+                .required("p200", "a value of the documented model")?;
+            let p202: i32 = __params.required("p202", "an integer")?;
+            let p204: String = __params.required("p204", "a string")?;
+            let p206: super::models::Choice = __params
+                .required("p206", "a value of the documented model")?;
+            let p208: i32 = __params.required("p208", "an integer")?;
+            let p210: String = __params.required("p210", "a string")?;
+            let p212: super::models::Choice = __params
+                .required("p212", "a value of the documented model")?;
+            let p214: i32 = __params.required("p214", "an integer")?;
+            let p216: String = __params.required("p216", "a string")?;
+            let p218: super::models::Choice = __params
+                .required("p218", "a value of the documented model")?;
+            let p22: i32 = __params.required("p22", "an integer")?;
+            let p220: i32 = __params.required("p220", "an integer")?;
+            let p222: String = __params.required("p222", "a string")?;
+            let p224: super::models::Choice = __params
+                .required("p224", "a value of the documented model")?;
+            let p226: i32 = __params.required("p226", "an integer")?;
+            let p228: String = __params.required("p228", "a string")?;
+            let p230: super::models::Choice = __params
+                .required("p230", "a value of the documented model")?;
+            let p232: i32 = __params.required("p232", "an integer")?;
+            let p234: String = __params.required("p234", "a string")?;
+            let p236: super::models::Choice = __params
+                .required("p236", "a value of the documented model")?;
+            let p238: i32 = __params.required("p238", "an integer")?;
+            let p24: String = __params.required("p24", "a string")?;
+            let p240: String = __params.required("p240", "a string")?;
+            let p242: super::models::Choice = __params
+                .required("p242", "a value of the documented model")?;
+            let p244: i32 = __params.required("p244", "an integer")?;
+            let p246: String = __params.required("p246", "a string")?;
+            let p248: super::models::Choice = __params
+                .required("p248", "a value of the documented model")?;
+            let p250: i32 = __params.required("p250", "an integer")?;
+            let p252: String = __params.required("p252", "a string")?;
+            let p254: super::models::Choice = __params
+                .required("p254", "a value of the documented model")?;
+            let p256: i32 = __params.required("p256", "an integer")?;
+            let p258: String = __params.required("p258", "a string")?;
+            let p26: super::models::Choice = __params
+                .required("p26", "a value of the documented model")?;
+            let p260: super::models::Choice = __params
+                .required("p260", "a value of the documented model")?;
+            let p262: i32 = __params.required("p262", "an integer")?;
+            let p264: String = __params.required("p264", "a string")?;
+            let p266: super::models::Choice = __params
+                .required("p266", "a value of the documented model")?;
+            let p268: i32 = __params.required("p268", "an integer")?;
+            let p270: String = __params.required("p270", "a string")?;
+            let p28: i32 = __params.required("p28", "an integer")?;
+            let p30: String = __params.required("p30", "a string")?;
+            let p32: super::models::Choice = __params
+                .required("p32", "a value of the documented model")?;
+            let p34: i32 = __params.required("p34", "an integer")?;
+            let p36: String = __params.required("p36", "a string")?;
+            let p38: super::models::Choice = __params
+                .required("p38", "a value of the documented model")?;
+            let p4: i32 = __params.required("p4", "an integer")?;
+            let p40: i32 = __params.required("p40", "an integer")?;
+            let p42: String = __params.required("p42", "a string")?;
+            let p44: super::models::Choice = __params
+                .required("p44", "a value of the documented model")?;
+            let p46: i32 = __params.required("p46", "an integer")?;
+            let p48: String = __params.required("p48", "a string")?;
+            let p50: super::models::Choice = __params
+                .required("p50", "a value of the documented model")?;
+            let p52: i32 = __params.required("p52", "an integer")?;
+            let p54: String = __params.required("p54", "a string")?;
+            let p56: super::models::Choice = __params
+                .required("p56", "a value of the documented model")?;
+            let p58: i32 = __params.required("p58", "an integer")?;
+            let p6: String = __params.required("p6", "a string")?;
+            let p60: String = __params.required("p60", "a string")?;
+            let p62: super::models::Choice = __params
+                .required("p62", "a value of the documented model")?;
+            let p64: i32 = __params.required("p64", "an integer")?;
+            let p66: String = __params.required("p66", "a string")?;
+            let p68: super::models::Choice = __params
+                .required("p68", "a value of the documented model")?;
+            let p70: i32 = __params.required("p70", "an integer")?;
+            let p72: String = __params.required("p72", "a string")?;
+            let p74: super::models::Choice = __params
+                .required("p74", "a value of the documented model")?;
+            let p76: i32 = __params.required("p76", "an integer")?;
+            let p78: String = __params.required("p78", "a string")?;
+            let p8: super::models::Choice = __params
+                .required("p8", "a value of the documented model")?;
+            let p80: super::models::Choice = __params
+                .required("p80", "a value of the documented model")?;
+            let p82: i32 = __params.required("p82", "an integer")?;
+            let p84: String = __params.required("p84", "a string")?;
+            let p86: super::models::Choice = __params
+                .required("p86", "a value of the documented model")?;
+            let p88: i32 = __params.required("p88", "an integer")?;
+            let p90: String = __params.required("p90", "a string")?;
+            let p92: super::models::Choice = __params
+                .required("p92", "a value of the documented model")?;
+            let p94: i32 = __params.required("p94", "an integer")?;
+            let p96: String = __params.required("p96", "a string")?;
+            let p98: super::models::Choice = __params
+                .required("p98", "a value of the documented model")?;
+            let p1: Option<i32> = __params.optional("p1", "an integer")?;
+            let p101: Option<super::models::Choice> = __params
+                .optional("p101", "a value of the documented model")?;
+            let p103: Option<i32> = __params.optional("p103", "an integer")?;
+            let p105: Option<String> = __params.optional("p105", "a string")?;
+            let p107: Option<super::models::Choice> = __params
+                .optional("p107", "a value of the documented model")?;
+            let p109: Option<i32> = __params.optional("p109", "an integer")?;
+            let p11: Option<super::models::Choice> = __params
+                .optional("p11", "a value of the documented model")?;
+            let p111: Option<String> = __params.optional("p111", "a string")?;
+            let p113: Option<super::models::Choice> = __params
+                .optional("p113", "a value of the documented model")?;
+            let p115: Option<i32> = __params.optional("p115", "an integer")?;
+            let p117: Option<String> = __params.optional("p117", "a string")?;
+            let p119: Option<super::models::Choice> = __params
+                .optional("p119", "a value of the documented model")?;
+            let p121: Option<i32> = __params.optional("p121", "an integer")?;
+            let p123: Option<String> = __params.optional("p123", "a string")?;
+            let p125: Option<super::models::Choice> = __params
+                .optional("p125", "a value of the documented model")?;
+            let p127: Option<i32> = __params.optional("p127", "an integer")?;
+            let p129: Option<String> = __params.optional("p129", "a string")?;
+            let p13: Option<i32> = __params.optional("p13", "an integer")?;
+            let p131: Option<super::models::Choice> = __params
+                .optional("p131", "a value of the documented model")?;
+            let p133: Option<i32> = __params.optional("p133", "an integer")?;
+            let p135: Option<String> = __params.optional("p135", "a string")?;
+            let p137: Option<super::models::Choice> = __params
+                .optional("p137", "a value of the documented model")?;
+            let p139: Option<i32> = __params.optional("p139", "an integer")?;
+            let p141: Option<String> = __params.optional("p141", "a string")?;
+            let p143: Option<super::models::Choice> = __params
+                .optional("p143", "a value of the documented model")?;
+            let p145: Option<i32> = __params.optional("p145", "an integer")?;
+            let p147: Option<String> = __params.optional("p147", "a string")?;
+            let p149: Option<super::models::Choice> = __params
+                .optional("p149", "a value of the documented model")?;
+            let p15: Option<String> = __params.optional("p15", "a string")?;
+            let p151: Option<i32> = __params.optional("p151", "an integer")?;
+            let p153: Option<String> = __params.optional("p153", "a string")?;
+            let p155: Option<super::models::Choice> = __params
+                .optional("p155", "a value of the documented model")?;
+            let p157: Option<i32> = __params.optional("p157", "an integer")?;
+            let p159: Option<String> = __params.optional("p159", "a string")?;
+            let p161: Option<super::models::Choice> = __params
+                .optional("p161", "a value of the documented model")?;
+            let p163: Option<i32> = __params.optional("p163", "an integer")?;
+            let p165: Option<String> = __params.optional("p165", "a string")?;
+            let p167: Option<super::models::Choice> = __params
+                .optional("p167", "a value of the documented model")?;
+            let p169: Option<i32> = __params.optional("p169", "an integer")?;
+            let p17: Option<super::models::Choice> = __params
+                .optional("p17", "a value of the documented model")?;
+            let p171: Option<String> = __params.optional("p171", "a string")?;
+            let p173: Option<super::models::Choice> = __params
+                .optional("p173", "a value of the documented model")?;
+            let p175: Option<i32> = __params.optional("p175", "an integer")?;
+            let p177: Option<String> = __params.optional("p177", "a string")?;
+            let p179: Option<super::models::Choice> = __params
+                .optional("p179", "a value of the documented model")?;
+            let p181: Option<i32> = __params.optional("p181", "an integer")?;
+            let p183: Option<String> = __params.optional("p183", "a string")?;
+            let p185: Option<super::models::Choice> = __params
+                .optional("p185", "a value of the documented model")?;
+            let p187: Option<i32> = __params.optional("p187", "an integer")?;
+            let p189: Option<String> = __params.optional("p189", "a string")?;
+            let p19: Option<i32> = __params.optional("p19", "an integer")?;
+            let p191: Option<super::models::Choice> = __params
+                .optional("p191", "a value of the documented model")?;
+            let p193: Option<i32> = __params.optional("p193", "an integer")?;
+            let p195: Option<String> = __params.optional("p195", "a string")?;
+            let p197: Option<super::models::Choice> = __params
+                .optional("p197", "a value of the documented model")?;
+            let p199: Option<i32> = __params.optional("p199", "an integer")?;
+            let p201: Option<String> = __params.optional("p201", "a string")?;
+            let p203: Option<super::models::Choice> = __params
+                .optional("p203", "a value of the documented model")?;
+            let p205: Option<i32> = __params.optional("p205", "an integer")?;
+            let p207: Option<String> = __params.optional("p207", "a string")?;
+            let p209: Option<super::models::Choice> = __params
+                .optional("p209", "a value of the documented model")?;
+            let p21: Option<String> = __params.optional("p21", "a string")?;
+            let p211: Option<i32> = __params.optional("p211", "an integer")?;
+            let p213: Option<String> = __params.optional("p213", "a string")?;
+            let p215: Option<super::models::Choice> = __params
+                .optional("p215", "a value of the documented model")?;
+            let p217: Option<i32> = __params.optional("p217", "an integer")?;
+            let p219: Option<String> = __params.optional("p219", "a string")?;
+            let p221: Option<super::models::Choice> = __params
+                .optional("p221", "a value of the documented model")?;
+            let p223: Option<i32> = __params.optional("p223", "an integer")?;
+            let p225: Option<String> = __params.optional("p225", "a string")?;
+            let p227: Option<super::models::Choice> = __params
+                .optional("p227", "a value of the documented model")?;
+            let p229: Option<i32> = __params.optional("p229", "an integer")?;
+            let p23: Option<super::models::Choice> = __params
+                .optional("p23", "a value of the documented model")?;
+            let p231: Option<String> = __params.optional("p231", "a string")?;
+            let p233: Option<super::models::Choice> = __params
+                .optional("p233", "a value of the documented model")?;
+            let p235: Option<i32> = __params.optional("p235", "an integer")?;
+            let p237: Option<String> = __params.optional("p237", "a string")?;
+            let p239: Option<super::models::Choice> = __params
+                .optional("p239", "a value of the documented model")?;
+            let p241: Option<i32> = __params.optional("p241", "an integer")?;
+            let p243: Option<String> = __params.optional("p243", "a string")?;
+            let p245: Option<super::models::Choice> = __params
+                .optional("p245", "a value of the documented model")?;
+            let p247: Option<i32> = __params.optional("p247", "an integer")?;
+            let p249: Option<String> = __params.optional("p249", "a string")?;
+            let p25: Option<i32> = __params.optional("p25", "an integer")?;
+            let p251: Option<super::models::Choice> = __params
+                .optional("p251", "a value of the documented model")?;
+            let p253: Option<i32> = __params.optional("p253", "an integer")?;
+            let p255: Option<String> = __params.optional("p255", "a string")?;
+            let p257: Option<super::models::Choice> = __params
+                .optional("p257", "a value of the documented model")?;
+            let p259: Option<i32> = __params.optional("p259", "an integer")?;
+            let p261: Option<String> = __params.optional("p261", "a string")?;
+            let p263: Option<super::models::Choice> = __params
+                .optional("p263", "a value of the documented model")?;
+            let p265: Option<i32> = __params.optional("p265", "an integer")?;
+            let p267: Option<String> = __params.optional("p267", "a string")?;
+            let p269: Option<super::models::Choice> = __params
+                .optional("p269", "a value of the documented model")?;
+            let p27: Option<String> = __params.optional("p27", "a string")?;
+            let p29: Option<super::models::Choice> = __params
+                .optional("p29", "a value of the documented model")?;
+            let p3: Option<String> = __params.optional("p3", "a string")?;
+            let p31: Option<i32> = __params.optional("p31", "an integer")?;
+            let p33: Option<String> = __params.optional("p33", "a string")?;
+            let p35: Option<super::models::Choice> = __params
+                .optional("p35", "a value of the documented model")?;
+            let p37: Option<i32> = __params.optional("p37", "an integer")?;
+            let p39: Option<String> = __params.optional("p39", "a string")?;
+            let p41: Option<super::models::Choice> = __params
+                .optional("p41", "a value of the documented model")?;
+            let p43: Option<i32> = __params.optional("p43", "an integer")?;
+            let p45: Option<String> = __params.optional("p45", "a string")?;
+            let p47: Option<super::models::Choice> = __params
+                .optional("p47", "a value of the documented model")?;
+            let p49: Option<i32> = __params.optional("p49", "an integer")?;
+            let p5: Option<super::models::Choice> = __params
+                .optional("p5", "a value of the documented model")?;
+            let p51: Option<String> = __params.optional("p51", "a string")?;
+            let p53: Option<super::models::Choice> = __params
+                .optional("p53", "a value of the documented model")?;
+            let p55: Option<i32> = __params.optional("p55", "an integer")?;
+            let p57: Option<String> = __params.optional("p57", "a string")?;
+            let p59: Option<super::models::Choice> = __params
+                .optional("p59", "a value of the documented model")?;
+            let p61: Option<i32> = __params.optional("p61", "an integer")?;
+            let p63: Option<String> = __params.optional("p63", "a string")?;
+            let p65: Option<super::models::Choice> = __params
+                .optional("p65", "a value of the documented model")?;
+            let p67: Option<i32> = __params.optional("p67", "an integer")?;
+            let p69: Option<String> = __params.optional("p69", "a string")?;
+            let p7: Option<i32> = __params.optional("p7", "an integer")?;
+            let p71: Option<super::models::Choice> = __params
+                .optional("p71", "a value of the documented model")?;
+            let p73: Option<i32> = __params.optional("p73", "an integer")?;
+            let p75: Option<String> = __params.optional("p75", "a string")?;
+            let p77: Option<super::models::Choice> = __params
+                .optional("p77", "a value of the documented model")?;
+            let p79: Option<i32> = __params.optional("p79", "an integer")?;
+            let p81: Option<String> = __params.optional("p81", "a string")?;
+            let p83: Option<super::models::Choice> = __params
+                .optional("p83", "a value of the documented model")?;
+            let p85: Option<i32> = __params.optional("p85", "an integer")?;
+            let p87: Option<String> = __params.optional("p87", "a string")?;
+            let p89: Option<super::models::Choice> = __params
+                .optional("p89", "a value of the documented model")?;
+            let p9: Option<String> = __params.optional("p9", "a string")?;
+            let p91: Option<i32> = __params.optional("p91", "an integer")?;
+            let p93: Option<String> = __params.optional("p93", "a string")?;
+            let p95: Option<super::models::Choice> = __params
+                .optional("p95", "a value of the documented model")?;
+            let p97: Option<i32> = __params.optional("p97", "an integer")?;
+            let p99: Option<String> = __params.optional("p99", "a string")?;
+            Ok(
+                super::parameter_groups::every_request(
+                    endpoint,
+                    &api_version,
+                    &p0,
+                    p10,
+                    p100,
+                    &p102,
+                    &p104,
+                    p106,
+                    &p108,
+                    &p110,
+                    p112,
+                    &p114,
+                    &p116,
+                    p118,
+                    &p12,
+                    &p120,
+                    &p122,
+                    p124,
+                    &p126,
+                    &p128,
+                    p130,
+                    &p132,
+                    &p134,
+                    p136,
+                    &p138,
+                    &p14,
+                    &p140,
+                    p142,
+                    &p144,
+                    &p146,
+                    p148,
+                    &p150,
+                    &p152,
+                    p154,
+                    &p156,
+                    &p158,
+                    p16,
+                    p160,
+                    &p162,
+                    &p164,
+                    p166,
+                    &p168,
+                    &p170,
+                    p172,
+                    &p174,
+                    &p176,
+                    p178,
+                    &p18,
+                    &p180,
+                    &p182,
+                    p184,
+                    &p186,
+                    &p188,
+                    p190,
+                    &p192,
+                    &p194,
+                    p196,
+                    &p198,
+                    &p2,
+                    &p20,
+                    &p200,
+                    p202,
+                    &p204,
+                    &p206,
+                    p208,
+                    &p210,
+                    &p212,
+                    p214,
+                    &p216,
+                    &p218,
+                    p22,
+                    p220,
+                    &p222,
+                    &p224,
+                    p226,
+                    &p228,
+                    &p230,
+                    p232,
+                    &p234,
+                    &p236,
+                    p238,
+                    &p24,
+                    &p240,
+                    &p242,
+                    p244,
+                    &p246,
+                    &p248,
+                    p250,
+                    &p252,
+                    &p254,
+                    p256,
+                    &p258,
+                    &p26,
+                    &p260,
+                    p262,
+                    &p264,
+                    &p266,
+                    p268,
+                    &p270,
+                    p28,
+                    &p30,
+                    &p32,
+                    p34,
+                    &p36,
+                    &p38,
+                    p4,
+                    p40,
+                    &p42,
+                    &p44,
+                    p46,
+                    &p48,
+                    &p50,
+                    p52,
+                    &p54,
+                    &p56,
+                    p58,
+                    &p6,
+                    &p60,
+                    &p62,
+                    p64,
+                    &p66,
+                    &p68,
+                    p70,
+                    &p72,
+                    &p74,
+                    p76,
+                    &p78,
+                    &p8,
+                    &p80,
+                    p82,
+                    &p84,
+                    &p86,
+                    p88,
+                    &p90,
+                    &p92,
+                    p94,
+                    &p96,
+                    &p98,
+                    p1,
+                    p101.as_ref(),
+                    p103,
+                    p105.as_deref(),
+                    p107.as_ref(),
+                    p109,
+                    p11.as_ref(),
+                    p111.as_deref(),
+                    p113.as_ref(),
+                    p115,
+                    p117.as_deref(),
+                    p119.as_ref(),
+                    p121,
+                    p123.as_deref(),
+                    p125.as_ref(),
+                    p127,
+                    p129.as_deref(),
+                    p13,
+                    p131.as_ref(),
+                    p133,
+                    p135.as_deref(),
+                    p137.as_ref(),
+                    p139,
+                    p141.as_deref(),
+                    p143.as_ref(),
+                    p145,
+                    p147.as_deref(),
+                    p149.as_ref(),
+                    p15.as_deref(),
+                    p151,
+                    p153.as_deref(),
+                    p155.as_ref(),
+                    p157,
+                    p159.as_deref(),
+                    p161.as_ref(),
+                    p163,
+                    p165.as_deref(),
+                    p167.as_ref(),
+                    p169,
+                    p17.as_ref(),
+                    p171.as_deref(),
+                    p173.as_ref(),
+                    p175,
+                    p177.as_deref(),
+                    p179.as_ref(),
+                    p181,
+                    p183.as_deref(),
+                    p185.as_ref(),
+                    p187,
+                    p189.as_deref(),
+                    p19,
+                    p191.as_ref(),
+                    p193,
+                    p195.as_deref(),
+                    p197.as_ref(),
+                    p199,
+                    p201.as_deref(),
+                    p203.as_ref(),
+                    p205,
+                    p207.as_deref(),
+                    p209.as_ref(),
+                    p21.as_deref(),
+                    p211,
+                    p213.as_deref(),
+                    p215.as_ref(),
+                    p217,
+                    p219.as_deref(),
+                    p221.as_ref(),
+                    p223,
+                    p225.as_deref(),
+                    p227.as_ref(),
+                    p229,
+                    p23.as_ref(),
+                    p231.as_deref(),
+                    p233.as_ref(),
+                    p235,
+                    p237.as_deref(),
+                    p239.as_ref(),
+                    p241,
+                    p243.as_deref(),
+                    p245.as_ref(),
+                    p247,
+                    p249.as_deref(),
+                    p25,
+                    p251.as_ref(),
+                    p253,
+                    p255.as_deref(),
+                    p257.as_ref(),
+                    p259,
+                    p261.as_deref(),
+                    p263.as_ref(),
+                    p265,
+                    p267.as_deref(),
+                    p269.as_ref(),
+                    p27.as_deref(),
+                    p29.as_ref(),
+                    p3.as_deref(),
+                    p31,
+                    p33.as_deref(),
+                    p35.as_ref(),
+                    p37,
+                    p39.as_deref(),
+                    p41.as_ref(),
+                    p43,
+                    p45.as_deref(),
+                    p47.as_ref(),
+                    p49,
+                    p5.as_ref(),
+                    p51.as_deref(),
+                    p53.as_ref(),
+                    p55,
+                    p57.as_deref(),
+                    p59.as_ref(),
+                    p61,
+                    p63.as_deref(),
+                    p65.as_ref(),
+                    p67,
+                    p69.as_deref(),
+                    p7,
+                    p71.as_ref(),
+                    p73,
+                    p75.as_deref(),
+                    p77.as_ref(),
+                    p79,
+                    p81.as_deref(),
+                    p83.as_ref(),
+                    p85,
+                    p87.as_deref(),
+                    p89.as_ref(),
+                    p9.as_deref(),
+                    p91,
+                    p93.as_deref(),
+                    p95.as_ref(),
+                    p97,
+                    p99.as_deref(),
+                )?,
+            )
+        }
         "parameterized_host_parameterized_host" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let parameterized_host: super::models::ParameterizedHost = __params
@@ -6976,554 +7588,434 @@ pub fn build_request(
             )
         }
         "Parameters_HeaderOptional" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
+            let api_version_2: Option<String> = __params
                 .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
-            let arm_client_options: ::core::option::Option<super::models::Choice> = __params
+            let arc: Option<String> = __params.optional("Arc", "a string")?;
+            let arm_client_options: Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: ::core::option::Option<::std::string::String> = __params
+            let arm_pipeline: Option<String> = __params
                 .optional("ArmPipeline", "a string")?;
-            let as_mut: ::core::option::Option<i32> = __params
-                .optional("AsMut", "an integer")?;
-            let as_ref: ::core::option::Option<::std::string::String> = __params
-                .optional("AsRef", "a string")?;
-            let async_fn: ::core::option::Option<::std::string::String> = __params
-                .optional("AsyncFn", "a string")?;
-            let async_fn_mut: ::core::option::Option<i32> = __params
+            let as_mut: Option<i32> = __params.optional("AsMut", "an integer")?;
+            let as_ref: Option<String> = __params.optional("AsRef", "a string")?;
+            let async_fn: Option<String> = __params.optional("AsyncFn", "a string")?;
+            let async_fn_mut: Option<i32> = __params
                 .optional("AsyncFnMut", "an integer")?;
-            let async_fn_once: ::core::option::Option<super::models::Choice> = __params
+            let async_fn_once: Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
+            let b_tree_map: Option<super::models::Choice> = __params
                 .optional("BTreeMap", "a value of the documented model")?;
-            let base64: ::core::option::Option<super::models::Choice> = __params
+            let base64: Option<super::models::Choice> = __params
                 .optional("Base64", "a value of the documented model")?;
-            let base64_url: ::core::option::Option<::std::string::String> = __params
-                .optional("Base64Url", "a string")?;
-            let binary_format: ::core::option::Option<i32> = __params
+            let base64_url: Option<String> = __params.optional("Base64Url", "a string")?;
+            let binary_format: Option<i32> = __params
                 .optional("BinaryFormat", "an integer")?;
-            let r#box: ::core::option::Option<super::models::Choice> = __params
+            let r#box: Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
+            let client_method_options: Option<String> = __params
                 .optional("ClientMethodOptions", "a string")?;
-            let clone: ::core::option::Option<i32> = __params
-                .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
+            let clone: Option<i32> = __params.optional("Clone", "an integer")?;
+            let constraint: Option<super::models::Choice> = __params
                 .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
-            let copy: ::core::option::Option<::std::string::String> = __params
-                .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
+            let context: Option<i32> = __params.optional("Context", "an integer")?;
+            let copy: Option<String> = __params.optional("Copy", "a string")?;
+            let cow: Option<String> = __params.optional("Cow", "a string")?;
+            let default_endpoint: Option<i32> = __params
                 .optional("DEFAULT_ENDPOINT", "an integer")?;
-            let date: ::core::option::Option<i32> = __params
-                .optional("Date", "an integer")?;
-            let date_time: ::core::option::Option<super::models::Choice> = __params
+            let date: Option<i32> = __params.optional("Date", "an integer")?;
+            let date_time: Option<super::models::Choice> = __params
                 .optional("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::core::option::Option<::std::string::String> = __params
+            let date_time_rfc1123: Option<String> = __params
                 .optional("DateTimeRfc1123", "a string")?;
-            let debug: ::core::option::Option<::std::string::String> = __params
-                .optional("Debug", "a string")?;
-            let default: ::core::option::Option<i32> = __params
-                .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
+            let debug: Option<String> = __params.optional("Debug", "a string")?;
+            let default: Option<i32> = __params.optional("Default", "an integer")?;
+            let deserialize: Option<i32> = __params
                 .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
+            let deserializer: Option<String> = __params
                 .optional("Deserializer", "a string")?;
-            let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
+            let double_ended_iterator: Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
-            let drop: ::core::option::Option<super::models::Choice> = __params
+            let drop: Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: ::core::option::Option<i32> = __params
-                .optional("Duration", "an integer")?;
-            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
+            let duration: Option<i32> = __params.optional("Duration", "an integer")?;
+            let dynamic_error: Option<super::models::Choice> = __params
                 .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::core::option::Option<::std::string::String> = __params
+            let dynamic_params: Option<String> = __params
                 .optional("DynamicParams", "a string")?;
-            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
+            let dynamic_reply: Option<super::models::Choice> = __params
                 .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: ::core::option::Option<i32> = __params
+            let dynamic_validate: Option<i32> = __params
                 .optional("DynamicValidate", "an integer")?;
-            let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
-            let err: ::core::option::Option<::std::string::String> = __params
-                .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
-            let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
+            let eq: Option<i32> = __params.optional("Eq", "an integer")?;
+            let err: Option<String> = __params.optional("Err", "a string")?;
+            let error_body: Option<i32> = __params.optional("ErrorBody", "an integer")?;
+            let exact_size_iterator: Option<String> = __params
                 .optional("ExactSizeIterator", "a string")?;
-            let extend: ::core::option::Option<::std::string::String> = __params
-                .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
+            let extend: Option<String> = __params.optional("Extend", "a string")?;
+            let final_state_via: Option<i32> = __params
                 .optional("FinalStateVia", "an integer")?;
-            let r#fn: ::core::option::Option<::std::string::String> = __params
-                .optional("Fn", "a string")?;
-            let fn_mut: ::core::option::Option<i32> = __params
-                .optional("FnMut", "an integer")?;
-            let fn_once: ::core::option::Option<super::models::Choice> = __params
+            let r#fn: Option<String> = __params.optional("Fn", "a string")?;
+            let fn_mut: Option<i32> = __params.optional("FnMut", "an integer")?;
+            let fn_once: Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: ::core::option::Option<i32> = __params
-                .optional("FormBody", "an integer")?;
-            let format_error: ::core::option::Option<super::models::Choice> = __params
+            let form_body: Option<i32> = __params.optional("FormBody", "an integer")?;
+            let format_error: Option<super::models::Choice> = __params
                 .optional("FormatError", "a value of the documented model")?;
-            let from: ::core::option::Option<::std::string::String> = __params
-                .optional("From", "a string")?;
-            let from_iterator: ::core::option::Option<::std::string::String> = __params
+            let from: Option<String> = __params.optional("From", "a string")?;
+            let from_iterator: Option<String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<super::models::Choice> = __params
+            let from_status: Option<super::models::Choice> = __params
                 .optional("FromStatus", "a value of the documented model")?;
-            let future: ::core::option::Option<i32> = __params
-                .optional("Future", "an integer")?;
-            let hash: ::core::option::Option<i32> = __params
-                .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<i32> = __params
-                .optional("HostPart", "an integer")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
+            let future: Option<i32> = __params.optional("Future", "an integer")?;
+            let hash: Option<i32> = __params.optional("Hash", "an integer")?;
+            let host_part: Option<i32> = __params.optional("HostPart", "an integer")?;
+            let http_request: Option<super::models::Choice> = __params
                 .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
+            let http_response: Option<String> = __params
                 .optional("HttpResponse", "a string")?;
-            let into: ::core::option::Option<super::models::Choice> = __params
+            let into: Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
-            let into_future: ::core::option::Option<super::models::Choice> = __params
+            let into_future: Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
-            let into_iterator: ::core::option::Option<i32> = __params
+            let into_iterator: Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: ::core::option::Option<super::models::Choice> = __params
+            let into_variant: Option<super::models::Choice> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+            let invalid_host: Option<super::models::Choice> = __params
                 .optional("InvalidHost", "a value of the documented model")?;
-            let iterator: ::core::option::Option<super::models::Choice> = __params
+            let iterator: Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
+            let lazy_lock: Option<i32> = __params.optional("LazyLock", "an integer")?;
+            let map: Option<super::models::Choice> = __params
                 .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
-            let method_options_2: ::core::option::Option<::std::string::String> = __params
+            let method: Option<i32> = __params.optional("Method", "an integer")?;
+            let method_options_2: Option<String> = __params
                 .optional("MethodOptions", "a string")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
+            let next_link: Option<super::models::Choice> = __params
                 .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
-            let none: ::core::option::Option<::std::string::String> = __params
-                .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
+            let no_format: Option<i32> = __params.optional("NoFormat", "an integer")?;
+            let none: Option<String> = __params.optional("None", "a string")?;
+            let operations: Option<String> = __params
                 .optional("OPERATIONS", "a string")?;
-            let ok: ::core::option::Option<super::models::Choice> = __params
+            let ok: Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<super::models::Choice> = __params
+            let operation_info: Option<super::models::Choice> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
+            let operation_status: Option<super::models::Choice> = __params
                 .optional("OperationStatus", "a value of the documented model")?;
-            let option: ::core::option::Option<i32> = __params
-                .optional("Option", "an integer")?;
-            let ord: ::core::option::Option<super::models::Choice> = __params
+            let option: Option<i32> = __params.optional("Option", "an integer")?;
+            let ord: Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
+            let other: Option<i32> = __params.optional("Other", "an integer")?;
+            let page_decoder: Option<String> = __params
                 .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
+            let pager: Option<super::models::Choice> = __params
                 .optional("Pager", "a value of the documented model")?;
-            let partial_eq: ::core::option::Option<super::models::Choice> = __params
+            let partial_eq: Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
-            let partial_ord: ::core::option::Option<::std::string::String> = __params
+            let partial_ord: Option<String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
+            let pattern: Option<i32> = __params.optional("Pattern", "an integer")?;
+            let poller_method_options: Option<String> = __params
                 .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
+            let poller_options: Option<i32> = __params
                 .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
+            let regex: Option<super::models::Choice> = __params
                 .optional("Regex", "a value of the documented model")?;
-            let resource_manager_audience: ::core::option::Option<i32> = __params
+            let resource_manager_audience: Option<i32> = __params
                 .optional("ResourceManagerAudience", "an integer")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
+            let response: Option<String> = __params.optional("Response", "a string")?;
+            let response_error: Option<String> = __params
                 .optional("ResponseError", "a string")?;
-            let response_headers: ::core::option::Option<::std::string::String> = __params
+            let response_headers: Option<String> = __params
                 .optional("ResponseHeaders", "a string")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
+            let response_too_large: Option<String> = __params
                 .optional("ResponseTooLarge", "a string")?;
-            let result: ::core::option::Option<i32> = __params
-                .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
+            let result: Option<i32> = __params.optional("Result", "an integer")?;
+            let services: Option<super::models::Choice> = __params
                 .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
+            let safe_debug: Option<super::models::Choice> = __params
                 .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
+            let secret: Option<::armgen_runtime::Secret> = __params
                 .optional("Secret", "a string")?;
-            let self_: ::core::option::Option<::std::string::String> = __params
-                .optional("Self", "a string")?;
-            let send: ::core::option::Option<i32> = __params
-                .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
+            let self_: Option<String> = __params.optional("Self", "a string")?;
+            let send: Option<i32> = __params.optional("Send", "an integer")?;
+            let serialize: Option<String> = __params.optional("Serialize", "a string")?;
+            let serializer: Option<super::models::Choice> = __params
                 .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<i32> = __params
+            let service_error: Option<i32> = __params
                 .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<::std::string::String> = __params
+            let service_info: Option<String> = __params
                 .optional("ServiceInfo", "a string")?;
-            let sized: ::core::option::Option<super::models::Choice> = __params
+            let sized: Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
-            let some: ::core::option::Option<super::models::Choice> = __params
+            let some: Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
+            let static_token_credential: Option<super::models::Choice> = __params
                 .optional("StaticTokenCredential", "a value of the documented model")?;
-            let string: ::core::option::Option<i32> = __params
-                .optional("String", "an integer")?;
-            let string_format: ::core::option::Option<::std::string::String> = __params
+            let string: Option<i32> = __params.optional("String", "an integer")?;
+            let string_format: Option<String> = __params
                 .optional("StringFormat", "a string")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
+            let strip_read_only: Option<super::models::Choice> = __params
                 .optional("StripReadOnly", "a value of the documented model")?;
-            let sync: ::core::option::Option<::std::string::String> = __params
-                .optional("Sync", "a string")?;
-            let text_format: ::core::option::Option<::std::string::String> = __params
+            let sync: Option<String> = __params.optional("Sync", "a string")?;
+            let text_format: Option<String> = __params
                 .optional("TextFormat", "a string")?;
-            let to_owned: ::core::option::Option<::std::string::String> = __params
-                .optional("ToOwned", "a string")?;
-            let to_string: ::core::option::Option<super::models::Choice> = __params
+            let to_owned: Option<String> = __params.optional("ToOwned", "a string")?;
+            let to_string: Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
+            let token_credential: Option<i32> = __params
                 .optional("TokenCredential", "an integer")?;
-            let try_from: ::core::option::Option<i32> = __params
-                .optional("TryFrom", "an integer")?;
-            let try_into: ::core::option::Option<super::models::Choice> = __params
+            let try_from: Option<i32> = __params.optional("TryFrom", "an integer")?;
+            let try_into: Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: ::core::option::Option<i32> = __params
-                .optional("UnixTime", "an integer")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
+            let unix_time: Option<i32> = __params.optional("UnixTime", "an integer")?;
+            let unknown: Option<super::models::Choice> = __params
                 .optional("Unknown", "a value of the documented model")?;
-            let unpin: ::core::option::Option<i32> = __params
-                .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
+            let unpin: Option<i32> = __params.optional("Unpin", "an integer")?;
+            let url: Option<i32> = __params.optional("Url", "an integer")?;
+            let url_builder: Option<super::models::Choice> = __params
                 .optional("UrlBuilder", "a value of the documented model")?;
-            let uuid: ::core::option::Option<super::models::Choice> = __params
+            let uuid: Option<super::models::Choice> = __params
                 .optional("Uuid", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
+            let validate: Option<String> = __params.optional("Validate", "a string")?;
+            let validation_error: Option<i32> = __params
                 .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
+            let validation_errors: Option<super::models::Choice> = __params
                 .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
-            let vec: ::core::option::Option<::std::string::String> = __params
-                .optional("Vec", "a string")?;
-            let value_2: ::core::option::Option<super::models::Choice> = __params
+            let validator: Option<String> = __params.optional("Validator", "a string")?;
+            let value: Option<i32> = __params.optional("Value", "an integer")?;
+            let vec: Option<String> = __params.optional("Vec", "a string")?;
+            let value_2: Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
-            let r#abstract: ::core::option::Option<::std::string::String> = __params
-                .optional("abstract", "a string")?;
-            let align_of: ::core::option::Option<::std::string::String> = __params
-                .optional("align_of", "a string")?;
-            let align_of_val: ::core::option::Option<i32> = __params
+            let private: Option<String> = __params.optional("__private", "a string")?;
+            let r#abstract: Option<String> = __params.optional("abstract", "a string")?;
+            let align_of: Option<String> = __params.optional("align_of", "a string")?;
+            let align_of_val: Option<i32> = __params
                 .optional("align_of_val", "an integer")?;
-            let alloc: ::core::option::Option<i32> = __params
-                .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
+            let alloc: Option<i32> = __params.optional("alloc", "an integer")?;
+            let api_version_3: Option<i32> = __params
                 .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
+            let armgen_runtime: Option<super::models::Choice> = __params
                 .optional("armgen_runtime", "a value of the documented model")?;
-            let r#as: ::core::option::Option<i32> = __params
-                .optional("as", "an integer")?;
-            let assert: ::core::option::Option<super::models::Choice> = __params
+            let r#as: Option<i32> = __params.optional("as", "an integer")?;
+            let assert: Option<super::models::Choice> = __params
                 .optional("assert", "a value of the documented model")?;
-            let assert_eq: ::core::option::Option<::std::string::String> = __params
-                .optional("assert_eq", "a string")?;
-            let r#async: ::core::option::Option<super::models::Choice> = __params
+            let assert_eq: Option<String> = __params.optional("assert_eq", "a string")?;
+            let r#async: Option<super::models::Choice> = __params
                 .optional("async", "a value of the documented model")?;
-            let async_trait: ::core::option::Option<::std::string::String> = __params
+            let async_trait: Option<String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
+            let at: Option<super::models::Choice> = __params
                 .optional("at", "a value of the documented model")?;
-            let r#await: ::core::option::Option<::std::string::String> = __params
-                .optional("await", "a string")?;
-            let azure_core: ::core::option::Option<i32> = __params
-                .optional("azure_core", "an integer")?;
-            let r#become: ::core::option::Option<i32> = __params
-                .optional("become", "an integer")?;
-            let bool: ::core::option::Option<i32> = __params
-                .optional("bool", "an integer")?;
-            let box_2: ::core::option::Option<super::models::Choice> = __params
+            let r#await: Option<String> = __params.optional("await", "a string")?;
+            let azure_core: Option<i32> = __params.optional("azure_core", "an integer")?;
+            let r#become: Option<i32> = __params.optional("become", "an integer")?;
+            let bool: Option<i32> = __params.optional("bool", "an integer")?;
+            let box_2: Option<super::models::Choice> = __params
                 .optional("box", "a value of the documented model")?;
-            let r#break: ::core::option::Option<::std::string::String> = __params
-                .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
+            let r#break: Option<String> = __params.optional("break", "a string")?;
+            let build_request: Option<i32> = __params
                 .optional("build_request", "an integer")?;
-            let cfg: ::core::option::Option<i32> = __params
-                .optional("cfg", "an integer")?;
-            let char: ::core::option::Option<super::models::Choice> = __params
+            let cfg: Option<i32> = __params.optional("cfg", "an integer")?;
+            let char: Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
-            let client_only: ::core::option::Option<super::models::Choice> = __params
+            let client_only: Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let client_request_id: ::core::option::Option<i32> = __params
+            let client_request_id: Option<i32> = __params
                 .optional("client_request_id", "an integer")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
+            let clients: Option<i32> = __params.optional("clients", "an integer")?;
+            let compile_pattern: Option<i32> = __params
                 .optional("compile_pattern", "an integer")?;
-            let concat: ::core::option::Option<super::models::Choice> = __params
+            let concat: Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
-            let r#const: ::core::option::Option<i32> = __params
-                .optional("const", "an integer")?;
-            let r#continue: ::core::option::Option<super::models::Choice> = __params
+            let r#const: Option<i32> = __params.optional("const", "an integer")?;
+            let r#continue: Option<super::models::Choice> = __params
                 .optional("continue", "a value of the documented model")?;
-            let core: ::core::option::Option<::std::string::String> = __params
-                .optional("core", "a string")?;
-            let crate_: ::core::option::Option<::std::string::String> = __params
-                .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
+            let core: Option<String> = __params.optional("core", "a string")?;
+            let crate_: Option<String> = __params.optional("crate", "a string")?;
+            let credential: Option<super::models::Choice> = __params
                 .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
+            let decode_body: Option<super::models::Choice> = __params
                 .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::core::option::Option<::std::string::String> = __params
+            let decode_by_status: Option<String> = __params
                 .optional("decode_by_status", "a string")?;
-            let decode_bytes: ::core::option::Option<i32> = __params
+            let decode_bytes: Option<i32> = __params
                 .optional("decode_bytes", "an integer")?;
-            let decode_empty: ::core::option::Option<super::models::Choice> = __params
+            let decode_empty: Option<super::models::Choice> = __params
                 .optional("decode_empty", "a value of the documented model")?;
-            let decode_exists: ::core::option::Option<::std::string::String> = __params
+            let decode_exists: Option<String> = __params
                 .optional("decode_exists", "a string")?;
-            let decode_json: ::core::option::Option<i32> = __params
+            let decode_json: Option<i32> = __params
                 .optional("decode_json", "an integer")?;
-            let decode_nullable: ::core::option::Option<super::models::Choice> = __params
+            let decode_nullable: Option<super::models::Choice> = __params
                 .optional("decode_nullable", "a value of the documented model")?;
-            let decode_optional: ::core::option::Option<::std::string::String> = __params
+            let decode_optional: Option<String> = __params
                 .optional("decode_optional", "a string")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
+            let decode_response: Option<super::models::Choice> = __params
                 .optional("decode_response", "a value of the documented model")?;
-            let decode_text: ::core::option::Option<i32> = __params
+            let decode_text: Option<i32> = __params
                 .optional("decode_text", "an integer")?;
-            let r#do: ::core::option::Option<i32> = __params
-                .optional("do", "an integer")?;
-            let drop_2: ::core::option::Option<::std::string::String> = __params
-                .optional("drop", "a string")?;
-            let r#dyn: ::core::option::Option<super::models::Choice> = __params
+            let r#do: Option<i32> = __params.optional("do", "an integer")?;
+            let drop_2: Option<String> = __params.optional("drop", "a string")?;
+            let r#dyn: Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
+            let dynamic: Option<super::models::Choice> = __params
                 .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
+            let dynamic_execute: Option<String> = __params
                 .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: ::core::option::Option<i32> = __params
+            let dynamic_pages: Option<i32> = __params
                 .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
+            let dynamic_poll: Option<super::models::Choice> = __params
                 .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
+            let dynamic_request_error: Option<String> = __params
                 .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: ::core::option::Option<i32> = __params
+            let dynamic_result: Option<i32> = __params
                 .optional("dynamic_result", "an integer")?;
-            let r#else: ::core::option::Option<::std::string::String> = __params
-                .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
-            let r#enum: ::core::option::Option<i32> = __params
-                .optional("enum", "an integer")?;
-            let env: ::core::option::Option<::std::string::String> = __params
-                .optional("env", "a string")?;
-            let r#extern: ::core::option::Option<super::models::Choice> = __params
+            let r#else: Option<String> = __params.optional("else", "a string")?;
+            let endpoint_2: Option<String> = __params.optional("endpoint", "a string")?;
+            let r#enum: Option<i32> = __params.optional("enum", "an integer")?;
+            let env: Option<String> = __params.optional("env", "a string")?;
+            let r#extern: Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
-            let f32: ::core::option::Option<::std::string::String> = __params
-                .optional("f32", "a string")?;
-            let f64: ::core::option::Option<i32> = __params
-                .optional("f64", "an integer")?;
-            let r#false: ::core::option::Option<::std::string::String> = __params
-                .optional("false", "a string")?;
-            let r#final: ::core::option::Option<i32> = __params
-                .optional("final", "an integer")?;
-            let fn_2: ::core::option::Option<super::models::Choice> = __params
+            let f_2: Option<i32> = __params.optional("f", "an integer")?;
+            let f32: Option<String> = __params.optional("f32", "a string")?;
+            let f64: Option<i32> = __params.optional("f64", "an integer")?;
+            let r#false: Option<String> = __params.optional("false", "a string")?;
+            let r#final: Option<i32> = __params.optional("final", "an integer")?;
+            let fn_2: Option<super::models::Choice> = __params
                 .optional("fn", "a value of the documented model")?;
-            let r#for: ::core::option::Option<::std::string::String> = __params
-                .optional("for", "a string")?;
-            let format: ::core::option::Option<i32> = __params
-                .optional("format", "an integer")?;
-            let format_args: ::core::option::Option<super::models::Choice> = __params
+            let r#for: Option<String> = __params.optional("for", "a string")?;
+            let format: Option<i32> = __params.optional("format", "an integer")?;
+            let format_args: Option<super::models::Choice> = __params
                 .optional("format_args", "a value of the documented model")?;
-            let r#gen: ::core::option::Option<i32> = __params
-                .optional("gen", "an integer")?;
-            let i32: ::core::option::Option<i32> = __params
-                .optional("i32", "an integer")?;
-            let i64: ::core::option::Option<super::models::Choice> = __params
+            let r#gen: Option<i32> = __params.optional("gen", "an integer")?;
+            let i32: Option<i32> = __params.optional("i32", "an integer")?;
+            let i64: Option<super::models::Choice> = __params
                 .optional("i64", "a value of the documented model")?;
-            let r#if: ::core::option::Option<super::models::Choice> = __params
+            let r#if: Option<super::models::Choice> = __params
                 .optional("if", "a value of the documented model")?;
-            let r#impl: ::core::option::Option<::std::string::String> = __params
-                .optional("impl", "a string")?;
-            let r#in: ::core::option::Option<i32> = __params
-                .optional("in", "an integer")?;
-            let include: ::core::option::Option<::std::string::String> = __params
-                .optional("include", "a string")?;
-            let include_str: ::core::option::Option<i32> = __params
+            let r#impl: Option<String> = __params.optional("impl", "a string")?;
+            let r#in: Option<i32> = __params.optional("in", "an integer")?;
+            let include: Option<String> = __params.optional("include", "a string")?;
+            let include_str: Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
-            let r#let: ::core::option::Option<super::models::Choice> = __params
+            let inner: Option<i32> = __params.optional("inner", "an integer")?;
+            let json: Option<String> = __params.optional("json", "a string")?;
+            let r#let: Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
-            let r#loop: ::core::option::Option<::std::string::String> = __params
-                .optional("loop", "a string")?;
-            let r#macro: ::core::option::Option<i32> = __params
-                .optional("macro", "an integer")?;
-            let r#match: ::core::option::Option<super::models::Choice> = __params
+            let r#loop: Option<String> = __params.optional("loop", "a string")?;
+            let r#macro: Option<i32> = __params.optional("macro", "an integer")?;
+            let r#match: Option<super::models::Choice> = __params
                 .optional("match", "a value of the documented model")?;
-            let matches: ::core::option::Option<super::models::Choice> = __params
+            let matches: Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
+            let members: Option<i32> = __params.optional("members", "an integer")?;
+            let method_options_3: Option<String> = __params
                 .optional("method_options", "a string")?;
-            let r#mod: ::core::option::Option<::std::string::String> = __params
-                .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
-            let r#move: ::core::option::Option<i32> = __params
-                .optional("move", "an integer")?;
-            let r#mut: ::core::option::Option<super::models::Choice> = __params
+            let r#mod: Option<String> = __params.optional("mod", "a string")?;
+            let models: Option<String> = __params.optional("models", "a string")?;
+            let r#move: Option<i32> = __params.optional("move", "an integer")?;
+            let r#mut: Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
+            let new: Option<super::models::Choice> = __params
                 .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
+            let operation_id: Option<i32> = __params
                 .optional("operation_id", "an integer")?;
-            let option_env: ::core::option::Option<::std::string::String> = __params
+            let option_env: Option<String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
+            let options_2: Option<super::models::Choice> = __params
                 .optional("options", "a value of the documented model")?;
-            let r#override: ::core::option::Option<::std::string::String> = __params
-                .optional("override", "a string")?;
-            let page: ::core::option::Option<::std::string::String> = __params
-                .optional("page", "a string")?;
-            let panic: ::core::option::Option<i32> = __params
-                .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+            let r#override: Option<String> = __params.optional("override", "a string")?;
+            let page: Option<String> = __params.optional("page", "a string")?;
+            let panic: Option<i32> = __params.optional("panic", "an integer")?;
+            let parameterized_host: Option<String> = __params
                 .optional("parameterized_host", "a string")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
+            let params: Option<String> = __params.optional("params", "a string")?;
+            let path: Option<i32> = __params.optional("path", "an integer")?;
+            let patterns: Option<String> = __params.optional("patterns", "a string")?;
+            let pipeline: Option<super::models::Choice> = __params
                 .optional("pipeline", "a value of the documented model")?;
-            let r#priv: ::core::option::Option<i32> = __params
-                .optional("priv", "an integer")?;
-            let r#pub: ::core::option::Option<super::models::Choice> = __params
+            let r#priv: Option<i32> = __params.optional("priv", "an integer")?;
+            let r#pub: Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
-            let r#ref: ::core::option::Option<::std::string::String> = __params
-                .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
+            let r#ref: Option<String> = __params.optional("ref", "a string")?;
+            let regex_2: Option<super::models::Choice> = __params
                 .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                super::models::Choice,
-            > = __params
+            let request: Option<String> = __params.optional("request", "a string")?;
+            let resource_manager_endpoint: Option<super::models::Choice> = __params
                 .optional(
                     "resource_manager_endpoint",
                     "a value of the documented model",
                 )?;
-            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
+            let resource_manager_scope: Option<String> = __params
                 .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
-            let response_error_2: ::core::option::Option<i32> = __params
+            let response_2: Option<String> = __params.optional("response", "a string")?;
+            let response_error_2: Option<i32> = __params
                 .optional("response_error", "an integer")?;
-            let r#return: ::core::option::Option<i32> = __params
-                .optional("return", "an integer")?;
-            let self_2: ::core::option::Option<super::models::Choice> = __params
+            let r#return: Option<i32> = __params.optional("return", "an integer")?;
+            let self_2: Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
-            let size_of: ::core::option::Option<i32> = __params
-                .optional("size_of", "an integer")?;
-            let size_of_val: ::core::option::Option<super::models::Choice> = __params
+            let serde: Option<String> = __params.optional("serde", "a string")?;
+            let serde_json: Option<i32> = __params.optional("serde_json", "an integer")?;
+            let size_of: Option<i32> = __params.optional("size_of", "an integer")?;
+            let size_of_val: Option<super::models::Choice> = __params
                 .optional("size_of_val", "a value of the documented model")?;
-            let r#static: ::core::option::Option<i32> = __params
-                .optional("static", "an integer")?;
-            let std: ::core::option::Option<super::models::Choice> = __params
+            let r#static: Option<i32> = __params.optional("static", "an integer")?;
+            let std: Option<super::models::Choice> = __params
                 .optional("std", "a value of the documented model")?;
-            let str: ::core::option::Option<::std::string::String> = __params
-                .optional("str", "a string")?;
-            let string_enum: ::core::option::Option<i32> = __params
+            let str: Option<String> = __params.optional("str", "a string")?;
+            let string_enum: Option<i32> = __params
                 .optional("string_enum", "an integer")?;
-            let stringify: ::core::option::Option<super::models::Choice> = __params
+            let stringify: Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
+            let strip_member: Option<String> = __params
                 .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
+            let strip_members: Option<i32> = __params
                 .optional("strip_members", "an integer")?;
-            let r#struct: ::core::option::Option<super::models::Choice> = __params
+            let r#struct: Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
+            let subscription_id: Option<String> = __params
                 .optional("subscription_id", "a string")?;
-            let super_: ::core::option::Option<::std::string::String> = __params
-                .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
+            let super_: Option<String> = __params.optional("super", "a string")?;
+            let tag: Option<super::models::Choice> = __params
                 .optional("tag", "a value of the documented model")?;
-            let tagged_union: ::core::option::Option<super::models::Choice> = __params
+            let tagged_union: Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
-            let todo: ::core::option::Option<::std::string::String> = __params
-                .optional("todo", "a string")?;
-            let r#trait: ::core::option::Option<i32> = __params
-                .optional("trait", "an integer")?;
-            let r#true: ::core::option::Option<super::models::Choice> = __params
+            let todo: Option<String> = __params.optional("todo", "a string")?;
+            let r#trait: Option<i32> = __params.optional("trait", "an integer")?;
+            let r#true: Option<super::models::Choice> = __params
                 .optional("true", "a value of the documented model")?;
-            let r#try: ::core::option::Option<::std::string::String> = __params
-                .optional("try", "a string")?;
-            let r#type: ::core::option::Option<i32> = __params
-                .optional("type", "an integer")?;
-            let r#typeof: ::core::option::Option<super::models::Choice> = __params
+            let r#try: Option<String> = __params.optional("try", "a string")?;
+            let r#type: Option<i32> = __params.optional("type", "an integer")?;
+            let r#typeof: Option<super::models::Choice> = __params
                 .optional("typeof", "a value of the documented model")?;
-            let u64: ::core::option::Option<i32> = __params
-                .optional("u64", "an integer")?;
-            let u8: ::core::option::Option<::std::string::String> = __params
-                .optional("u8", "a string")?;
-            let r#union: ::core::option::Option<::std::string::String> = __params
-                .optional("union", "a string")?;
-            let unreachable: ::core::option::Option<i32> = __params
+            let u64: Option<i32> = __params.optional("u64", "an integer")?;
+            let u8: Option<String> = __params.optional("u8", "a string")?;
+            let r#union: Option<String> = __params.optional("union", "a string")?;
+            let unreachable: Option<i32> = __params
                 .optional("unreachable", "an integer")?;
-            let r#unsafe: ::core::option::Option<i32> = __params
-                .optional("unsafe", "an integer")?;
-            let r#unsized: ::core::option::Option<super::models::Choice> = __params
+            let r#unsafe: Option<i32> = __params.optional("unsafe", "an integer")?;
+            let r#unsized: Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
+            let url_2: Option<super::models::Choice> = __params
                 .optional("url", "a value of the documented model")?;
-            let r#use: ::core::option::Option<::std::string::String> = __params
-                .optional("use", "a string")?;
-            let usize: ::core::option::Option<super::models::Choice> = __params
+            let r#use: Option<String> = __params.optional("use", "a string")?;
+            let usize: Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
+            let validator_2: Option<i32> = __params.optional("validator", "an integer")?;
+            let value_3: Option<super::models::Choice> = __params
                 .optional("value", "a value of the documented model")?;
-            let vec_2: ::core::option::Option<super::models::Choice> = __params
+            let vec_2: Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
-            let r#virtual: ::core::option::Option<i32> = __params
-                .optional("virtual", "an integer")?;
-            let r#where: ::core::option::Option<super::models::Choice> = __params
+            let r#virtual: Option<i32> = __params.optional("virtual", "an integer")?;
+            let r#where: Option<super::models::Choice> = __params
                 .optional("where", "a value of the documented model")?;
-            let r#while: ::core::option::Option<::std::string::String> = __params
-                .optional("while", "a string")?;
-            let write: ::core::option::Option<::std::string::String> = __params
-                .optional("write", "a string")?;
-            let r#yield: ::core::option::Option<i32> = __params
-                .optional("yield", "an integer")?;
+            let r#while: Option<String> = __params.optional("while", "a string")?;
+            let write: Option<String> = __params.optional("write", "a string")?;
+            let r#yield: Option<i32> = __params.optional("yield", "an integer")?;
             Ok(
                 super::parameters::header_optional_request(
                     endpoint,
@@ -7803,20 +8295,17 @@ pub fn build_request(
             )
         }
         "Parameters_HeaderRequired" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: String = __params.required("API_VERSION", "a string")?;
+            let arc: String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: ::std::string::String = __params
-                .required("ArmPipeline", "a string")?;
+            let arm_pipeline: String = __params.required("ArmPipeline", "a string")?;
             let as_mut: i32 = __params.required("AsMut", "an integer")?;
-            let as_ref: ::std::string::String = __params.required("AsRef", "a string")?;
-            let async_fn: ::std::string::String = __params
-                .required("AsyncFn", "a string")?;
+            let as_ref: String = __params.required("AsRef", "a string")?;
+            let async_fn: String = __params.required("AsyncFn", "a string")?;
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
@@ -7824,31 +8313,29 @@ pub fn build_request(
                 .required("BTreeMap", "a value of the documented model")?;
             let base64: super::models::Choice = __params
                 .required("Base64", "a value of the documented model")?;
-            let base64_url: ::std::string::String = __params
-                .required("Base64Url", "a string")?;
+            let base64_url: String = __params.required("Base64Url", "a string")?;
             let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
+            let client_method_options: String = __params
                 .required("ClientMethodOptions", "a string")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
             let constraint: super::models::Choice = __params
                 .required("Constraint", "a value of the documented model")?;
             let context: i32 = __params.required("Context", "an integer")?;
-            let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let copy: String = __params.required("Copy", "a string")?;
+            let cow: String = __params.required("Cow", "a string")?;
             let default_endpoint: i32 = __params
                 .required("DEFAULT_ENDPOINT", "an integer")?;
             let date: i32 = __params.required("Date", "an integer")?;
             let date_time: super::models::Choice = __params
                 .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::std::string::String = __params
+            let date_time_rfc1123: String = __params
                 .required("DateTimeRfc1123", "a string")?;
-            let debug: ::std::string::String = __params.required("Debug", "a string")?;
+            let debug: String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
             let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserializer: String = __params.required("Deserializer", "a string")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
@@ -7856,29 +8343,27 @@ pub fn build_request(
             let duration: i32 = __params.required("Duration", "an integer")?;
             let dynamic_error: super::models::Choice = __params
                 .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
+            let dynamic_params: String = __params.required("DynamicParams", "a string")?;
             let dynamic_reply: super::models::Choice = __params
                 .required("DynamicReply", "a value of the documented model")?;
             let dynamic_validate: i32 = __params
                 .required("DynamicValidate", "an integer")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
-            let err: ::std::string::String = __params.required("Err", "a string")?;
+            let err: String = __params.required("Err", "a string")?;
             let error_body: i32 = __params.required("ErrorBody", "an integer")?;
-            let exact_size_iterator: ::std::string::String = __params
+            let exact_size_iterator: String = __params
                 .required("ExactSizeIterator", "a string")?;
-            let extend: ::std::string::String = __params.required("Extend", "a string")?;
+            let extend: String = __params.required("Extend", "a string")?;
             let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
+            let r#fn: String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
             let form_body: i32 = __params.required("FormBody", "an integer")?;
             let format_error: super::models::Choice = __params
                 .required("FormatError", "a value of the documented model")?;
-            let from: ::std::string::String = __params.required("From", "a string")?;
-            let from_iterator: ::std::string::String = __params
-                .required("FromIterator", "a string")?;
+            let from: String = __params.required("From", "a string")?;
+            let from_iterator: String = __params.required("FromIterator", "a string")?;
             let from_status: super::models::Choice = __params
                 .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
@@ -7886,8 +8371,7 @@ pub fn build_request(
             let host_part: i32 = __params.required("HostPart", "an integer")?;
             let http_request: super::models::Choice = __params
                 .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let http_response: String = __params.required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -7903,14 +8387,13 @@ pub fn build_request(
             let map: super::models::Choice = __params
                 .required("Map", "a value of the documented model")?;
             let method: i32 = __params.required("Method", "an integer")?;
-            let method_options_2: ::std::string::String = __params
+            let method_options_2: String = __params
                 .required("MethodOptions", "a string")?;
             let next_link: super::models::Choice = __params
                 .required("NextLink", "a value of the documented model")?;
             let no_format: i32 = __params.required("NoFormat", "an integer")?;
-            let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let none: String = __params.required("None", "a string")?;
+            let operations: String = __params.required("OPERATIONS", "a string")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: super::models::Choice = __params
@@ -7921,29 +8404,25 @@ pub fn build_request(
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
             let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
+            let page_decoder: String = __params.required("PageDecoder", "a string")?;
             let pager: super::models::Choice = __params
                 .required("Pager", "a value of the documented model")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
-            let partial_ord: ::std::string::String = __params
-                .required("PartialOrd", "a string")?;
+            let partial_ord: String = __params.required("PartialOrd", "a string")?;
             let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
+            let poller_method_options: String = __params
                 .required("PollerMethodOptions", "a string")?;
             let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
             let regex: super::models::Choice = __params
                 .required("Regex", "a value of the documented model")?;
             let resource_manager_audience: i32 = __params
                 .required("ResourceManagerAudience", "an integer")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let response_headers: ::std::string::String = __params
+            let response: String = __params.required("Response", "a string")?;
+            let response_error: String = __params.required("ResponseError", "a string")?;
+            let response_headers: String = __params
                 .required("ResponseHeaders", "a string")?;
-            let response_too_large: ::std::string::String = __params
+            let response_too_large: String = __params
                 .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
             let services: super::models::Choice = __params
@@ -7952,15 +8431,13 @@ pub fn build_request(
                 .required("SafeDebug", "a value of the documented model")?;
             let secret: ::armgen_runtime::Secret = __params
                 .required("Secret", "a string")?;
-            let self_: ::std::string::String = __params.required("Self", "a string")?;
+            let self_: String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
+            let serialize: String = __params.required("Serialize", "a string")?;
             let serializer: super::models::Choice = __params
                 .required("Serializer", "a value of the documented model")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let service_info: String = __params.required("ServiceInfo", "a string")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
@@ -7968,15 +8445,12 @@ pub fn build_request(
             let static_token_credential: super::models::Choice = __params
                 .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: ::std::string::String = __params
-                .required("StringFormat", "a string")?;
+            let string_format: String = __params.required("StringFormat", "a string")?;
             let strip_read_only: super::models::Choice = __params
                 .required("StripReadOnly", "a value of the documented model")?;
-            let sync: ::std::string::String = __params.required("Sync", "a string")?;
-            let text_format: ::std::string::String = __params
-                .required("TextFormat", "a string")?;
-            let to_owned: ::std::string::String = __params
-                .required("ToOwned", "a string")?;
+            let sync: String = __params.required("Sync", "a string")?;
+            let text_format: String = __params.required("TextFormat", "a string")?;
+            let to_owned: String = __params.required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
             let token_credential: i32 = __params
@@ -7993,24 +8467,19 @@ pub fn build_request(
                 .required("UrlBuilder", "a value of the documented model")?;
             let uuid: super::models::Choice = __params
                 .required("Uuid", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
+            let validate: String = __params.required("Validate", "a string")?;
             let validation_error: i32 = __params
                 .required("ValidationError", "an integer")?;
             let validation_errors: super::models::Choice = __params
                 .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
+            let validator: String = __params.required("Validator", "a string")?;
             let value: i32 = __params.required("Value", "an integer")?;
-            let vec: ::std::string::String = __params.required("Vec", "a string")?;
+            let vec: String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
-            let r#abstract: ::std::string::String = __params
-                .required("abstract", "a string")?;
-            let align_of: ::std::string::String = __params
-                .required("align_of", "a string")?;
+            let private: String = __params.required("__private", "a string")?;
+            let r#abstract: String = __params.required("abstract", "a string")?;
+            let align_of: String = __params.required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
             let api_version_3: i32 = __params.required("api_version", "an integer")?;
@@ -8019,21 +8488,19 @@ pub fn build_request(
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
-            let assert_eq: ::std::string::String = __params
-                .required("assert_eq", "a string")?;
+            let assert_eq: String = __params.required("assert_eq", "a string")?;
             let r#async: super::models::Choice = __params
                 .required("async", "a value of the documented model")?;
-            let async_trait: ::std::string::String = __params
-                .required("async_trait", "a string")?;
+            let async_trait: String = __params.required("async_trait", "a string")?;
             let at: super::models::Choice = __params
                 .required("at", "a value of the documented model")?;
-            let r#await: ::std::string::String = __params.required("await", "a string")?;
+            let r#await: String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let bool: i32 = __params.required("bool", "an integer")?;
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
-            let r#break: ::std::string::String = __params.required("break", "a string")?;
+            let r#break: String = __params.required("break", "a string")?;
             let build_request: i32 = __params.required("build_request", "an integer")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
@@ -8050,56 +8517,54 @@ pub fn build_request(
             let r#const: i32 = __params.required("const", "an integer")?;
             let r#continue: super::models::Choice = __params
                 .required("continue", "a value of the documented model")?;
-            let core: ::std::string::String = __params.required("core", "a string")?;
-            let crate_: ::std::string::String = __params.required("crate", "a string")?;
+            let core: String = __params.required("core", "a string")?;
+            let crate_: String = __params.required("crate", "a string")?;
             let credential: super::models::Choice = __params
                 .required("credential", "a value of the documented model")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
+            let decode_by_status: String = __params
                 .required("decode_by_status", "a string")?;
             let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
             let decode_empty: super::models::Choice = __params
                 .required("decode_empty", "a value of the documented model")?;
-            let decode_exists: ::std::string::String = __params
-                .required("decode_exists", "a string")?;
+            let decode_exists: String = __params.required("decode_exists", "a string")?;
             let decode_json: i32 = __params.required("decode_json", "an integer")?;
             let decode_nullable: super::models::Choice = __params
                 .required("decode_nullable", "a value of the documented model")?;
-            let decode_optional: ::std::string::String = __params
+            let decode_optional: String = __params
                 .required("decode_optional", "a string")?;
             let decode_response: super::models::Choice = __params
                 .required("decode_response", "a value of the documented model")?;
             let decode_text: i32 = __params.required("decode_text", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
-            let drop_2: ::std::string::String = __params.required("drop", "a string")?;
+            let drop_2: String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
             let dynamic: super::models::Choice = __params
                 .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
+            let dynamic_execute: String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
             let dynamic_poll: super::models::Choice = __params
                 .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
+            let dynamic_request_error: String = __params
                 .required("dynamic_request_error", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
-            let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let r#else: String = __params.required("else", "a string")?;
+            let endpoint_2: String = __params.required("endpoint", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
-            let env: ::std::string::String = __params.required("env", "a string")?;
+            let env: String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
             let f_2: i32 = __params.required("f", "an integer")?;
-            let f32: ::std::string::String = __params.required("f32", "a string")?;
+            let f32: String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
-            let r#false: ::std::string::String = __params.required("false", "a string")?;
+            let r#false: String = __params.required("false", "a string")?;
             let r#final: i32 = __params.required("final", "an integer")?;
             let fn_2: super::models::Choice = __params
                 .required("fn", "a value of the documented model")?;
-            let r#for: ::std::string::String = __params.required("for", "a string")?;
+            let r#for: String = __params.required("for", "a string")?;
             let format: i32 = __params.required("format", "an integer")?;
             let format_args: super::models::Choice = __params
                 .required("format_args", "a value of the documented model")?;
@@ -8109,71 +8574,65 @@ pub fn build_request(
                 .required("i64", "a value of the documented model")?;
             let r#if: super::models::Choice = __params
                 .required("if", "a value of the documented model")?;
-            let r#impl: ::std::string::String = __params.required("impl", "a string")?;
+            let r#impl: String = __params.required("impl", "a string")?;
             let r#in: i32 = __params.required("in", "an integer")?;
-            let include: ::std::string::String = __params
-                .required("include", "a string")?;
+            let include: String = __params.required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
             let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let json: String = __params.required("json", "a string")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
-            let r#loop: ::std::string::String = __params.required("loop", "a string")?;
+            let r#loop: String = __params.required("loop", "a string")?;
             let r#macro: i32 = __params.required("macro", "an integer")?;
             let r#match: super::models::Choice = __params
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
             let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
+            let method_options_3: String = __params
                 .required("method_options", "a string")?;
-            let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let r#mod: String = __params.required("mod", "a string")?;
+            let models: String = __params.required("models", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
             let new: super::models::Choice = __params
                 .required("new", "a value of the documented model")?;
             let operation_id: i32 = __params.required("operation_id", "an integer")?;
-            let option_env: ::std::string::String = __params
-                .required("option_env", "a string")?;
+            let option_env: String = __params.required("option_env", "a string")?;
             let options_2: super::models::Choice = __params
                 .required("options", "a value of the documented model")?;
-            let r#override: ::std::string::String = __params
-                .required("override", "a string")?;
-            let page: ::std::string::String = __params.required("page", "a string")?;
+            let r#override: String = __params.required("override", "a string")?;
+            let page: String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: ::std::string::String = __params
+            let parameterized_host: String = __params
                 .required("parameterized_host", "a string")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
+            let params: String = __params.required("params", "a string")?;
             let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
+            let patterns: String = __params.required("patterns", "a string")?;
             let pipeline: super::models::Choice = __params
                 .required("pipeline", "a value of the documented model")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
-            let r#ref: ::std::string::String = __params.required("ref", "a string")?;
+            let r#ref: String = __params.required("ref", "a string")?;
             let regex_2: super::models::Choice = __params
                 .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
+            let request: String = __params.required("request", "a string")?;
             let resource_manager_endpoint: super::models::Choice = __params
                 .required(
                     "resource_manager_endpoint",
                     "a value of the documented model",
                 )?;
-            let resource_manager_scope: ::std::string::String = __params
+            let resource_manager_scope: String = __params
                 .required("resource_manager_scope", "a string")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
+            let response_2: String = __params.required("response", "a string")?;
             let response_error_2: i32 = __params
                 .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde: String = __params.required("serde", "a string")?;
             let serde_json: i32 = __params.required("serde_json", "an integer")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
@@ -8181,40 +8640,39 @@ pub fn build_request(
             let r#static: i32 = __params.required("static", "an integer")?;
             let std: super::models::Choice = __params
                 .required("std", "a value of the documented model")?;
-            let str: ::std::string::String = __params.required("str", "a string")?;
+            let str: String = __params.required("str", "a string")?;
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
+            let strip_member: String = __params.required("strip_member", "a string")?;
             let strip_members: i32 = __params.required("strip_members", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscription_id", "a string")?;
-            let super_: ::std::string::String = __params.required("super", "a string")?;
+            let super_: String = __params.required("super", "a string")?;
             let tag: super::models::Choice = __params
                 .required("tag", "a value of the documented model")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
-            let todo: ::std::string::String = __params.required("todo", "a string")?;
+            let todo: String = __params.required("todo", "a string")?;
             let r#trait: i32 = __params.required("trait", "an integer")?;
             let r#true: super::models::Choice = __params
                 .required("true", "a value of the documented model")?;
-            let r#try: ::std::string::String = __params.required("try", "a string")?;
+            let r#try: String = __params.required("try", "a string")?;
             let r#type: i32 = __params.required("type", "an integer")?;
             let r#typeof: super::models::Choice = __params
                 .required("typeof", "a value of the documented model")?;
             let u64: i32 = __params.required("u64", "an integer")?;
-            let u8: ::std::string::String = __params.required("u8", "a string")?;
-            let r#union: ::std::string::String = __params.required("union", "a string")?;
+            let u8: String = __params.required("u8", "a string")?;
+            let r#union: String = __params.required("union", "a string")?;
             let unreachable: i32 = __params.required("unreachable", "an integer")?;
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
             let url_2: super::models::Choice = __params
                 .required("url", "a value of the documented model")?;
-            let r#use: ::std::string::String = __params.required("use", "a string")?;
+            let r#use: String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
             let validator_2: i32 = __params.required("validator", "an integer")?;
@@ -8225,8 +8683,8 @@ pub fn build_request(
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
             let r#where: super::models::Choice = __params
                 .required("where", "a value of the documented model")?;
-            let r#while: ::std::string::String = __params.required("while", "a string")?;
-            let write: ::std::string::String = __params.required("write", "a string")?;
+            let r#while: String = __params.required("while", "a string")?;
+            let write: String = __params.required("write", "a string")?;
             let r#yield: i32 = __params.required("yield", "an integer")?;
             Ok(
                 super::parameters::header_required_request(
@@ -8507,76 +8965,74 @@ pub fn build_request(
             )
         }
         "Parameters_Path0" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let r#abstract: ::std::string::String = __params
-                .required("abstract", "a string")?;
+            let r#abstract: String = __params.required("abstract", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let r#async: super::models::Choice = __params
                 .required("async", "a value of the documented model")?;
-            let r#await: ::std::string::String = __params.required("await", "a string")?;
+            let r#await: String = __params.required("await", "a string")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
-            let r#break: ::std::string::String = __params.required("break", "a string")?;
+            let r#break: String = __params.required("break", "a string")?;
             let r#const: i32 = __params.required("const", "an integer")?;
             let r#continue: super::models::Choice = __params
                 .required("continue", "a value of the documented model")?;
-            let crate_: ::std::string::String = __params.required("crate", "a string")?;
+            let crate_: String = __params.required("crate", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let r#else: ::std::string::String = __params.required("else", "a string")?;
+            let r#else: String = __params.required("else", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let r#false: ::std::string::String = __params.required("false", "a string")?;
+            let r#false: String = __params.required("false", "a string")?;
             let r#final: i32 = __params.required("final", "an integer")?;
             let r#fn: super::models::Choice = __params
                 .required("fn", "a value of the documented model")?;
-            let r#for: ::std::string::String = __params.required("for", "a string")?;
+            let r#for: String = __params.required("for", "a string")?;
             let r#gen: i32 = __params.required("gen", "an integer")?;
             let r#if: super::models::Choice = __params
                 .required("if", "a value of the documented model")?;
-            let r#impl: ::std::string::String = __params.required("impl", "a string")?;
+            let r#impl: String = __params.required("impl", "a string")?;
             let r#in: i32 = __params.required("in", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
-            let r#loop: ::std::string::String = __params.required("loop", "a string")?;
+            let r#loop: String = __params.required("loop", "a string")?;
             let r#macro: i32 = __params.required("macro", "an integer")?;
             let r#match: super::models::Choice = __params
                 .required("match", "a value of the documented model")?;
-            let r#mod: ::std::string::String = __params.required("mod", "a string")?;
+            let r#mod: String = __params.required("mod", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let r#override: ::std::string::String = __params
-                .required("override", "a string")?;
+            let r#override: String = __params.required("override", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
-            let r#ref: ::std::string::String = __params.required("ref", "a string")?;
+            let r#ref: String = __params.required("ref", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let self_2: ::std::string::String = __params.required("Self", "a string")?;
+            let self_2: String = __params.required("Self", "a string")?;
             let r#static: i32 = __params.required("static", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let super_: ::std::string::String = __params.required("super", "a string")?;
+            let super_: String = __params.required("super", "a string")?;
             let r#trait: i32 = __params.required("trait", "an integer")?;
             let r#true: super::models::Choice = __params
                 .required("true", "a value of the documented model")?;
-            let r#try: ::std::string::String = __params.required("try", "a string")?;
+            let r#try: String = __params.required("try", "a string")?;
             let r#type: i32 = __params.required("type", "an integer")?;
             let r#typeof: super::models::Choice = __params
                 .required("typeof", "a value of the documented model")?;
-            let r#union: ::std::string::String = __params.required("union", "a string")?;
+            let r#union: String = __params.required("union", "a string")?;
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let r#use: ::std::string::String = __params.required("use", "a string")?;
+            let r#use: String = __params.required("use", "a string")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
             Ok(
                 super::parameters::path0_request(
@@ -8636,83 +9092,76 @@ pub fn build_request(
             )
         }
         "Parameters_Path1" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let r#where: ::std::string::String = __params.required("where", "a string")?;
+            let r#where: String = __params.required("where", "a string")?;
             let r#while: i32 = __params.required("while", "an integer")?;
             let r#yield: super::models::Choice = __params
                 .required("yield", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("_", "a string")?;
+            let value: String = __params.required("_", "a string")?;
             let copy: i32 = __params.required("Copy", "an integer")?;
             let send: super::models::Choice = __params
                 .required("Send", "a value of the documented model")?;
-            let sized: ::std::string::String = __params.required("Sized", "a string")?;
+            let sized: String = __params.required("Sized", "a string")?;
             let sync: i32 = __params.required("Sync", "an integer")?;
             let unpin: super::models::Choice = __params
                 .required("Unpin", "a value of the documented model")?;
-            let drop: ::std::string::String = __params.required("Drop", "a string")?;
+            let drop: String = __params.required("Drop", "a string")?;
             let r#fn: i32 = __params.required("Fn", "an integer")?;
             let fn_mut: super::models::Choice = __params
                 .required("FnMut", "a value of the documented model")?;
-            let fn_once: ::std::string::String = __params
-                .required("FnOnce", "a string")?;
+            let fn_once: String = __params.required("FnOnce", "a string")?;
             let async_fn: i32 = __params.required("AsyncFn", "an integer")?;
             let async_fn_mut: super::models::Choice = __params
                 .required("AsyncFnMut", "a value of the documented model")?;
-            let async_fn_once: ::std::string::String = __params
-                .required("AsyncFnOnce", "a string")?;
+            let async_fn_once: String = __params.required("AsyncFnOnce", "a string")?;
             let drop_2: i32 = __params.required("drop", "an integer")?;
             let size_of: super::models::Choice = __params
                 .required("size_of", "a value of the documented model")?;
-            let size_of_val: ::std::string::String = __params
-                .required("size_of_val", "a string")?;
+            let size_of_val: String = __params.required("size_of_val", "a string")?;
             let align_of: i32 = __params.required("align_of", "an integer")?;
             let align_of_val: super::models::Choice = __params
                 .required("align_of_val", "a value of the documented model")?;
-            let r#box: ::std::string::String = __params.required("Box", "a string")?;
+            let r#box: String = __params.required("Box", "a string")?;
             let to_owned: i32 = __params.required("ToOwned", "an integer")?;
             let clone: super::models::Choice = __params
                 .required("Clone", "a value of the documented model")?;
-            let partial_eq: ::std::string::String = __params
-                .required("PartialEq", "a string")?;
+            let partial_eq: String = __params.required("PartialEq", "a string")?;
             let partial_ord: i32 = __params.required("PartialOrd", "an integer")?;
             let eq: super::models::Choice = __params
                 .required("Eq", "a value of the documented model")?;
-            let ord: ::std::string::String = __params.required("Ord", "a string")?;
+            let ord: String = __params.required("Ord", "a string")?;
             let as_ref: i32 = __params.required("AsRef", "an integer")?;
             let as_mut: super::models::Choice = __params
                 .required("AsMut", "a value of the documented model")?;
-            let into: ::std::string::String = __params.required("Into", "a string")?;
+            let into: String = __params.required("Into", "a string")?;
             let from: i32 = __params.required("From", "an integer")?;
             let default: super::models::Choice = __params
                 .required("Default", "a value of the documented model")?;
-            let iterator: ::std::string::String = __params
-                .required("Iterator", "a string")?;
+            let iterator: String = __params.required("Iterator", "a string")?;
             let extend: i32 = __params.required("Extend", "an integer")?;
             let into_iterator: super::models::Choice = __params
                 .required("IntoIterator", "a value of the documented model")?;
-            let double_ended_iterator: ::std::string::String = __params
+            let double_ended_iterator: String = __params
                 .required("DoubleEndedIterator", "a string")?;
             let exact_size_iterator: i32 = __params
                 .required("ExactSizeIterator", "an integer")?;
             let option: super::models::Choice = __params
                 .required("Option", "a value of the documented model")?;
-            let some: ::std::string::String = __params.required("Some", "a string")?;
+            let some: String = __params.required("Some", "a string")?;
             let none: i32 = __params.required("None", "an integer")?;
             let result: super::models::Choice = __params
                 .required("Result", "a value of the documented model")?;
-            let ok: ::std::string::String = __params.required("Ok", "a string")?;
+            let ok: String = __params.required("Ok", "a string")?;
             let err: i32 = __params.required("Err", "an integer")?;
             let string: super::models::Choice = __params
                 .required("String", "a value of the documented model")?;
-            let to_string: ::std::string::String = __params
-                .required("ToString", "a string")?;
+            let to_string: String = __params.required("ToString", "a string")?;
             let vec: i32 = __params.required("Vec", "an integer")?;
             let try_from: super::models::Choice = __params
                 .required("TryFrom", "a value of the documented model")?;
-            let try_into: ::std::string::String = __params
-                .required("TryInto", "a string")?;
+            let try_into: String = __params.required("TryInto", "a string")?;
             let from_iterator: i32 = __params.required("FromIterator", "an integer")?;
             Ok(
                 super::parameters::path1_request(
@@ -8772,82 +9221,77 @@ pub fn build_request(
             )
         }
         "Parameters_Path2" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let future: ::std::string::String = __params.required("Future", "a string")?;
+            let future: String = __params.required("Future", "a string")?;
             let into_future: i32 = __params.required("IntoFuture", "an integer")?;
             let debug: super::models::Choice = __params
                 .required("Debug", "a value of the documented model")?;
-            let hash: ::std::string::String = __params.required("Hash", "a string")?;
+            let hash: String = __params.required("Hash", "a string")?;
             let assert: i32 = __params.required("assert", "an integer")?;
             let assert_eq: super::models::Choice = __params
                 .required("assert_eq", "a value of the documented model")?;
-            let cfg: ::std::string::String = __params.required("cfg", "a string")?;
+            let cfg: String = __params.required("cfg", "a string")?;
             let concat: i32 = __params.required("concat", "an integer")?;
             let env: super::models::Choice = __params
                 .required("env", "a value of the documented model")?;
-            let format: ::std::string::String = __params.required("format", "a string")?;
+            let format: String = __params.required("format", "a string")?;
             let format_args: i32 = __params.required("format_args", "an integer")?;
             let include: super::models::Choice = __params
                 .required("include", "a value of the documented model")?;
-            let include_str: ::std::string::String = __params
-                .required("include_str", "a string")?;
+            let include_str: String = __params.required("include_str", "a string")?;
             let matches: i32 = __params.required("matches", "an integer")?;
             let option_env: super::models::Choice = __params
                 .required("option_env", "a value of the documented model")?;
-            let panic: ::std::string::String = __params.required("panic", "a string")?;
+            let panic: String = __params.required("panic", "a string")?;
             let stringify: i32 = __params.required("stringify", "an integer")?;
             let todo: super::models::Choice = __params
                 .required("todo", "a value of the documented model")?;
-            let unreachable: ::std::string::String = __params
-                .required("unreachable", "a string")?;
+            let unreachable: String = __params.required("unreachable", "a string")?;
             let vec: i32 = __params.required("vec", "an integer")?;
             let write: super::models::Choice = __params
                 .required("write", "a value of the documented model")?;
-            let bool: ::std::string::String = __params.required("bool", "a string")?;
+            let bool: String = __params.required("bool", "a string")?;
             let char: i32 = __params.required("char", "an integer")?;
             let str: super::models::Choice = __params
                 .required("str", "a value of the documented model")?;
-            let i32: ::std::string::String = __params.required("i32", "a string")?;
+            let i32: String = __params.required("i32", "a string")?;
             let i64: i32 = __params.required("i64", "an integer")?;
             let u8: super::models::Choice = __params
                 .required("u8", "a value of the documented model")?;
-            let u64: ::std::string::String = __params.required("u64", "a string")?;
+            let u64: String = __params.required("u64", "a string")?;
             let usize: i32 = __params.required("usize", "an integer")?;
             let f32: super::models::Choice = __params
                 .required("f32", "a value of the documented model")?;
-            let f64: ::std::string::String = __params.required("f64", "a string")?;
+            let f64: String = __params.required("f64", "a string")?;
             let std: i32 = __params.required("std", "an integer")?;
             let core: super::models::Choice = __params
                 .required("core", "a value of the documented model")?;
-            let alloc: ::std::string::String = __params.required("alloc", "a string")?;
+            let alloc: String = __params.required("alloc", "a string")?;
             let client_only: i32 = __params.required("client_only", "an integer")?;
             let page: super::models::Choice = __params
                 .required("page", "a value of the documented model")?;
-            let string_enum: ::std::string::String = __params
-                .required("string_enum", "a string")?;
+            let string_enum: String = __params.required("string_enum", "a string")?;
             let tagged_union: i32 = __params.required("tagged_union", "an integer")?;
             let async_trait: super::models::Choice = __params
                 .required("async_trait", "a value of the documented model")?;
-            let azure_core: ::std::string::String = __params
-                .required("azure_core", "a string")?;
+            let azure_core: String = __params.required("azure_core", "a string")?;
             let arm_client_options: i32 = __params
                 .required("ArmClientOptions", "an integer")?;
             let arm_pipeline: super::models::Choice = __params
                 .required("ArmPipeline", "a value of the documented model")?;
-            let binary_format: ::std::string::String = __params
-                .required("BinaryFormat", "a string")?;
+            let binary_format: String = __params.required("BinaryFormat", "a string")?;
             let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
             let method_options_2: super::models::Choice = __params
                 .required("MethodOptions", "a value of the documented model")?;
-            let resource_manager_audience: ::std::string::String = __params
+            let resource_manager_audience: String = __params
                 .required("ResourceManagerAudience", "a string")?;
             let static_token_credential: i32 = __params
                 .required("StaticTokenCredential", "an integer")?;
             let text_format: super::models::Choice = __params
                 .required("TextFormat", "a value of the documented model")?;
-            let client_request_id: ::std::string::String = __params
+            let client_request_id: String = __params
                 .required("client_request_id", "a string")?;
             let resource_manager_endpoint: i32 = __params
                 .required("resource_manager_endpoint", "an integer")?;
@@ -8909,91 +9353,85 @@ pub fn build_request(
             )
         }
         "Parameters_Path3" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let resource_manager_scope: ::std::string::String = __params
+            let resource_manager_scope: String = __params
                 .required("resource_manager_scope", "a string")?;
             let response_error: i32 = __params.required("response_error", "an integer")?;
             let dynamic_error: super::models::Choice = __params
                 .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
+            let dynamic_params: String = __params.required("DynamicParams", "a string")?;
             let dynamic_validate: i32 = __params
                 .required("DynamicValidate", "an integer")?;
             let operation_info: super::models::Choice = __params
                 .required("OperationInfo", "a value of the documented model")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let service_info: String = __params.required("ServiceInfo", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let dynamic_reply: super::models::Choice = __params
                 .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
+            let dynamic_execute: String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
             let dynamic_poll: super::models::Choice = __params
                 .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
+            let dynamic_request_error: String = __params
                 .required("dynamic_request_error", "a string")?;
             let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let from_status: super::models::Choice = __params
                 .required("FromStatus", "a value of the documented model")?;
-            let response_error_2: ::std::string::String = __params
+            let response_error_2: String = __params
                 .required("ResponseError", "a string")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
+            let decode_by_status: String = __params
                 .required("decode_by_status", "a string")?;
             let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
             let decode_empty: super::models::Choice = __params
                 .required("decode_empty", "a value of the documented model")?;
-            let decode_exists: ::std::string::String = __params
-                .required("decode_exists", "a string")?;
+            let decode_exists: String = __params.required("decode_exists", "a string")?;
             let decode_json: i32 = __params.required("decode_json", "an integer")?;
             let decode_nullable: super::models::Choice = __params
                 .required("decode_nullable", "a value of the documented model")?;
-            let decode_optional: ::std::string::String = __params
+            let decode_optional: String = __params
                 .required("decode_optional", "a string")?;
             let decode_text: i32 = __params.required("decode_text", "an integer")?;
             let base64: super::models::Choice = __params
                 .required("Base64", "a value of the documented model")?;
-            let base64_url: ::std::string::String = __params
-                .required("Base64Url", "a string")?;
+            let base64_url: String = __params.required("Base64Url", "a string")?;
             let date: i32 = __params.required("Date", "an integer")?;
             let date_time: super::models::Choice = __params
                 .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::std::string::String = __params
+            let date_time_rfc1123: String = __params
                 .required("DateTimeRfc1123", "a string")?;
             let duration: i32 = __params.required("Duration", "an integer")?;
             let format_error: super::models::Choice = __params
                 .required("FormatError", "a value of the documented model")?;
-            let string_format: ::std::string::String = __params
-                .required("StringFormat", "a string")?;
+            let string_format: String = __params.required("StringFormat", "a string")?;
             let unix_time: i32 = __params.required("UnixTime", "an integer")?;
             let uuid: super::models::Choice = __params
                 .required("Uuid", "a value of the documented model")?;
-            let response_headers: ::std::string::String = __params
+            let response_headers: String = __params
                 .required("ResponseHeaders", "a string")?;
             let host_part: i32 = __params.required("HostPart", "an integer")?;
             let invalid_host: super::models::Choice = __params
                 .required("InvalidHost", "a value of the documented model")?;
-            let parameterized_host: ::std::string::String = __params
+            let parameterized_host: String = __params
                 .required("parameterized_host", "a string")?;
             let form_body: i32 = __params.required("FormBody", "an integer")?;
             let http_request: super::models::Choice = __params
                 .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let http_response: String = __params.required("HttpResponse", "a string")?;
             let method: i32 = __params.required("Method", "an integer")?;
             let url_builder: super::models::Choice = __params
                 .required("UrlBuilder", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
+            let response_too_large: String = __params
                 .required("ResponseTooLarge", "a string")?;
             let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
             let operation_status: super::models::Choice = __params
                 .required("OperationStatus", "a value of the documented model")?;
-            let poller_method_options: ::std::string::String = __params
+            let poller_method_options: String = __params
                 .required("PollerMethodOptions", "a string")?;
             let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
             Ok(
@@ -9054,86 +9492,79 @@ pub fn build_request(
             )
         }
         "Parameters_Path4" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let next_link: ::std::string::String = __params
-                .required("NextLink", "a string")?;
+            let next_link: String = __params.required("NextLink", "a string")?;
             let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
             let pattern: super::models::Choice = __params
                 .required("Pattern", "a value of the documented model")?;
-            let strip_read_only: ::std::string::String = __params
+            let strip_read_only: String = __params
                 .required("StripReadOnly", "a string")?;
             let strip_member: i32 = __params.required("strip_member", "an integer")?;
             let strip_members: super::models::Choice = __params
                 .required("strip_members", "a value of the documented model")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
+            let regex: String = __params.required("Regex", "a string")?;
             let secret: i32 = __params.required("Secret", "an integer")?;
             let url: super::models::Choice = __params
                 .required("Url", "a value of the documented model")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
+            let constraint: String = __params.required("Constraint", "a string")?;
             let validate: i32 = __params.required("Validate", "an integer")?;
             let validation_error: super::models::Choice = __params
                 .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
+            let validation_errors: String = __params
                 .required("ValidationErrors", "a string")?;
             let validator: i32 = __params.required("Validator", "an integer")?;
             let compile_pattern: super::models::Choice = __params
                 .required("compile_pattern", "a value of the documented model")?;
-            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let regex_2: String = __params.required("regex", "a string")?;
             let serde: i32 = __params.required("serde", "an integer")?;
             let serde_json: super::models::Choice = __params
                 .required("serde_json", "a value of the documented model")?;
-            let url_2: ::std::string::String = __params.required("url", "a string")?;
+            let url_2: String = __params.required("url", "a string")?;
             let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let api_version_2: super::models::Choice = __params
                 .required("api_version", "a value of the documented model")?;
-            let options_2: ::std::string::String = __params
-                .required("options", "a string")?;
+            let options_2: String = __params.required("options", "a string")?;
             let request: i32 = __params.required("request", "an integer")?;
             let validator_2: super::models::Choice = __params
                 .required("validator", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("value", "a string")?;
+            let value: String = __params.required("value", "a string")?;
             let params: i32 = __params.required("params", "an integer")?;
             let path: super::models::Choice = __params
                 .required("path", "a value of the documented model")?;
-            let at: ::std::string::String = __params.required("at", "a string")?;
+            let at: String = __params.required("at", "a string")?;
             let json: i32 = __params.required("json", "an integer")?;
             let members: super::models::Choice = __params
                 .required("members", "a value of the documented model")?;
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
+            let pipeline: String = __params.required("pipeline", "a string")?;
             let response: i32 = __params.required("response", "an integer")?;
             let operation_id: super::models::Choice = __params
                 .required("operation_id", "a value of the documented model")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
+            let credential: String = __params.required("credential", "a string")?;
             let subscription_id: i32 = __params
                 .required("subscription_id", "an integer")?;
             let inner: super::models::Choice = __params
                 .required("inner", "a value of the documented model")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
+            let tag: String = __params.required("tag", "a string")?;
             let method_options_2: i32 = __params
                 .required("method_options", "an integer")?;
             let f_2: super::models::Choice = __params
                 .required("f", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
+            let new: String = __params.required("new", "a string")?;
             let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
             let default_endpoint: super::models::Choice = __params
                 .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
+            let services: String = __params.required("SERVICES", "a string")?;
             let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let build_request: super::models::Choice = __params
                 .required("build_request", "a value of the documented model")?;
-            let decode_response: ::std::string::String = __params
+            let decode_response: String = __params
                 .required("decode_response", "a string")?;
             let models: i32 = __params.required("models", "an integer")?;
             let clients: super::models::Choice = __params
                 .required("clients", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
+            let dynamic: String = __params.required("dynamic", "a string")?;
             let patterns: i32 = __params.required("patterns", "an integer")?;
             Ok(
                 super::parameters::path4_request(
@@ -9193,39 +9624,35 @@ pub fn build_request(
             )
         }
         "Parameters_Path5" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let other: String = __params.required("Other", "a string")?;
             let unknown: i32 = __params.required("Unknown", "an integer")?;
             let arc: super::models::Choice = __params
                 .required("Arc", "a value of the documented model")?;
-            let lazy_lock: ::std::string::String = __params
-                .required("LazyLock", "a string")?;
+            let lazy_lock: String = __params.required("LazyLock", "a string")?;
             let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
             let cow: super::models::Choice = __params
                 .required("Cow", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("Value", "a string")?;
+            let value: String = __params.required("Value", "a string")?;
             let map: i32 = __params.required("Map", "an integer")?;
             let serialize: super::models::Choice = __params
                 .required("Serialize", "a value of the documented model")?;
-            let deserialize: ::std::string::String = __params
-                .required("Deserialize", "a string")?;
+            let deserialize: String = __params.required("Deserialize", "a string")?;
             let serializer: i32 = __params.required("Serializer", "an integer")?;
             let deserializer: super::models::Choice = __params
                 .required("Deserializer", "a value of the documented model")?;
-            let token_credential: ::std::string::String = __params
+            let token_credential: String = __params
                 .required("TokenCredential", "a string")?;
             let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
             let client_method_options: super::models::Choice = __params
                 .required("ClientMethodOptions", "a value of the documented model")?;
-            let no_format: ::std::string::String = __params
-                .required("NoFormat", "a string")?;
+            let no_format: String = __params.required("NoFormat", "a string")?;
             let pager: i32 = __params.required("Pager", "an integer")?;
             let response: super::models::Choice = __params
                 .required("Response", "a value of the documented model")?;
-            let context: ::std::string::String = __params
-                .required("Context", "a string")?;
+            let context: String = __params.required("Context", "a string")?;
             let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
             let private: super::models::Choice = __params
                 .required("__private", "a value of the documented model")?;
@@ -9258,554 +9685,434 @@ pub fn build_request(
             )
         }
         "Parameters_QueryOptional" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
+            let api_version_2: Option<String> = __params
                 .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
-            let arm_client_options: ::core::option::Option<super::models::Choice> = __params
+            let arc: Option<String> = __params.optional("Arc", "a string")?;
+            let arm_client_options: Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: ::core::option::Option<::std::string::String> = __params
+            let arm_pipeline: Option<String> = __params
                 .optional("ArmPipeline", "a string")?;
-            let as_mut: ::core::option::Option<i32> = __params
-                .optional("AsMut", "an integer")?;
-            let as_ref: ::core::option::Option<::std::string::String> = __params
-                .optional("AsRef", "a string")?;
-            let async_fn: ::core::option::Option<::std::string::String> = __params
-                .optional("AsyncFn", "a string")?;
-            let async_fn_mut: ::core::option::Option<i32> = __params
+            let as_mut: Option<i32> = __params.optional("AsMut", "an integer")?;
+            let as_ref: Option<String> = __params.optional("AsRef", "a string")?;
+            let async_fn: Option<String> = __params.optional("AsyncFn", "a string")?;
+            let async_fn_mut: Option<i32> = __params
                 .optional("AsyncFnMut", "an integer")?;
-            let async_fn_once: ::core::option::Option<super::models::Choice> = __params
+            let async_fn_once: Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
+            let b_tree_map: Option<super::models::Choice> = __params
                 .optional("BTreeMap", "a value of the documented model")?;
-            let base64: ::core::option::Option<super::models::Choice> = __params
+            let base64: Option<super::models::Choice> = __params
                 .optional("Base64", "a value of the documented model")?;
-            let base64_url: ::core::option::Option<::std::string::String> = __params
-                .optional("Base64Url", "a string")?;
-            let binary_format: ::core::option::Option<i32> = __params
+            let base64_url: Option<String> = __params.optional("Base64Url", "a string")?;
+            let binary_format: Option<i32> = __params
                 .optional("BinaryFormat", "an integer")?;
-            let r#box: ::core::option::Option<super::models::Choice> = __params
+            let r#box: Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
+            let client_method_options: Option<String> = __params
                 .optional("ClientMethodOptions", "a string")?;
-            let clone: ::core::option::Option<i32> = __params
-                .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
+            let clone: Option<i32> = __params.optional("Clone", "an integer")?;
+            let constraint: Option<super::models::Choice> = __params
                 .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
-            let copy: ::core::option::Option<::std::string::String> = __params
-                .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
+            let context: Option<i32> = __params.optional("Context", "an integer")?;
+            let copy: Option<String> = __params.optional("Copy", "a string")?;
+            let cow: Option<String> = __params.optional("Cow", "a string")?;
+            let default_endpoint: Option<i32> = __params
                 .optional("DEFAULT_ENDPOINT", "an integer")?;
-            let date: ::core::option::Option<i32> = __params
-                .optional("Date", "an integer")?;
-            let date_time: ::core::option::Option<super::models::Choice> = __params
+            let date: Option<i32> = __params.optional("Date", "an integer")?;
+            let date_time: Option<super::models::Choice> = __params
                 .optional("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::core::option::Option<::std::string::String> = __params
+            let date_time_rfc1123: Option<String> = __params
                 .optional("DateTimeRfc1123", "a string")?;
-            let debug: ::core::option::Option<::std::string::String> = __params
-                .optional("Debug", "a string")?;
-            let default: ::core::option::Option<i32> = __params
-                .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
+            let debug: Option<String> = __params.optional("Debug", "a string")?;
+            let default: Option<i32> = __params.optional("Default", "an integer")?;
+            let deserialize: Option<i32> = __params
                 .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
+            let deserializer: Option<String> = __params
                 .optional("Deserializer", "a string")?;
-            let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
+            let double_ended_iterator: Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
-            let drop: ::core::option::Option<super::models::Choice> = __params
+            let drop: Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: ::core::option::Option<i32> = __params
-                .optional("Duration", "an integer")?;
-            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
+            let duration: Option<i32> = __params.optional("Duration", "an integer")?;
+            let dynamic_error: Option<super::models::Choice> = __params
                 .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::core::option::Option<::std::string::String> = __params
+            let dynamic_params: Option<String> = __params
                 .optional("DynamicParams", "a string")?;
-            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
+            let dynamic_reply: Option<super::models::Choice> = __params
                 .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: ::core::option::Option<i32> = __params
+            let dynamic_validate: Option<i32> = __params
                 .optional("DynamicValidate", "an integer")?;
-            let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
-            let err: ::core::option::Option<::std::string::String> = __params
-                .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
-            let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
+            let eq: Option<i32> = __params.optional("Eq", "an integer")?;
+            let err: Option<String> = __params.optional("Err", "a string")?;
+            let error_body: Option<i32> = __params.optional("ErrorBody", "an integer")?;
+            let exact_size_iterator: Option<String> = __params
                 .optional("ExactSizeIterator", "a string")?;
-            let extend: ::core::option::Option<::std::string::String> = __params
-                .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
+            let extend: Option<String> = __params.optional("Extend", "a string")?;
+            let final_state_via: Option<i32> = __params
                 .optional("FinalStateVia", "an integer")?;
-            let r#fn: ::core::option::Option<::std::string::String> = __params
-                .optional("Fn", "a string")?;
-            let fn_mut: ::core::option::Option<i32> = __params
-                .optional("FnMut", "an integer")?;
-            let fn_once: ::core::option::Option<super::models::Choice> = __params
+            let r#fn: Option<String> = __params.optional("Fn", "a string")?;
+            let fn_mut: Option<i32> = __params.optional("FnMut", "an integer")?;
+            let fn_once: Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: ::core::option::Option<i32> = __params
-                .optional("FormBody", "an integer")?;
-            let format_error: ::core::option::Option<super::models::Choice> = __params
+            let form_body: Option<i32> = __params.optional("FormBody", "an integer")?;
+            let format_error: Option<super::models::Choice> = __params
                 .optional("FormatError", "a value of the documented model")?;
-            let from: ::core::option::Option<::std::string::String> = __params
-                .optional("From", "a string")?;
-            let from_iterator: ::core::option::Option<::std::string::String> = __params
+            let from: Option<String> = __params.optional("From", "a string")?;
+            let from_iterator: Option<String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<super::models::Choice> = __params
+            let from_status: Option<super::models::Choice> = __params
                 .optional("FromStatus", "a value of the documented model")?;
-            let future: ::core::option::Option<i32> = __params
-                .optional("Future", "an integer")?;
-            let hash: ::core::option::Option<i32> = __params
-                .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<i32> = __params
-                .optional("HostPart", "an integer")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
+            let future: Option<i32> = __params.optional("Future", "an integer")?;
+            let hash: Option<i32> = __params.optional("Hash", "an integer")?;
+            let host_part: Option<i32> = __params.optional("HostPart", "an integer")?;
+            let http_request: Option<super::models::Choice> = __params
                 .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
+            let http_response: Option<String> = __params
                 .optional("HttpResponse", "a string")?;
-            let into: ::core::option::Option<super::models::Choice> = __params
+            let into: Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
-            let into_future: ::core::option::Option<super::models::Choice> = __params
+            let into_future: Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
-            let into_iterator: ::core::option::Option<i32> = __params
+            let into_iterator: Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: ::core::option::Option<super::models::Choice> = __params
+            let into_variant: Option<super::models::Choice> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+            let invalid_host: Option<super::models::Choice> = __params
                 .optional("InvalidHost", "a value of the documented model")?;
-            let iterator: ::core::option::Option<super::models::Choice> = __params
+            let iterator: Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
+            let lazy_lock: Option<i32> = __params.optional("LazyLock", "an integer")?;
+            let map: Option<super::models::Choice> = __params
                 .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
-            let method_options_2: ::core::option::Option<::std::string::String> = __params
+            let method: Option<i32> = __params.optional("Method", "an integer")?;
+            let method_options_2: Option<String> = __params
                 .optional("MethodOptions", "a string")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
+            let next_link: Option<super::models::Choice> = __params
                 .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
-            let none: ::core::option::Option<::std::string::String> = __params
-                .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
+            let no_format: Option<i32> = __params.optional("NoFormat", "an integer")?;
+            let none: Option<String> = __params.optional("None", "a string")?;
+            let operations: Option<String> = __params
                 .optional("OPERATIONS", "a string")?;
-            let ok: ::core::option::Option<super::models::Choice> = __params
+            let ok: Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<super::models::Choice> = __params
+            let operation_info: Option<super::models::Choice> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
+            let operation_status: Option<super::models::Choice> = __params
                 .optional("OperationStatus", "a value of the documented model")?;
-            let option: ::core::option::Option<i32> = __params
-                .optional("Option", "an integer")?;
-            let ord: ::core::option::Option<super::models::Choice> = __params
+            let option: Option<i32> = __params.optional("Option", "an integer")?;
+            let ord: Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
+            let other: Option<i32> = __params.optional("Other", "an integer")?;
+            let page_decoder: Option<String> = __params
                 .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
+            let pager: Option<super::models::Choice> = __params
                 .optional("Pager", "a value of the documented model")?;
-            let partial_eq: ::core::option::Option<super::models::Choice> = __params
+            let partial_eq: Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
-            let partial_ord: ::core::option::Option<::std::string::String> = __params
+            let partial_ord: Option<String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
+            let pattern: Option<i32> = __params.optional("Pattern", "an integer")?;
+            let poller_method_options: Option<String> = __params
                 .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
+            let poller_options: Option<i32> = __params
                 .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
+            let regex: Option<super::models::Choice> = __params
                 .optional("Regex", "a value of the documented model")?;
-            let resource_manager_audience: ::core::option::Option<i32> = __params
+            let resource_manager_audience: Option<i32> = __params
                 .optional("ResourceManagerAudience", "an integer")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
+            let response: Option<String> = __params.optional("Response", "a string")?;
+            let response_error: Option<String> = __params
                 .optional("ResponseError", "a string")?;
-            let response_headers: ::core::option::Option<::std::string::String> = __params
+            let response_headers: Option<String> = __params
                 .optional("ResponseHeaders", "a string")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
+            let response_too_large: Option<String> = __params
                 .optional("ResponseTooLarge", "a string")?;
-            let result: ::core::option::Option<i32> = __params
-                .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
+            let result: Option<i32> = __params.optional("Result", "an integer")?;
+            let services: Option<super::models::Choice> = __params
                 .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
+            let safe_debug: Option<super::models::Choice> = __params
                 .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
+            let secret: Option<::armgen_runtime::Secret> = __params
                 .optional("Secret", "a string")?;
-            let self_: ::core::option::Option<::std::string::String> = __params
-                .optional("Self", "a string")?;
-            let send: ::core::option::Option<i32> = __params
-                .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
+            let self_: Option<String> = __params.optional("Self", "a string")?;
+            let send: Option<i32> = __params.optional("Send", "an integer")?;
+            let serialize: Option<String> = __params.optional("Serialize", "a string")?;
+            let serializer: Option<super::models::Choice> = __params
                 .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<i32> = __params
+            let service_error: Option<i32> = __params
                 .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<::std::string::String> = __params
+            let service_info: Option<String> = __params
                 .optional("ServiceInfo", "a string")?;
-            let sized: ::core::option::Option<super::models::Choice> = __params
+            let sized: Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
-            let some: ::core::option::Option<super::models::Choice> = __params
+            let some: Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
+            let static_token_credential: Option<super::models::Choice> = __params
                 .optional("StaticTokenCredential", "a value of the documented model")?;
-            let string: ::core::option::Option<i32> = __params
-                .optional("String", "an integer")?;
-            let string_format: ::core::option::Option<::std::string::String> = __params
+            let string: Option<i32> = __params.optional("String", "an integer")?;
+            let string_format: Option<String> = __params
                 .optional("StringFormat", "a string")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
+            let strip_read_only: Option<super::models::Choice> = __params
                 .optional("StripReadOnly", "a value of the documented model")?;
-            let sync: ::core::option::Option<::std::string::String> = __params
-                .optional("Sync", "a string")?;
-            let text_format: ::core::option::Option<::std::string::String> = __params
+            let sync: Option<String> = __params.optional("Sync", "a string")?;
+            let text_format: Option<String> = __params
                 .optional("TextFormat", "a string")?;
-            let to_owned: ::core::option::Option<::std::string::String> = __params
-                .optional("ToOwned", "a string")?;
-            let to_string: ::core::option::Option<super::models::Choice> = __params
+            let to_owned: Option<String> = __params.optional("ToOwned", "a string")?;
+            let to_string: Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
+            let token_credential: Option<i32> = __params
                 .optional("TokenCredential", "an integer")?;
-            let try_from: ::core::option::Option<i32> = __params
-                .optional("TryFrom", "an integer")?;
-            let try_into: ::core::option::Option<super::models::Choice> = __params
+            let try_from: Option<i32> = __params.optional("TryFrom", "an integer")?;
+            let try_into: Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: ::core::option::Option<i32> = __params
-                .optional("UnixTime", "an integer")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
+            let unix_time: Option<i32> = __params.optional("UnixTime", "an integer")?;
+            let unknown: Option<super::models::Choice> = __params
                 .optional("Unknown", "a value of the documented model")?;
-            let unpin: ::core::option::Option<i32> = __params
-                .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
+            let unpin: Option<i32> = __params.optional("Unpin", "an integer")?;
+            let url: Option<i32> = __params.optional("Url", "an integer")?;
+            let url_builder: Option<super::models::Choice> = __params
                 .optional("UrlBuilder", "a value of the documented model")?;
-            let uuid: ::core::option::Option<super::models::Choice> = __params
+            let uuid: Option<super::models::Choice> = __params
                 .optional("Uuid", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
+            let validate: Option<String> = __params.optional("Validate", "a string")?;
+            let validation_error: Option<i32> = __params
                 .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
+            let validation_errors: Option<super::models::Choice> = __params
                 .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
-            let vec: ::core::option::Option<::std::string::String> = __params
-                .optional("Vec", "a string")?;
-            let value_2: ::core::option::Option<super::models::Choice> = __params
+            let validator: Option<String> = __params.optional("Validator", "a string")?;
+            let value: Option<i32> = __params.optional("Value", "an integer")?;
+            let vec: Option<String> = __params.optional("Vec", "a string")?;
+            let value_2: Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
-            let r#abstract: ::core::option::Option<::std::string::String> = __params
-                .optional("abstract", "a string")?;
-            let align_of: ::core::option::Option<::std::string::String> = __params
-                .optional("align_of", "a string")?;
-            let align_of_val: ::core::option::Option<i32> = __params
+            let private: Option<String> = __params.optional("__private", "a string")?;
+            let r#abstract: Option<String> = __params.optional("abstract", "a string")?;
+            let align_of: Option<String> = __params.optional("align_of", "a string")?;
+            let align_of_val: Option<i32> = __params
                 .optional("align_of_val", "an integer")?;
-            let alloc: ::core::option::Option<i32> = __params
-                .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
+            let alloc: Option<i32> = __params.optional("alloc", "an integer")?;
+            let api_version_3: Option<i32> = __params
                 .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
+            let armgen_runtime: Option<super::models::Choice> = __params
                 .optional("armgen_runtime", "a value of the documented model")?;
-            let r#as: ::core::option::Option<i32> = __params
-                .optional("as", "an integer")?;
-            let assert: ::core::option::Option<super::models::Choice> = __params
+            let r#as: Option<i32> = __params.optional("as", "an integer")?;
+            let assert: Option<super::models::Choice> = __params
                 .optional("assert", "a value of the documented model")?;
-            let assert_eq: ::core::option::Option<::std::string::String> = __params
-                .optional("assert_eq", "a string")?;
-            let r#async: ::core::option::Option<super::models::Choice> = __params
+            let assert_eq: Option<String> = __params.optional("assert_eq", "a string")?;
+            let r#async: Option<super::models::Choice> = __params
                 .optional("async", "a value of the documented model")?;
-            let async_trait: ::core::option::Option<::std::string::String> = __params
+            let async_trait: Option<String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
+            let at: Option<super::models::Choice> = __params
                 .optional("at", "a value of the documented model")?;
-            let r#await: ::core::option::Option<::std::string::String> = __params
-                .optional("await", "a string")?;
-            let azure_core: ::core::option::Option<i32> = __params
-                .optional("azure_core", "an integer")?;
-            let r#become: ::core::option::Option<i32> = __params
-                .optional("become", "an integer")?;
-            let bool: ::core::option::Option<i32> = __params
-                .optional("bool", "an integer")?;
-            let box_2: ::core::option::Option<super::models::Choice> = __params
+            let r#await: Option<String> = __params.optional("await", "a string")?;
+            let azure_core: Option<i32> = __params.optional("azure_core", "an integer")?;
+            let r#become: Option<i32> = __params.optional("become", "an integer")?;
+            let bool: Option<i32> = __params.optional("bool", "an integer")?;
+            let box_2: Option<super::models::Choice> = __params
                 .optional("box", "a value of the documented model")?;
-            let r#break: ::core::option::Option<::std::string::String> = __params
-                .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
+            let r#break: Option<String> = __params.optional("break", "a string")?;
+            let build_request: Option<i32> = __params
                 .optional("build_request", "an integer")?;
-            let cfg: ::core::option::Option<i32> = __params
-                .optional("cfg", "an integer")?;
-            let char: ::core::option::Option<super::models::Choice> = __params
+            let cfg: Option<i32> = __params.optional("cfg", "an integer")?;
+            let char: Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
-            let client_only: ::core::option::Option<super::models::Choice> = __params
+            let client_only: Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let client_request_id: ::core::option::Option<i32> = __params
+            let client_request_id: Option<i32> = __params
                 .optional("client_request_id", "an integer")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
+            let clients: Option<i32> = __params.optional("clients", "an integer")?;
+            let compile_pattern: Option<i32> = __params
                 .optional("compile_pattern", "an integer")?;
-            let concat: ::core::option::Option<super::models::Choice> = __params
+            let concat: Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
-            let r#const: ::core::option::Option<i32> = __params
-                .optional("const", "an integer")?;
-            let r#continue: ::core::option::Option<super::models::Choice> = __params
+            let r#const: Option<i32> = __params.optional("const", "an integer")?;
+            let r#continue: Option<super::models::Choice> = __params
                 .optional("continue", "a value of the documented model")?;
-            let core: ::core::option::Option<::std::string::String> = __params
-                .optional("core", "a string")?;
-            let crate_: ::core::option::Option<::std::string::String> = __params
-                .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
+            let core: Option<String> = __params.optional("core", "a string")?;
+            let crate_: Option<String> = __params.optional("crate", "a string")?;
+            let credential: Option<super::models::Choice> = __params
                 .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
+            let decode_body: Option<super::models::Choice> = __params
                 .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::core::option::Option<::std::string::String> = __params
+            let decode_by_status: Option<String> = __params
                 .optional("decode_by_status", "a string")?;
-            let decode_bytes: ::core::option::Option<i32> = __params
+            let decode_bytes: Option<i32> = __params
                 .optional("decode_bytes", "an integer")?;
-            let decode_empty: ::core::option::Option<super::models::Choice> = __params
+            let decode_empty: Option<super::models::Choice> = __params
                 .optional("decode_empty", "a value of the documented model")?;
-            let decode_exists: ::core::option::Option<::std::string::String> = __params
+            let decode_exists: Option<String> = __params
                 .optional("decode_exists", "a string")?;
-            let decode_json: ::core::option::Option<i32> = __params
+            let decode_json: Option<i32> = __params
                 .optional("decode_json", "an integer")?;
-            let decode_nullable: ::core::option::Option<super::models::Choice> = __params
+            let decode_nullable: Option<super::models::Choice> = __params
                 .optional("decode_nullable", "a value of the documented model")?;
-            let decode_optional: ::core::option::Option<::std::string::String> = __params
+            let decode_optional: Option<String> = __params
                 .optional("decode_optional", "a string")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
+            let decode_response: Option<super::models::Choice> = __params
                 .optional("decode_response", "a value of the documented model")?;
-            let decode_text: ::core::option::Option<i32> = __params
+            let decode_text: Option<i32> = __params
                 .optional("decode_text", "an integer")?;
-            let r#do: ::core::option::Option<i32> = __params
-                .optional("do", "an integer")?;
-            let drop_2: ::core::option::Option<::std::string::String> = __params
-                .optional("drop", "a string")?;
-            let r#dyn: ::core::option::Option<super::models::Choice> = __params
+            let r#do: Option<i32> = __params.optional("do", "an integer")?;
+            let drop_2: Option<String> = __params.optional("drop", "a string")?;
+            let r#dyn: Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
+            let dynamic: Option<super::models::Choice> = __params
                 .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
+            let dynamic_execute: Option<String> = __params
                 .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: ::core::option::Option<i32> = __params
+            let dynamic_pages: Option<i32> = __params
                 .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
+            let dynamic_poll: Option<super::models::Choice> = __params
                 .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
+            let dynamic_request_error: Option<String> = __params
                 .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: ::core::option::Option<i32> = __params
+            let dynamic_result: Option<i32> = __params
                 .optional("dynamic_result", "an integer")?;
-            let r#else: ::core::option::Option<::std::string::String> = __params
-                .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
-            let r#enum: ::core::option::Option<i32> = __params
-                .optional("enum", "an integer")?;
-            let env: ::core::option::Option<::std::string::String> = __params
-                .optional("env", "a string")?;
-            let r#extern: ::core::option::Option<super::models::Choice> = __params
+            let r#else: Option<String> = __params.optional("else", "a string")?;
+            let endpoint_2: Option<String> = __params.optional("endpoint", "a string")?;
+            let r#enum: Option<i32> = __params.optional("enum", "an integer")?;
+            let env: Option<String> = __params.optional("env", "a string")?;
+            let r#extern: Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
-            let f32: ::core::option::Option<::std::string::String> = __params
-                .optional("f32", "a string")?;
-            let f64: ::core::option::Option<i32> = __params
-                .optional("f64", "an integer")?;
-            let r#false: ::core::option::Option<::std::string::String> = __params
-                .optional("false", "a string")?;
-            let r#final: ::core::option::Option<i32> = __params
-                .optional("final", "an integer")?;
-            let fn_2: ::core::option::Option<super::models::Choice> = __params
+            let f_2: Option<i32> = __params.optional("f", "an integer")?;
+            let f32: Option<String> = __params.optional("f32", "a string")?;
+            let f64: Option<i32> = __params.optional("f64", "an integer")?;
+            let r#false: Option<String> = __params.optional("false", "a string")?;
+            let r#final: Option<i32> = __params.optional("final", "an integer")?;
+            let fn_2: Option<super::models::Choice> = __params
                 .optional("fn", "a value of the documented model")?;
-            let r#for: ::core::option::Option<::std::string::String> = __params
-                .optional("for", "a string")?;
-            let format: ::core::option::Option<i32> = __params
-                .optional("format", "an integer")?;
-            let format_args: ::core::option::Option<super::models::Choice> = __params
+            let r#for: Option<String> = __params.optional("for", "a string")?;
+            let format: Option<i32> = __params.optional("format", "an integer")?;
+            let format_args: Option<super::models::Choice> = __params
                 .optional("format_args", "a value of the documented model")?;
-            let r#gen: ::core::option::Option<i32> = __params
-                .optional("gen", "an integer")?;
-            let i32: ::core::option::Option<i32> = __params
-                .optional("i32", "an integer")?;
-            let i64: ::core::option::Option<super::models::Choice> = __params
+            let r#gen: Option<i32> = __params.optional("gen", "an integer")?;
+            let i32: Option<i32> = __params.optional("i32", "an integer")?;
+            let i64: Option<super::models::Choice> = __params
                 .optional("i64", "a value of the documented model")?;
-            let r#if: ::core::option::Option<super::models::Choice> = __params
+            let r#if: Option<super::models::Choice> = __params
                 .optional("if", "a value of the documented model")?;
-            let r#impl: ::core::option::Option<::std::string::String> = __params
-                .optional("impl", "a string")?;
-            let r#in: ::core::option::Option<i32> = __params
-                .optional("in", "an integer")?;
-            let include: ::core::option::Option<::std::string::String> = __params
-                .optional("include", "a string")?;
-            let include_str: ::core::option::Option<i32> = __params
+            let r#impl: Option<String> = __params.optional("impl", "a string")?;
+            let r#in: Option<i32> = __params.optional("in", "an integer")?;
+            let include: Option<String> = __params.optional("include", "a string")?;
+            let include_str: Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
-            let r#let: ::core::option::Option<super::models::Choice> = __params
+            let inner: Option<i32> = __params.optional("inner", "an integer")?;
+            let json: Option<String> = __params.optional("json", "a string")?;
+            let r#let: Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
-            let r#loop: ::core::option::Option<::std::string::String> = __params
-                .optional("loop", "a string")?;
-            let r#macro: ::core::option::Option<i32> = __params
-                .optional("macro", "an integer")?;
-            let r#match: ::core::option::Option<super::models::Choice> = __params
+            let r#loop: Option<String> = __params.optional("loop", "a string")?;
+            let r#macro: Option<i32> = __params.optional("macro", "an integer")?;
+            let r#match: Option<super::models::Choice> = __params
                 .optional("match", "a value of the documented model")?;
-            let matches: ::core::option::Option<super::models::Choice> = __params
+            let matches: Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
+            let members: Option<i32> = __params.optional("members", "an integer")?;
+            let method_options_3: Option<String> = __params
                 .optional("method_options", "a string")?;
-            let r#mod: ::core::option::Option<::std::string::String> = __params
-                .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
-            let r#move: ::core::option::Option<i32> = __params
-                .optional("move", "an integer")?;
-            let r#mut: ::core::option::Option<super::models::Choice> = __params
+            let r#mod: Option<String> = __params.optional("mod", "a string")?;
+            let models: Option<String> = __params.optional("models", "a string")?;
+            let r#move: Option<i32> = __params.optional("move", "an integer")?;
+            let r#mut: Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
+            let new: Option<super::models::Choice> = __params
                 .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
+            let operation_id: Option<i32> = __params
                 .optional("operation_id", "an integer")?;
-            let option_env: ::core::option::Option<::std::string::String> = __params
+            let option_env: Option<String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
+            let options_2: Option<super::models::Choice> = __params
                 .optional("options", "a value of the documented model")?;
-            let r#override: ::core::option::Option<::std::string::String> = __params
-                .optional("override", "a string")?;
-            let page: ::core::option::Option<::std::string::String> = __params
-                .optional("page", "a string")?;
-            let panic: ::core::option::Option<i32> = __params
-                .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+            let r#override: Option<String> = __params.optional("override", "a string")?;
+            let page: Option<String> = __params.optional("page", "a string")?;
+            let panic: Option<i32> = __params.optional("panic", "an integer")?;
+            let parameterized_host: Option<String> = __params
                 .optional("parameterized_host", "a string")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
+            let params: Option<String> = __params.optional("params", "a string")?;
+            let path: Option<i32> = __params.optional("path", "an integer")?;
+            let patterns: Option<String> = __params.optional("patterns", "a string")?;
+            let pipeline: Option<super::models::Choice> = __params
                 .optional("pipeline", "a value of the documented model")?;
-            let r#priv: ::core::option::Option<i32> = __params
-                .optional("priv", "an integer")?;
-            let r#pub: ::core::option::Option<super::models::Choice> = __params
+            let r#priv: Option<i32> = __params.optional("priv", "an integer")?;
+            let r#pub: Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
-            let r#ref: ::core::option::Option<::std::string::String> = __params
-                .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
+            let r#ref: Option<String> = __params.optional("ref", "a string")?;
+            let regex_2: Option<super::models::Choice> = __params
                 .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                super::models::Choice,
-            > = __params
+            let request: Option<String> = __params.optional("request", "a string")?;
+            let resource_manager_endpoint: Option<super::models::Choice> = __params
                 .optional(
                     "resource_manager_endpoint",
                     "a value of the documented model",
                 )?;
-            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
+            let resource_manager_scope: Option<String> = __params
                 .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
-            let response_error_2: ::core::option::Option<i32> = __params
+            let response_2: Option<String> = __params.optional("response", "a string")?;
+            let response_error_2: Option<i32> = __params
                 .optional("response_error", "an integer")?;
-            let r#return: ::core::option::Option<i32> = __params
-                .optional("return", "an integer")?;
-            let self_2: ::core::option::Option<super::models::Choice> = __params
+            let r#return: Option<i32> = __params.optional("return", "an integer")?;
+            let self_2: Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
-            let size_of: ::core::option::Option<i32> = __params
-                .optional("size_of", "an integer")?;
-            let size_of_val: ::core::option::Option<super::models::Choice> = __params
+            let serde: Option<String> = __params.optional("serde", "a string")?;
+            let serde_json: Option<i32> = __params.optional("serde_json", "an integer")?;
+            let size_of: Option<i32> = __params.optional("size_of", "an integer")?;
+            let size_of_val: Option<super::models::Choice> = __params
                 .optional("size_of_val", "a value of the documented model")?;
-            let r#static: ::core::option::Option<i32> = __params
-                .optional("static", "an integer")?;
-            let std: ::core::option::Option<super::models::Choice> = __params
+            let r#static: Option<i32> = __params.optional("static", "an integer")?;
+            let std: Option<super::models::Choice> = __params
                 .optional("std", "a value of the documented model")?;
-            let str: ::core::option::Option<::std::string::String> = __params
-                .optional("str", "a string")?;
-            let string_enum: ::core::option::Option<i32> = __params
+            let str: Option<String> = __params.optional("str", "a string")?;
+            let string_enum: Option<i32> = __params
                 .optional("string_enum", "an integer")?;
-            let stringify: ::core::option::Option<super::models::Choice> = __params
+            let stringify: Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
+            let strip_member: Option<String> = __params
                 .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
+            let strip_members: Option<i32> = __params
                 .optional("strip_members", "an integer")?;
-            let r#struct: ::core::option::Option<super::models::Choice> = __params
+            let r#struct: Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
+            let subscription_id: Option<String> = __params
                 .optional("subscription_id", "a string")?;
-            let super_: ::core::option::Option<::std::string::String> = __params
-                .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
+            let super_: Option<String> = __params.optional("super", "a string")?;
+            let tag: Option<super::models::Choice> = __params
                 .optional("tag", "a value of the documented model")?;
-            let tagged_union: ::core::option::Option<super::models::Choice> = __params
+            let tagged_union: Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
-            let todo: ::core::option::Option<::std::string::String> = __params
-                .optional("todo", "a string")?;
-            let r#trait: ::core::option::Option<i32> = __params
-                .optional("trait", "an integer")?;
-            let r#true: ::core::option::Option<super::models::Choice> = __params
+            let todo: Option<String> = __params.optional("todo", "a string")?;
+            let r#trait: Option<i32> = __params.optional("trait", "an integer")?;
+            let r#true: Option<super::models::Choice> = __params
                 .optional("true", "a value of the documented model")?;
-            let r#try: ::core::option::Option<::std::string::String> = __params
-                .optional("try", "a string")?;
-            let r#type: ::core::option::Option<i32> = __params
-                .optional("type", "an integer")?;
-            let r#typeof: ::core::option::Option<super::models::Choice> = __params
+            let r#try: Option<String> = __params.optional("try", "a string")?;
+            let r#type: Option<i32> = __params.optional("type", "an integer")?;
+            let r#typeof: Option<super::models::Choice> = __params
                 .optional("typeof", "a value of the documented model")?;
-            let u64: ::core::option::Option<i32> = __params
-                .optional("u64", "an integer")?;
-            let u8: ::core::option::Option<::std::string::String> = __params
-                .optional("u8", "a string")?;
-            let r#union: ::core::option::Option<::std::string::String> = __params
-                .optional("union", "a string")?;
-            let unreachable: ::core::option::Option<i32> = __params
+            let u64: Option<i32> = __params.optional("u64", "an integer")?;
+            let u8: Option<String> = __params.optional("u8", "a string")?;
+            let r#union: Option<String> = __params.optional("union", "a string")?;
+            let unreachable: Option<i32> = __params
                 .optional("unreachable", "an integer")?;
-            let r#unsafe: ::core::option::Option<i32> = __params
-                .optional("unsafe", "an integer")?;
-            let r#unsized: ::core::option::Option<super::models::Choice> = __params
+            let r#unsafe: Option<i32> = __params.optional("unsafe", "an integer")?;
+            let r#unsized: Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
+            let url_2: Option<super::models::Choice> = __params
                 .optional("url", "a value of the documented model")?;
-            let r#use: ::core::option::Option<::std::string::String> = __params
-                .optional("use", "a string")?;
-            let usize: ::core::option::Option<super::models::Choice> = __params
+            let r#use: Option<String> = __params.optional("use", "a string")?;
+            let usize: Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
+            let validator_2: Option<i32> = __params.optional("validator", "an integer")?;
+            let value_3: Option<super::models::Choice> = __params
                 .optional("value", "a value of the documented model")?;
-            let vec_2: ::core::option::Option<super::models::Choice> = __params
+            let vec_2: Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
-            let r#virtual: ::core::option::Option<i32> = __params
-                .optional("virtual", "an integer")?;
-            let r#where: ::core::option::Option<super::models::Choice> = __params
+            let r#virtual: Option<i32> = __params.optional("virtual", "an integer")?;
+            let r#where: Option<super::models::Choice> = __params
                 .optional("where", "a value of the documented model")?;
-            let r#while: ::core::option::Option<::std::string::String> = __params
-                .optional("while", "a string")?;
-            let write: ::core::option::Option<::std::string::String> = __params
-                .optional("write", "a string")?;
-            let r#yield: ::core::option::Option<i32> = __params
-                .optional("yield", "an integer")?;
+            let r#while: Option<String> = __params.optional("while", "a string")?;
+            let write: Option<String> = __params.optional("write", "a string")?;
+            let r#yield: Option<i32> = __params.optional("yield", "an integer")?;
             Ok(
                 super::parameters::query_optional_request(
                     endpoint,
@@ -10085,20 +10392,17 @@ pub fn build_request(
             )
         }
         "Parameters_QueryRequired" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: String = __params.required("API_VERSION", "a string")?;
+            let arc: String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: ::std::string::String = __params
-                .required("ArmPipeline", "a string")?;
+            let arm_pipeline: String = __params.required("ArmPipeline", "a string")?;
             let as_mut: i32 = __params.required("AsMut", "an integer")?;
-            let as_ref: ::std::string::String = __params.required("AsRef", "a string")?;
-            let async_fn: ::std::string::String = __params
-                .required("AsyncFn", "a string")?;
+            let as_ref: String = __params.required("AsRef", "a string")?;
+            let async_fn: String = __params.required("AsyncFn", "a string")?;
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
@@ -10106,31 +10410,29 @@ pub fn build_request(
                 .required("BTreeMap", "a value of the documented model")?;
             let base64: super::models::Choice = __params
                 .required("Base64", "a value of the documented model")?;
-            let base64_url: ::std::string::String = __params
-                .required("Base64Url", "a string")?;
+            let base64_url: String = __params.required("Base64Url", "a string")?;
             let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
+            let client_method_options: String = __params
                 .required("ClientMethodOptions", "a string")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
             let constraint: super::models::Choice = __params
                 .required("Constraint", "a value of the documented model")?;
             let context: i32 = __params.required("Context", "an integer")?;
-            let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let copy: String = __params.required("Copy", "a string")?;
+            let cow: String = __params.required("Cow", "a string")?;
             let default_endpoint: i32 = __params
                 .required("DEFAULT_ENDPOINT", "an integer")?;
             let date: i32 = __params.required("Date", "an integer")?;
             let date_time: super::models::Choice = __params
                 .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::std::string::String = __params
+            let date_time_rfc1123: String = __params
                 .required("DateTimeRfc1123", "a string")?;
-            let debug: ::std::string::String = __params.required("Debug", "a string")?;
+            let debug: String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
             let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserializer: String = __params.required("Deserializer", "a string")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
@@ -10138,29 +10440,27 @@ pub fn build_request(
             let duration: i32 = __params.required("Duration", "an integer")?;
             let dynamic_error: super::models::Choice = __params
                 .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
+            let dynamic_params: String = __params.required("DynamicParams", "a string")?;
             let dynamic_reply: super::models::Choice = __params
                 .required("DynamicReply", "a value of the documented model")?;
             let dynamic_validate: i32 = __params
                 .required("DynamicValidate", "an integer")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
-            let err: ::std::string::String = __params.required("Err", "a string")?;
+            let err: String = __params.required("Err", "a string")?;
             let error_body: i32 = __params.required("ErrorBody", "an integer")?;
-            let exact_size_iterator: ::std::string::String = __params
+            let exact_size_iterator: String = __params
                 .required("ExactSizeIterator", "a string")?;
-            let extend: ::std::string::String = __params.required("Extend", "a string")?;
+            let extend: String = __params.required("Extend", "a string")?;
             let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
+            let r#fn: String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
             let form_body: i32 = __params.required("FormBody", "an integer")?;
             let format_error: super::models::Choice = __params
                 .required("FormatError", "a value of the documented model")?;
-            let from: ::std::string::String = __params.required("From", "a string")?;
-            let from_iterator: ::std::string::String = __params
-                .required("FromIterator", "a string")?;
+            let from: String = __params.required("From", "a string")?;
+            let from_iterator: String = __params.required("FromIterator", "a string")?;
             let from_status: super::models::Choice = __params
                 .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
@@ -10168,8 +10468,7 @@ pub fn build_request(
             let host_part: i32 = __params.required("HostPart", "an integer")?;
             let http_request: super::models::Choice = __params
                 .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let http_response: String = __params.required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -10185,14 +10484,13 @@ pub fn build_request(
             let map: super::models::Choice = __params
                 .required("Map", "a value of the documented model")?;
             let method: i32 = __params.required("Method", "an integer")?;
-            let method_options_2: ::std::string::String = __params
+            let method_options_2: String = __params
                 .required("MethodOptions", "a string")?;
             let next_link: super::models::Choice = __params
                 .required("NextLink", "a value of the documented model")?;
             let no_format: i32 = __params.required("NoFormat", "an integer")?;
-            let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let none: String = __params.required("None", "a string")?;
+            let operations: String = __params.required("OPERATIONS", "a string")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: super::models::Choice = __params
@@ -10203,29 +10501,25 @@ pub fn build_request(
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
             let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
+            let page_decoder: String = __params.required("PageDecoder", "a string")?;
             let pager: super::models::Choice = __params
                 .required("Pager", "a value of the documented model")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
-            let partial_ord: ::std::string::String = __params
-                .required("PartialOrd", "a string")?;
+            let partial_ord: String = __params.required("PartialOrd", "a string")?;
             let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
+            let poller_method_options: String = __params
                 .required("PollerMethodOptions", "a string")?;
             let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
             let regex: super::models::Choice = __params
                 .required("Regex", "a value of the documented model")?;
             let resource_manager_audience: i32 = __params
                 .required("ResourceManagerAudience", "an integer")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let response_headers: ::std::string::String = __params
+            let response: String = __params.required("Response", "a string")?;
+            let response_error: String = __params.required("ResponseError", "a string")?;
+            let response_headers: String = __params
                 .required("ResponseHeaders", "a string")?;
-            let response_too_large: ::std::string::String = __params
+            let response_too_large: String = __params
                 .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
             let services: super::models::Choice = __params
@@ -10234,15 +10528,13 @@ pub fn build_request(
                 .required("SafeDebug", "a value of the documented model")?;
             let secret: ::armgen_runtime::Secret = __params
                 .required("Secret", "a string")?;
-            let self_: ::std::string::String = __params.required("Self", "a string")?;
+            let self_: String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
+            let serialize: String = __params.required("Serialize", "a string")?;
             let serializer: super::models::Choice = __params
                 .required("Serializer", "a value of the documented model")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let service_info: String = __params.required("ServiceInfo", "a string")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
@@ -10250,15 +10542,12 @@ pub fn build_request(
             let static_token_credential: super::models::Choice = __params
                 .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: ::std::string::String = __params
-                .required("StringFormat", "a string")?;
+            let string_format: String = __params.required("StringFormat", "a string")?;
             let strip_read_only: super::models::Choice = __params
                 .required("StripReadOnly", "a value of the documented model")?;
-            let sync: ::std::string::String = __params.required("Sync", "a string")?;
-            let text_format: ::std::string::String = __params
-                .required("TextFormat", "a string")?;
-            let to_owned: ::std::string::String = __params
-                .required("ToOwned", "a string")?;
+            let sync: String = __params.required("Sync", "a string")?;
+            let text_format: String = __params.required("TextFormat", "a string")?;
+            let to_owned: String = __params.required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
             let token_credential: i32 = __params
@@ -10275,24 +10564,19 @@ pub fn build_request(
                 .required("UrlBuilder", "a value of the documented model")?;
             let uuid: super::models::Choice = __params
                 .required("Uuid", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
+            let validate: String = __params.required("Validate", "a string")?;
             let validation_error: i32 = __params
                 .required("ValidationError", "an integer")?;
             let validation_errors: super::models::Choice = __params
                 .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
+            let validator: String = __params.required("Validator", "a string")?;
             let value: i32 = __params.required("Value", "an integer")?;
-            let vec: ::std::string::String = __params.required("Vec", "a string")?;
+            let vec: String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
-            let r#abstract: ::std::string::String = __params
-                .required("abstract", "a string")?;
-            let align_of: ::std::string::String = __params
-                .required("align_of", "a string")?;
+            let private: String = __params.required("__private", "a string")?;
+            let r#abstract: String = __params.required("abstract", "a string")?;
+            let align_of: String = __params.required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
             let api_version_3: i32 = __params.required("api_version", "an integer")?;
@@ -10301,21 +10585,19 @@ pub fn build_request(
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
-            let assert_eq: ::std::string::String = __params
-                .required("assert_eq", "a string")?;
+            let assert_eq: String = __params.required("assert_eq", "a string")?;
             let r#async: super::models::Choice = __params
                 .required("async", "a value of the documented model")?;
-            let async_trait: ::std::string::String = __params
-                .required("async_trait", "a string")?;
+            let async_trait: String = __params.required("async_trait", "a string")?;
             let at: super::models::Choice = __params
                 .required("at", "a value of the documented model")?;
-            let r#await: ::std::string::String = __params.required("await", "a string")?;
+            let r#await: String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let bool: i32 = __params.required("bool", "an integer")?;
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
-            let r#break: ::std::string::String = __params.required("break", "a string")?;
+            let r#break: String = __params.required("break", "a string")?;
             let build_request: i32 = __params.required("build_request", "an integer")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
@@ -10332,56 +10614,54 @@ pub fn build_request(
             let r#const: i32 = __params.required("const", "an integer")?;
             let r#continue: super::models::Choice = __params
                 .required("continue", "a value of the documented model")?;
-            let core: ::std::string::String = __params.required("core", "a string")?;
-            let crate_: ::std::string::String = __params.required("crate", "a string")?;
+            let core: String = __params.required("core", "a string")?;
+            let crate_: String = __params.required("crate", "a string")?;
             let credential: super::models::Choice = __params
                 .required("credential", "a value of the documented model")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
+            let decode_by_status: String = __params
                 .required("decode_by_status", "a string")?;
             let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
             let decode_empty: super::models::Choice = __params
                 .required("decode_empty", "a value of the documented model")?;
-            let decode_exists: ::std::string::String = __params
-                .required("decode_exists", "a string")?;
+            let decode_exists: String = __params.required("decode_exists", "a string")?;
             let decode_json: i32 = __params.required("decode_json", "an integer")?;
             let decode_nullable: super::models::Choice = __params
                 .required("decode_nullable", "a value of the documented model")?;
-            let decode_optional: ::std::string::String = __params
+            let decode_optional: String = __params
                 .required("decode_optional", "a string")?;
             let decode_response: super::models::Choice = __params
                 .required("decode_response", "a value of the documented model")?;
             let decode_text: i32 = __params.required("decode_text", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
-            let drop_2: ::std::string::String = __params.required("drop", "a string")?;
+            let drop_2: String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
             let dynamic: super::models::Choice = __params
                 .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
+            let dynamic_execute: String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
             let dynamic_poll: super::models::Choice = __params
                 .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
+            let dynamic_request_error: String = __params
                 .required("dynamic_request_error", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
-            let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let r#else: String = __params.required("else", "a string")?;
+            let endpoint_2: String = __params.required("endpoint", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
-            let env: ::std::string::String = __params.required("env", "a string")?;
+            let env: String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
             let f_2: i32 = __params.required("f", "an integer")?;
-            let f32: ::std::string::String = __params.required("f32", "a string")?;
+            let f32: String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
-            let r#false: ::std::string::String = __params.required("false", "a string")?;
+            let r#false: String = __params.required("false", "a string")?;
             let r#final: i32 = __params.required("final", "an integer")?;
             let fn_2: super::models::Choice = __params
                 .required("fn", "a value of the documented model")?;
-            let r#for: ::std::string::String = __params.required("for", "a string")?;
+            let r#for: String = __params.required("for", "a string")?;
             let format: i32 = __params.required("format", "an integer")?;
             let format_args: super::models::Choice = __params
                 .required("format_args", "a value of the documented model")?;
@@ -10391,71 +10671,65 @@ pub fn build_request(
                 .required("i64", "a value of the documented model")?;
             let r#if: super::models::Choice = __params
                 .required("if", "a value of the documented model")?;
-            let r#impl: ::std::string::String = __params.required("impl", "a string")?;
+            let r#impl: String = __params.required("impl", "a string")?;
             let r#in: i32 = __params.required("in", "an integer")?;
-            let include: ::std::string::String = __params
-                .required("include", "a string")?;
+            let include: String = __params.required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
             let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let json: String = __params.required("json", "a string")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
-            let r#loop: ::std::string::String = __params.required("loop", "a string")?;
+            let r#loop: String = __params.required("loop", "a string")?;
             let r#macro: i32 = __params.required("macro", "an integer")?;
             let r#match: super::models::Choice = __params
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
             let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
+            let method_options_3: String = __params
                 .required("method_options", "a string")?;
-            let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let r#mod: String = __params.required("mod", "a string")?;
+            let models: String = __params.required("models", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
             let new: super::models::Choice = __params
                 .required("new", "a value of the documented model")?;
             let operation_id: i32 = __params.required("operation_id", "an integer")?;
-            let option_env: ::std::string::String = __params
-                .required("option_env", "a string")?;
+            let option_env: String = __params.required("option_env", "a string")?;
             let options_2: super::models::Choice = __params
                 .required("options", "a value of the documented model")?;
-            let r#override: ::std::string::String = __params
-                .required("override", "a string")?;
-            let page: ::std::string::String = __params.required("page", "a string")?;
+            let r#override: String = __params.required("override", "a string")?;
+            let page: String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: ::std::string::String = __params
+            let parameterized_host: String = __params
                 .required("parameterized_host", "a string")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
+            let params: String = __params.required("params", "a string")?;
             let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
+            let patterns: String = __params.required("patterns", "a string")?;
             let pipeline: super::models::Choice = __params
                 .required("pipeline", "a value of the documented model")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
-            let r#ref: ::std::string::String = __params.required("ref", "a string")?;
+            let r#ref: String = __params.required("ref", "a string")?;
             let regex_2: super::models::Choice = __params
                 .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
+            let request: String = __params.required("request", "a string")?;
             let resource_manager_endpoint: super::models::Choice = __params
                 .required(
                     "resource_manager_endpoint",
                     "a value of the documented model",
                 )?;
-            let resource_manager_scope: ::std::string::String = __params
+            let resource_manager_scope: String = __params
                 .required("resource_manager_scope", "a string")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
+            let response_2: String = __params.required("response", "a string")?;
             let response_error_2: i32 = __params
                 .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde: String = __params.required("serde", "a string")?;
             let serde_json: i32 = __params.required("serde_json", "an integer")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
@@ -10463,40 +10737,39 @@ pub fn build_request(
             let r#static: i32 = __params.required("static", "an integer")?;
             let std: super::models::Choice = __params
                 .required("std", "a value of the documented model")?;
-            let str: ::std::string::String = __params.required("str", "a string")?;
+            let str: String = __params.required("str", "a string")?;
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
+            let strip_member: String = __params.required("strip_member", "a string")?;
             let strip_members: i32 = __params.required("strip_members", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscription_id", "a string")?;
-            let super_: ::std::string::String = __params.required("super", "a string")?;
+            let super_: String = __params.required("super", "a string")?;
             let tag: super::models::Choice = __params
                 .required("tag", "a value of the documented model")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
-            let todo: ::std::string::String = __params.required("todo", "a string")?;
+            let todo: String = __params.required("todo", "a string")?;
             let r#trait: i32 = __params.required("trait", "an integer")?;
             let r#true: super::models::Choice = __params
                 .required("true", "a value of the documented model")?;
-            let r#try: ::std::string::String = __params.required("try", "a string")?;
+            let r#try: String = __params.required("try", "a string")?;
             let r#type: i32 = __params.required("type", "an integer")?;
             let r#typeof: super::models::Choice = __params
                 .required("typeof", "a value of the documented model")?;
             let u64: i32 = __params.required("u64", "an integer")?;
-            let u8: ::std::string::String = __params.required("u8", "a string")?;
-            let r#union: ::std::string::String = __params.required("union", "a string")?;
+            let u8: String = __params.required("u8", "a string")?;
+            let r#union: String = __params.required("union", "a string")?;
             let unreachable: i32 = __params.required("unreachable", "an integer")?;
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
             let url_2: super::models::Choice = __params
                 .required("url", "a value of the documented model")?;
-            let r#use: ::std::string::String = __params.required("use", "a string")?;
+            let r#use: String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
             let validator_2: i32 = __params.required("validator", "an integer")?;
@@ -10507,8 +10780,8 @@ pub fn build_request(
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
             let r#where: super::models::Choice = __params
                 .required("where", "a value of the documented model")?;
-            let r#while: ::std::string::String = __params.required("while", "a string")?;
-            let write: ::std::string::String = __params.required("write", "a string")?;
+            let r#while: String = __params.required("while", "a string")?;
+            let write: String = __params.required("write", "a string")?;
             let r#yield: i32 = __params.required("yield", "an integer")?;
             Ok(
                 super::parameters::query_required_request(
@@ -10789,7 +11062,7 @@ pub fn build_request(
             )
         }
         "params_params" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let params: super::models::Params = __params
@@ -10797,7 +11070,7 @@ pub fn build_request(
             Ok(super::params::params_request(endpoint, &api_version, &params)?)
         }
         "PartialEq_PartialEq" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let partial_eq: super::models::PartialEq = __params
@@ -10811,7 +11084,7 @@ pub fn build_request(
             )
         }
         "PartialOrd_PartialOrd" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let partial_ord: super::models::PartialOrd = __params
@@ -10825,7 +11098,7 @@ pub fn build_request(
             )
         }
         "path_path" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let path: super::models::Path = __params
@@ -10833,7 +11106,7 @@ pub fn build_request(
             Ok(super::path::path_request(endpoint, &api_version, &path)?)
         }
         "Pattern_Pattern" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let pattern: super::models::Pattern = __params
@@ -10841,7 +11114,7 @@ pub fn build_request(
             Ok(super::pattern::pattern_request(endpoint, &api_version, &pattern)?)
         }
         "patterns_patterns" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let patterns: super::models::Patterns = __params
@@ -10849,7 +11122,7 @@ pub fn build_request(
             Ok(super::patterns_2::patterns_request(endpoint, &api_version, &patterns)?)
         }
         "pipeline_pipeline" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let pipeline: super::models::Pipeline = __params
@@ -10857,7 +11130,7 @@ pub fn build_request(
             Ok(super::pipeline::pipeline_request(endpoint, &api_version, &pipeline)?)
         }
         "PollerMethodOptions_PollerMethodOptions" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let poller_method_options: super::models::PollerMethodOptions = __params
@@ -10871,7 +11144,7 @@ pub fn build_request(
             )
         }
         "PollerOptions_PollerOptions" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let poller_options: super::models::PollerOptions = __params
@@ -10885,7 +11158,7 @@ pub fn build_request(
             )
         }
         "abstract_abstract" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#abstract: super::models::Abstract = __params
@@ -10893,7 +11166,7 @@ pub fn build_request(
             Ok(super::r#abstract::abstract_request(endpoint, &api_version, &r#abstract)?)
         }
         "as_as" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#as: super::models::As = __params
@@ -10901,7 +11174,7 @@ pub fn build_request(
             Ok(super::r#as::as_request(endpoint, &api_version, &r#as)?)
         }
         "async_async" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#async: super::models::Async = __params
@@ -10909,7 +11182,7 @@ pub fn build_request(
             Ok(super::r#async::async_request(endpoint, &api_version, &r#async)?)
         }
         "async_trait_async_trait" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let async_trait: super::models::AsyncTrait = __params
@@ -10923,7 +11196,7 @@ pub fn build_request(
             )
         }
         "await_await" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#await: super::models::Await = __params
@@ -10931,7 +11204,7 @@ pub fn build_request(
             Ok(super::r#await::await_request(endpoint, &api_version, &r#await)?)
         }
         "become_become" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#become: super::models::Become = __params
@@ -10939,7 +11212,7 @@ pub fn build_request(
             Ok(super::r#become::become_request(endpoint, &api_version, &r#become)?)
         }
         "box_box" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#box: super::models::Box2 = __params
@@ -10947,7 +11220,7 @@ pub fn build_request(
             Ok(super::r#box::box_request(endpoint, &api_version, &r#box)?)
         }
         "break_break" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#break: super::models::Break = __params
@@ -10955,7 +11228,7 @@ pub fn build_request(
             Ok(super::r#break::break_request(endpoint, &api_version, &r#break)?)
         }
         "const_const" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#const: super::models::Const = __params
@@ -10963,7 +11236,7 @@ pub fn build_request(
             Ok(super::r#const::const_request(endpoint, &api_version, &r#const)?)
         }
         "continue_continue" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#continue: super::models::Continue = __params
@@ -10971,7 +11244,7 @@ pub fn build_request(
             Ok(super::r#continue::continue_request(endpoint, &api_version, &r#continue)?)
         }
         "do_do" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#do: super::models::Do = __params
@@ -10979,7 +11252,7 @@ pub fn build_request(
             Ok(super::r#do::do_request(endpoint, &api_version, &r#do)?)
         }
         "dyn_dyn" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#dyn: super::models::Dyn = __params
@@ -10987,7 +11260,7 @@ pub fn build_request(
             Ok(super::r#dyn::dyn_request(endpoint, &api_version, &r#dyn)?)
         }
         "else_else" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#else: super::models::Else = __params
@@ -10995,7 +11268,7 @@ pub fn build_request(
             Ok(super::r#else::else_request(endpoint, &api_version, &r#else)?)
         }
         "enum_enum" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#enum: super::models::Enum = __params
@@ -11003,7 +11276,7 @@ pub fn build_request(
             Ok(super::r#enum::enum_request(endpoint, &api_version, &r#enum)?)
         }
         "extern_extern" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#extern: super::models::Extern = __params
@@ -11011,7 +11284,7 @@ pub fn build_request(
             Ok(super::r#extern::extern_request(endpoint, &api_version, &r#extern)?)
         }
         "false_false" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#false: super::models::False = __params
@@ -11019,7 +11292,7 @@ pub fn build_request(
             Ok(super::r#false::false_request(endpoint, &api_version, &r#false)?)
         }
         "final_final" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#final: super::models::Final = __params
@@ -11027,7 +11300,7 @@ pub fn build_request(
             Ok(super::r#final::final_request(endpoint, &api_version, &r#final)?)
         }
         "fn_fn" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#fn: super::models::Fn = __params
@@ -11035,7 +11308,7 @@ pub fn build_request(
             Ok(super::r#fn::fn_request(endpoint, &api_version, &r#fn)?)
         }
         "for_for" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#for: super::models::For = __params
@@ -11043,7 +11316,7 @@ pub fn build_request(
             Ok(super::r#for::for_request(endpoint, &api_version, &r#for)?)
         }
         "gen_gen" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#gen: super::models::Gen = __params
@@ -11051,7 +11324,7 @@ pub fn build_request(
             Ok(super::r#gen::gen_request(endpoint, &api_version, &r#gen)?)
         }
         "if_if" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#if: super::models::If = __params
@@ -11059,7 +11332,7 @@ pub fn build_request(
             Ok(super::r#if::if_request(endpoint, &api_version, &r#if)?)
         }
         "impl_impl" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#impl: super::models::Impl = __params
@@ -11067,7 +11340,7 @@ pub fn build_request(
             Ok(super::r#impl::impl_request(endpoint, &api_version, &r#impl)?)
         }
         "in_in" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#in: super::models::In = __params
@@ -11075,7 +11348,7 @@ pub fn build_request(
             Ok(super::r#in::in_request(endpoint, &api_version, &r#in)?)
         }
         "let_let" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#let: super::models::Let = __params
@@ -11083,7 +11356,7 @@ pub fn build_request(
             Ok(super::r#let::let_request(endpoint, &api_version, &r#let)?)
         }
         "loop_loop" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#loop: super::models::Loop = __params
@@ -11091,7 +11364,7 @@ pub fn build_request(
             Ok(super::r#loop::loop_request(endpoint, &api_version, &r#loop)?)
         }
         "macro_macro" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#macro: super::models::Macro = __params
@@ -11099,7 +11372,7 @@ pub fn build_request(
             Ok(super::r#macro::macro_request(endpoint, &api_version, &r#macro)?)
         }
         "match_match" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#match: super::models::Match = __params
@@ -11107,7 +11380,7 @@ pub fn build_request(
             Ok(super::r#match::match_request(endpoint, &api_version, &r#match)?)
         }
         "mod_mod" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#mod: super::models::Mod = __params
@@ -11115,7 +11388,7 @@ pub fn build_request(
             Ok(super::mod_2::mod_request(endpoint, &api_version, &r#mod)?)
         }
         "move_move" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#move: super::models::Move = __params
@@ -11123,7 +11396,7 @@ pub fn build_request(
             Ok(super::r#move::move_request(endpoint, &api_version, &r#move)?)
         }
         "mut_mut" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#mut: super::models::Mut = __params
@@ -11131,7 +11404,7 @@ pub fn build_request(
             Ok(super::r#mut::mut_request(endpoint, &api_version, &r#mut)?)
         }
         "override_override" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#override: super::models::Override = __params
@@ -11139,7 +11412,7 @@ pub fn build_request(
             Ok(super::r#override::override_request(endpoint, &api_version, &r#override)?)
         }
         "priv_priv" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#priv: super::models::Priv = __params
@@ -11147,7 +11420,7 @@ pub fn build_request(
             Ok(super::r#priv::priv_request(endpoint, &api_version, &r#priv)?)
         }
         "pub_pub" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#pub: super::models::Pub = __params
@@ -11155,7 +11428,7 @@ pub fn build_request(
             Ok(super::r#pub::pub_request(endpoint, &api_version, &r#pub)?)
         }
         "ref_ref" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#ref: super::models::Ref = __params
@@ -11163,7 +11436,7 @@ pub fn build_request(
             Ok(super::r#ref::ref_request(endpoint, &api_version, &r#ref)?)
         }
         "return_return" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#return: super::models::Return = __params
@@ -11171,7 +11444,7 @@ pub fn build_request(
             Ok(super::r#return::return_request(endpoint, &api_version, &r#return)?)
         }
         "static_static" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#static: super::models::Static = __params
@@ -11179,7 +11452,7 @@ pub fn build_request(
             Ok(super::r#static::static_request(endpoint, &api_version, &r#static)?)
         }
         "struct_struct" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#struct: super::models::Struct = __params
@@ -11187,7 +11460,7 @@ pub fn build_request(
             Ok(super::r#struct::struct_request(endpoint, &api_version, &r#struct)?)
         }
         "trait_trait" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#trait: super::models::Trait = __params
@@ -11195,7 +11468,7 @@ pub fn build_request(
             Ok(super::r#trait::trait_request(endpoint, &api_version, &r#trait)?)
         }
         "true_true" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#true: super::models::True = __params
@@ -11203,7 +11476,7 @@ pub fn build_request(
             Ok(super::r#true::true_request(endpoint, &api_version, &r#true)?)
         }
         "try_try" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#try: super::models::Try = __params
@@ -11211,7 +11484,7 @@ pub fn build_request(
             Ok(super::r#try::try_request(endpoint, &api_version, &r#try)?)
         }
         "type_type" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#type: super::models::Type = __params
@@ -11219,7 +11492,7 @@ pub fn build_request(
             Ok(super::r#type::type_request(endpoint, &api_version, &r#type)?)
         }
         "typeof_typeof" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#typeof: super::models::Typeof = __params
@@ -11227,7 +11500,7 @@ pub fn build_request(
             Ok(super::r#typeof::typeof_request(endpoint, &api_version, &r#typeof)?)
         }
         "union_union" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#union: super::models::Union = __params
@@ -11235,7 +11508,7 @@ pub fn build_request(
             Ok(super::r#union::union_request(endpoint, &api_version, &r#union)?)
         }
         "unsafe_unsafe" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#unsafe: super::models::Unsafe = __params
@@ -11243,7 +11516,7 @@ pub fn build_request(
             Ok(super::r#unsafe::unsafe_request(endpoint, &api_version, &r#unsafe)?)
         }
         "unsized_unsized" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#unsized: super::models::Unsized = __params
@@ -11251,7 +11524,7 @@ pub fn build_request(
             Ok(super::r#unsized::unsized_request(endpoint, &api_version, &r#unsized)?)
         }
         "use_use" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#use: super::models::Use = __params
@@ -11259,7 +11532,7 @@ pub fn build_request(
             Ok(super::r#use::use_request(endpoint, &api_version, &r#use)?)
         }
         "virtual_virtual" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#virtual: super::models::Virtual = __params
@@ -11267,7 +11540,7 @@ pub fn build_request(
             Ok(super::r#virtual::virtual_request(endpoint, &api_version, &r#virtual)?)
         }
         "where_where" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#where: super::models::Where = __params
@@ -11275,7 +11548,7 @@ pub fn build_request(
             Ok(super::r#where::where_request(endpoint, &api_version, &r#where)?)
         }
         "while_while" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#while: super::models::While = __params
@@ -11283,7 +11556,7 @@ pub fn build_request(
             Ok(super::r#while::while_request(endpoint, &api_version, &r#while)?)
         }
         "yield_yield" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let r#yield: super::models::Yield = __params
@@ -11291,7 +11564,7 @@ pub fn build_request(
             Ok(super::r#yield::yield_request(endpoint, &api_version, &r#yield)?)
         }
         "Regex_Regex" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let regex: super::models::Regex = __params
@@ -11299,7 +11572,7 @@ pub fn build_request(
             Ok(super::regex::regex_request(endpoint, &api_version, &regex)?)
         }
         "request_request" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let request: super::models::Request = __params
@@ -11307,7 +11580,7 @@ pub fn build_request(
             Ok(super::request::request_request(endpoint, &api_version, &request)?)
         }
         "resource_manager_endpoint_resource_manager_endpoint" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let resource_manager_endpoint: super::models::ResourceManagerEndpoint = __params
@@ -11324,7 +11597,7 @@ pub fn build_request(
             )
         }
         "resource_manager_scope_resource_manager_scope" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let resource_manager_scope: super::models::ResourceManagerScope = __params
@@ -11338,7 +11611,7 @@ pub fn build_request(
             )
         }
         "ResourceManagerAudience_ResourceManagerAudience" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let resource_manager_audience: super::models::ResourceManagerAudience = __params
@@ -11352,7 +11625,7 @@ pub fn build_request(
             )
         }
         "response_error_response_error" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let response_error: super::models::ResponseError = __params
@@ -11366,7 +11639,7 @@ pub fn build_request(
             )
         }
         "response_response" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let response: super::models::Response = __params
@@ -11374,7 +11647,7 @@ pub fn build_request(
             Ok(super::response::response_request(endpoint, &api_version, &response)?)
         }
         "ResponseHeaders_ResponseHeaders" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let response_headers: super::models::ResponseHeaders = __params
@@ -11388,7 +11661,7 @@ pub fn build_request(
             )
         }
         "ResponseTooLarge_ResponseTooLarge" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let response_too_large: super::models::ResponseTooLarge = __params
@@ -11402,7 +11675,7 @@ pub fn build_request(
             )
         }
         "Result_Result" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let result: super::models::Result2 = __params
@@ -11410,7 +11683,7 @@ pub fn build_request(
             Ok(super::result::result_request(endpoint, &api_version, &result)?)
         }
         "SafeDebug_SafeDebug" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let safe_debug: super::models::SafeDebug = __params
@@ -11424,7 +11697,7 @@ pub fn build_request(
             )
         }
         "Secret_Secret" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let secret: super::models::Secret = __params
@@ -11432,7 +11705,7 @@ pub fn build_request(
             Ok(super::secret::secret_request(endpoint, &api_version, &secret)?)
         }
         "self_self" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let self_: super::models::Self_ = __params
@@ -11440,7 +11713,7 @@ pub fn build_request(
             Ok(super::self_::self_request(endpoint, &api_version, &self_)?)
         }
         "Send_Send" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let send: super::models::Send = __params
@@ -11448,7 +11721,7 @@ pub fn build_request(
             Ok(super::send::send_request(endpoint, &api_version, &send)?)
         }
         "serde_json_serde_json" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let serde_json: super::models::SerdeJson = __params
@@ -11462,7 +11735,7 @@ pub fn build_request(
             )
         }
         "serde_serde" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let serde: super::models::Serde = __params
@@ -11470,7 +11743,7 @@ pub fn build_request(
             Ok(super::serde::serde_request(endpoint, &api_version, &serde)?)
         }
         "Serialize_Serialize" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let serialize: super::models::Serialize = __params
@@ -11478,7 +11751,7 @@ pub fn build_request(
             Ok(super::serialize::serialize_request(endpoint, &api_version, &serialize)?)
         }
         "Serializer_Serializer" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let serializer: super::models::Serializer = __params
@@ -11492,7 +11765,7 @@ pub fn build_request(
             )
         }
         "ServiceError_ServiceError" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let service_error: super::models::ServiceError = __params
@@ -11506,7 +11779,7 @@ pub fn build_request(
             )
         }
         "ServiceInfo_ServiceInfo" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let service_info: super::models::ServiceInfo = __params
@@ -11520,7 +11793,7 @@ pub fn build_request(
             )
         }
         "SERVICES_SERVICES" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let services: super::models::Services = __params
@@ -11528,7 +11801,7 @@ pub fn build_request(
             Ok(super::services::services_request(endpoint, &api_version, &services)?)
         }
         "size_of_size_of" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let size_of: super::models::SizeOf = __params
@@ -11536,7 +11809,7 @@ pub fn build_request(
             Ok(super::size::of_size_of_request(endpoint, &api_version, &size_of)?)
         }
         "size_of_val_size_of_val" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let size_of_val: super::models::SizeOfVal = __params
@@ -11550,7 +11823,7 @@ pub fn build_request(
             )
         }
         "Sized_Sized" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let sized: super::models::Sized = __params
@@ -11558,7 +11831,7 @@ pub fn build_request(
             Ok(super::sized::sized_request(endpoint, &api_version, &sized)?)
         }
         "Some_Some" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let some: super::models::Some = __params
@@ -11566,7 +11839,7 @@ pub fn build_request(
             Ok(super::some::some_request(endpoint, &api_version, &some)?)
         }
         "StaticTokenCredential_StaticTokenCredential" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let static_token_credential: super::models::StaticTokenCredential = __params
@@ -11580,7 +11853,7 @@ pub fn build_request(
             )
         }
         "std_std" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let std: super::models::Std = __params
@@ -11588,7 +11861,7 @@ pub fn build_request(
             Ok(super::std_::std_request(endpoint, &api_version, &std)?)
         }
         "str_str" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let str: super::models::Str = __params
@@ -11596,7 +11869,7 @@ pub fn build_request(
             Ok(super::str_::str_request(endpoint, &api_version, &str)?)
         }
         "string_enum_string_enum" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let string_enum: super::models::StringEnum = __params
@@ -11610,7 +11883,7 @@ pub fn build_request(
             )
         }
         "String_String" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let string: super::models::String2 = __params
@@ -11618,7 +11891,7 @@ pub fn build_request(
             Ok(super::string::string_request(endpoint, &api_version, &string)?)
         }
         "StringFormat_StringFormat" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let string_format: super::models::StringFormat = __params
@@ -11632,7 +11905,7 @@ pub fn build_request(
             )
         }
         "stringify_stringify" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let stringify: super::models::Stringify = __params
@@ -11640,7 +11913,7 @@ pub fn build_request(
             Ok(super::stringify::stringify_request(endpoint, &api_version, &stringify)?)
         }
         "strip_member_strip_member" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let strip_member: super::models::StripMember = __params
@@ -11654,7 +11927,7 @@ pub fn build_request(
             )
         }
         "strip_members_strip_members" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let strip_members: super::models::StripMembers = __params
@@ -11668,7 +11941,7 @@ pub fn build_request(
             )
         }
         "StripReadOnly_StripReadOnly" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let strip_read_only: super::models::StripReadOnly = __params
@@ -11682,7 +11955,7 @@ pub fn build_request(
             )
         }
         "subscription_id_subscription_id" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let subscription_id: super::models::SubscriptionId = __params
@@ -11696,7 +11969,7 @@ pub fn build_request(
             )
         }
         "super_super" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let super_: super::models::Super = __params
@@ -11704,7 +11977,7 @@ pub fn build_request(
             Ok(super::super_::super_request(endpoint, &api_version, &super_)?)
         }
         "Sync_Sync" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let sync: super::models::Sync = __params
@@ -11712,7 +11985,7 @@ pub fn build_request(
             Ok(super::sync::sync_request(endpoint, &api_version, &sync)?)
         }
         "tag_tag" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let tag: super::models::Tag = __params
@@ -11720,7 +11993,7 @@ pub fn build_request(
             Ok(super::tag::tag_request(endpoint, &api_version, &tag)?)
         }
         "tagged_union_tagged_union" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let tagged_union: super::models::TaggedUnion = __params
@@ -11734,7 +12007,7 @@ pub fn build_request(
             )
         }
         "TextFormat_TextFormat" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let text_format: super::models::TextFormat = __params
@@ -11748,7 +12021,7 @@ pub fn build_request(
             )
         }
         "ToOwned_ToOwned" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let to_owned: super::models::ToOwned = __params
@@ -11756,7 +12029,7 @@ pub fn build_request(
             Ok(super::to_owned::to_owned_request(endpoint, &api_version, &to_owned)?)
         }
         "ToString_ToString" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let to_string: super::models::ToString = __params
@@ -11764,7 +12037,7 @@ pub fn build_request(
             Ok(super::to_string::to_string_request(endpoint, &api_version, &to_string)?)
         }
         "todo_todo" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let todo: super::models::Todo = __params
@@ -11772,7 +12045,7 @@ pub fn build_request(
             Ok(super::todo::todo_request(endpoint, &api_version, &todo)?)
         }
         "TokenCredential_TokenCredential" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let token_credential: super::models::TokenCredential = __params
@@ -11786,7 +12059,7 @@ pub fn build_request(
             )
         }
         "TryFrom_TryFrom" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let try_from: super::models::TryFrom = __params
@@ -11794,7 +12067,7 @@ pub fn build_request(
             Ok(super::try_from::try_from_request(endpoint, &api_version, &try_from)?)
         }
         "TryInto_TryInto" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let try_into: super::models::TryInto = __params
@@ -11802,7 +12075,7 @@ pub fn build_request(
             Ok(super::try_into::try_into_request(endpoint, &api_version, &try_into)?)
         }
         "u64_u64" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let u64: super::models::U64 = __params
@@ -11810,7 +12083,7 @@ pub fn build_request(
             Ok(super::u64_::u64_request(endpoint, &api_version, &u64)?)
         }
         "u8_u8" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let u8: super::models::U8 = __params
@@ -11818,7 +12091,7 @@ pub fn build_request(
             Ok(super::u8_::u8_request(endpoint, &api_version, &u8)?)
         }
         "UnixTime_UnixTime" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let unix_time: super::models::UnixTime = __params
@@ -11826,7 +12099,7 @@ pub fn build_request(
             Ok(super::unix_time::unix_time_request(endpoint, &api_version, &unix_time)?)
         }
         "Unknown_Unknown" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let unknown: super::models::Unknown = __params
@@ -11834,7 +12107,7 @@ pub fn build_request(
             Ok(super::unknown::unknown_request(endpoint, &api_version, &unknown)?)
         }
         "Unpin_Unpin" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let unpin: super::models::Unpin = __params
@@ -11842,7 +12115,7 @@ pub fn build_request(
             Ok(super::unpin::unpin_request(endpoint, &api_version, &unpin)?)
         }
         "unreachable_unreachable" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let unreachable: super::models::Unreachable = __params
@@ -11856,7 +12129,7 @@ pub fn build_request(
             )
         }
         "Url_Url" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let url: super::models::Url = __params
@@ -11864,7 +12137,7 @@ pub fn build_request(
             Ok(super::url::url_request(endpoint, &api_version, &url)?)
         }
         "UrlBuilder_UrlBuilder" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let url_builder: super::models::UrlBuilder = __params
@@ -11878,7 +12151,7 @@ pub fn build_request(
             )
         }
         "usize_usize" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let usize: super::models::Usize = __params
@@ -11886,7 +12159,7 @@ pub fn build_request(
             Ok(super::usize_::usize_request(endpoint, &api_version, &usize)?)
         }
         "Uuid_Uuid" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let uuid: super::models::Uuid = __params
@@ -11894,7 +12167,7 @@ pub fn build_request(
             Ok(super::uuid::uuid_request(endpoint, &api_version, &uuid)?)
         }
         "Validate_Validate" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let validate: super::models::Validate = __params
@@ -11902,7 +12175,7 @@ pub fn build_request(
             Ok(super::validate::validate_request(endpoint, &api_version, &validate)?)
         }
         "ValidationError_ValidationError" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let validation_error: super::models::ValidationError = __params
@@ -11916,7 +12189,7 @@ pub fn build_request(
             )
         }
         "ValidationErrors_ValidationErrors" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let validation_errors: super::models::ValidationErrors = __params
@@ -11930,7 +12203,7 @@ pub fn build_request(
             )
         }
         "Validator_Validator" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let validator: super::models::Validator = __params
@@ -11938,7 +12211,7 @@ pub fn build_request(
             Ok(super::validator::validator_request(endpoint, &api_version, &validator)?)
         }
         "__private___private" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let private: super::models::Private = __params
@@ -11946,7 +12219,7 @@ pub fn build_request(
             Ok(super::value::private_private_request(endpoint, &api_version, &private)?)
         }
         "___" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let value: super::models::Unnamed = __params
@@ -11954,7 +12227,7 @@ pub fn build_request(
             Ok(super::value::value_request(endpoint, &api_version, &value)?)
         }
         "Vec_Vec" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let vec: super::models::Vec2 = __params
@@ -11962,7 +12235,7 @@ pub fn build_request(
             Ok(super::vec::vec_request(endpoint, &api_version, &vec)?)
         }
         "write_write" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
             let write: super::models::Write = __params
@@ -11981,7 +12254,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {
@@ -13809,6 +14082,11 @@ pub fn decode_response(
         }
         "panic_panic" => {
             ::armgen_runtime::dynamic_result(super::panic::panic_response(response))
+        }
+        "ParameterGroups_Every" => {
+            ::armgen_runtime::dynamic_result(
+                super::parameter_groups::every_response(response),
+            )
         }
         "parameterized_host_parameterized_host" => {
             ::armgen_runtime::dynamic_result(

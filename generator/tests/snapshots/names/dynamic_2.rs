@@ -9,10 +9,7 @@ pub fn dynamic_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic: &super::models::Dynamic,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("dynamic", dynamic);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn dynamic_request(
 /// Decodes a response to `dynamic_dynamic`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Dynamic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn execute_dynamic_execute_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_execute: &super::models::DynamicExecute,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("dynamic_execute", dynamic_execute);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn execute_dynamic_execute_request(
 /// Decodes a response to `dynamic_execute_dynamic_execute`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn execute_dynamic_execute_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicExecute,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -79,10 +73,7 @@ pub fn pages_dynamic_pages_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_pages: &super::models::DynamicPages,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("dynamic_pages", dynamic_pages);
     __validator.finish()?;
@@ -100,7 +91,7 @@ pub fn pages_dynamic_pages_request(
 /// Decodes a response to `dynamic_pages_dynamic_pages`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pages_dynamic_pages_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicPages,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -114,10 +105,7 @@ pub fn poll_dynamic_poll_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_poll: &super::models::DynamicPoll,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("dynamic_poll", dynamic_poll);
     __validator.finish()?;
@@ -135,7 +123,7 @@ pub fn poll_dynamic_poll_request(
 /// Decodes a response to `dynamic_poll_dynamic_poll`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn poll_dynamic_poll_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicPoll,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -149,10 +137,7 @@ pub fn request_error_dynamic_request_error_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_request_error: &super::models::DynamicRequestError,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("dynamic_request_error", dynamic_request_error);
     __validator.finish()?;
@@ -170,7 +155,7 @@ pub fn request_error_dynamic_request_error_request(
 /// Decodes a response to `dynamic_request_error_dynamic_request_error`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn request_error_dynamic_request_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicRequestError,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -184,10 +169,7 @@ pub fn result_dynamic_result_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_result: &super::models::DynamicResult,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("dynamic_result", dynamic_result);
     __validator.finish()?;
@@ -205,7 +187,7 @@ pub fn result_dynamic_result_request(
 /// Decodes a response to `dynamic_result_dynamic_result`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn result_dynamic_result_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicResult,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn dynamic_params_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_params: &super::models::DynamicParams,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("DynamicParams", dynamic_params);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn dynamic_params_request(
 /// Decodes a response to `DynamicParams_DynamicParams`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_params_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicParams,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

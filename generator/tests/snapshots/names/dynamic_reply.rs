@@ -9,10 +9,7 @@ pub fn dynamic_reply_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_reply: &super::models::DynamicReply,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("DynamicReply", dynamic_reply);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn dynamic_reply_request(
 /// Decodes a response to `DynamicReply_DynamicReply`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_reply_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicReply,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn dynamic_validate_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     dynamic_validate: &super::models::DynamicValidate,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("DynamicValidate", dynamic_validate);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn dynamic_validate_request(
 /// Decodes a response to `DynamicValidate_DynamicValidate`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_validate_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::DynamicValidate,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn else_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#else: &super::models::Else,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("else", r#else);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn else_request(
 /// Decodes a response to `else_else`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn else_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Else,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

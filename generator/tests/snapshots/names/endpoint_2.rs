@@ -9,10 +9,7 @@ pub fn endpoint_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     endpoint_2: &super::models::Endpoint,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("endpoint", endpoint_2);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn endpoint_request(
 /// Decodes a response to `endpoint_endpoint`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn endpoint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Endpoint,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn eq_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     eq: &super::models::Eq,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Eq", eq);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn eq_request(
 /// Decodes a response to `Eq_Eq`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn eq_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Eq,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

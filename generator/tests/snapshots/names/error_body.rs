@@ -9,10 +9,7 @@ pub fn error_body_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     error_body: &super::models::ErrorBody,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ErrorBody", error_body);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn error_body_request(
 /// Decodes a response to `ErrorBody_ErrorBody`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn error_body_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ErrorBody,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn extern_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#extern: &super::models::Extern,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("extern", r#extern);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn extern_request(
 /// Decodes a response to `extern_extern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn extern_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Extern,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn f32_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     f32: &super::models::F32,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("f32", f32);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn f32_request(
 /// Decodes a response to `f32_f32`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn f32_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::F32,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

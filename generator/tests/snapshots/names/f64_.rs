@@ -9,10 +9,7 @@ pub fn f64_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     f64: &super::models::F64,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("f64", f64);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn f64_request(
 /// Decodes a response to `f64_f64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn f64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::F64,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

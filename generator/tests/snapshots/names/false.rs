@@ -9,10 +9,7 @@ pub fn false_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#false: &super::models::False,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("false", r#false);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn false_request(
 /// Decodes a response to `false_false`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn false_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::False,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn fn_mut_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     fn_mut: &super::models::FnMut,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("FnMut", fn_mut);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn fn_mut_request(
 /// Decodes a response to `FnMut_FnMut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn fn_mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::FnMut,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn form_body_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     form_body: &super::models::FormBody,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("FormBody", form_body);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn form_body_request(
 /// Decodes a response to `FormBody_FormBody`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn form_body_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::FormBody,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn args_format_args_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     format_args: &super::models::FormatArgs,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("format_args", format_args);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn args_format_args_request(
 /// Decodes a response to `format_args_format_args`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn args_format_args_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::FormatArgs,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn format_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     format: &super::models::Format,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("format", format);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn format_request(
 /// Decodes a response to `format_format`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Format,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

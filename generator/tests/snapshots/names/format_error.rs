@@ -9,10 +9,7 @@ pub fn format_error_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     format_error: &super::models::FormatError,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("FormatError", format_error);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn format_error_request(
 /// Decodes a response to `FormatError_FormatError`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn format_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::FormatError,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

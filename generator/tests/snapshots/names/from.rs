@@ -9,10 +9,7 @@ pub fn from_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     from: &super::models::From,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("From", from);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn from_request(
 /// Decodes a response to `From_From`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn from_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::From,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn from_iterator_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     from_iterator: &super::models::FromIterator,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("FromIterator", from_iterator);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn from_iterator_request(
 /// Decodes a response to `FromIterator_FromIterator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn from_iterator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::FromIterator,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn host_part_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     host_part: &super::models::HostPart,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("HostPart", host_part);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn host_part_request(
 /// Decodes a response to `HostPart_HostPart`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn host_part_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::HostPart,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn http_request_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     http_request: &super::models::HttpRequest,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("HttpRequest", http_request);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn http_request_request(
 /// Decodes a response to `HttpRequest_HttpRequest`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn http_request_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::HttpRequest,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

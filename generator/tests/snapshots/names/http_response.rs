@@ -9,10 +9,7 @@ pub fn http_response_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     http_response: &super::models::HttpResponse,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("HttpResponse", http_response);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn http_response_request(
 /// Decodes a response to `HttpResponse_HttpResponse`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn http_response_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::HttpResponse,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn i32_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     i32: &super::models::I32,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("i32", i32);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn i32_request(
 /// Decodes a response to `i32_i32`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn i32_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::I32,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn i64_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     i64: &super::models::I64,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("i64", i64);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn i64_request(
 /// Decodes a response to `i64_i64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn i64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::I64,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn if_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#if: &super::models::If,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("if", r#if);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn if_request(
 /// Decodes a response to `if_if`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn if_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::If,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn in_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#in: &super::models::In,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("in", r#in);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn in_request(
 /// Decodes a response to `in_in`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn in_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::In,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn include_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     include: &super::models::Include,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("include", include);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn include_request(
 /// Decodes a response to `include_include`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn include_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Include,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn str_include_str_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     include_str: &super::models::IncludeStr,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("include_str", include_str);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn str_include_str_request(
 /// Decodes a response to `include_str_include_str`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn str_include_str_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::IncludeStr,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

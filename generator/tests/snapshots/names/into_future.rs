@@ -9,10 +9,7 @@ pub fn into_future_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     into_future: &super::models::IntoFuture,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("IntoFuture", into_future);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn into_future_request(
 /// Decodes a response to `IntoFuture_IntoFuture`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn into_future_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::IntoFuture,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

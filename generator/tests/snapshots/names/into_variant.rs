@@ -9,10 +9,7 @@ pub fn into_variant_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     into_variant: &super::models::IntoVariant,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("IntoVariant", into_variant);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn into_variant_request(
 /// Decodes a response to `IntoVariant_IntoVariant`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn into_variant_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::IntoVariant,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

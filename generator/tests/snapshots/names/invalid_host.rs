@@ -9,10 +9,7 @@ pub fn invalid_host_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     invalid_host: &super::models::InvalidHost,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("InvalidHost", invalid_host);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn invalid_host_request(
 /// Decodes a response to `InvalidHost_InvalidHost`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn invalid_host_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::InvalidHost,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn lazy_lock_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     lazy_lock: &super::models::LazyLock,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("LazyLock", lazy_lock);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn lazy_lock_request(
 /// Decodes a response to `LazyLock_LazyLock`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn lazy_lock_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::LazyLock,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

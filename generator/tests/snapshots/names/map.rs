@@ -9,10 +9,7 @@ pub fn map_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     map: &super::models::Map,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Map", map);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn map_request(
 /// Decodes a response to `Map_Map`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn map_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Map,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

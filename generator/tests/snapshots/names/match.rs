@@ -9,10 +9,7 @@ pub fn match_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#match: &super::models::Match,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("match", r#match);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn match_request(
 /// Decodes a response to `match_match`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn match_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Match,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn matches_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     matches: &super::models::Matches,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("matches", matches);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn matches_request(
 /// Decodes a response to `matches_matches`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn matches_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Matches,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn members_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     members: &super::models::Members,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("members", members);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn members_request(
 /// Decodes a response to `members_members`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn members_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Members,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

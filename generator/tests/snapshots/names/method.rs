@@ -9,10 +9,7 @@ pub fn method_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     method: &super::models::Method,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Method", method);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn method_request(
 /// Decodes a response to `Method_Method`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn method_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Method,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -694,6 +694,12 @@ pub mod pager {
 pub mod panic {
     include!("panic.rs");
 }
+/// Operations of the `ParameterGroups` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod parameter_groups {
+    include!("parameter_groups.rs");
+}
 /// Operations of the `parameterized` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.

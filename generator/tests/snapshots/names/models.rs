@@ -3,10 +3,10 @@
 
 /// The `abstract` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -14,11 +14,11 @@
 #[serde(tag = "kind", rename = "abstract")]
 pub struct Abstract {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#abstract: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#abstract: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Abstract>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Abstract>>,
 }
 impl ::armgen_runtime::Validate for Abstract {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -39,10 +39,10 @@ impl ::armgen_runtime::StripReadOnly for Abstract {
 }
 /// The `align_of` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -50,11 +50,11 @@ impl ::armgen_runtime::StripReadOnly for Abstract {
 #[serde(tag = "kind", rename = "align_of")]
 pub struct AlignOf {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub align_of: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align_of: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AlignOf>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AlignOf>>,
 }
 impl ::armgen_runtime::Validate for AlignOf {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -75,10 +75,10 @@ impl ::armgen_runtime::StripReadOnly for AlignOf {
 }
 /// The `align_of_val` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -86,11 +86,11 @@ impl ::armgen_runtime::StripReadOnly for AlignOf {
 #[serde(tag = "kind", rename = "align_of_val")]
 pub struct AlignOfVal {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub align_of_val: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align_of_val: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AlignOfVal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AlignOfVal>>,
 }
 impl ::armgen_runtime::Validate for AlignOfVal {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -111,10 +111,10 @@ impl ::armgen_runtime::StripReadOnly for AlignOfVal {
 }
 /// The `alloc` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -122,11 +122,11 @@ impl ::armgen_runtime::StripReadOnly for AlignOfVal {
 #[serde(tag = "kind", rename = "alloc")]
 pub struct Alloc {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub alloc: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alloc: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Alloc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Alloc>>,
 }
 impl ::armgen_runtime::Validate for Alloc {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -147,10 +147,10 @@ impl ::armgen_runtime::StripReadOnly for Alloc {
 }
 /// The `api_version` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -158,11 +158,11 @@ impl ::armgen_runtime::StripReadOnly for Alloc {
 #[serde(tag = "kind", rename = "api_version")]
 pub struct ApiVersion {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub api_version: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ApiVersion>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ApiVersion>>,
 }
 impl ::armgen_runtime::Validate for ApiVersion {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -183,10 +183,10 @@ impl ::armgen_runtime::StripReadOnly for ApiVersion {
 }
 /// The `API_VERSION` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -194,24 +194,21 @@ impl ::armgen_runtime::StripReadOnly for ApiVersion {
 #[serde(tag = "kind", rename = "API_VERSION")]
 pub struct ApiVersion2 {
     /// Set by the service.
-    #[serde(
-        rename = "API_VERSION",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub api_version: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "API_VERSION", skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ApiVersion2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ApiVersion2>>,
 }
 impl ::armgen_runtime::Validate for ApiVersion2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Arc` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -219,11 +216,11 @@ impl ::armgen_runtime::Validate for ApiVersion2 {
 #[serde(tag = "kind", rename = "Arc")]
 pub struct Arc {
     /// Set by the service.
-    #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Arc", skip_serializing_if = "Option::is_none")]
+    pub arc: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Arc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Arc>>,
 }
 impl ::armgen_runtime::Validate for Arc {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -244,10 +241,10 @@ impl ::armgen_runtime::StripReadOnly for Arc {
 }
 /// The `ArmClientOptions` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -255,14 +252,11 @@ impl ::armgen_runtime::StripReadOnly for Arc {
 #[serde(tag = "kind", rename = "ArmClientOptions")]
 pub struct ArmClientOptions {
     /// Set by the service.
-    #[serde(
-        rename = "ArmClientOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub arm_client_options: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ArmClientOptions", skip_serializing_if = "Option::is_none")]
+    pub arm_client_options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ArmClientOptions>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ArmClientOptions>>,
 }
 impl ::armgen_runtime::Validate for ArmClientOptions {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -283,10 +277,10 @@ impl ::armgen_runtime::StripReadOnly for ArmClientOptions {
 }
 /// The `ArmPipeline` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -294,14 +288,11 @@ impl ::armgen_runtime::StripReadOnly for ArmClientOptions {
 #[serde(tag = "kind", rename = "ArmPipeline")]
 pub struct ArmPipeline {
     /// Set by the service.
-    #[serde(
-        rename = "ArmPipeline",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ArmPipeline", skip_serializing_if = "Option::is_none")]
+    pub arm_pipeline: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ArmPipeline>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ArmPipeline>>,
 }
 impl ::armgen_runtime::Validate for ArmPipeline {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -322,10 +313,10 @@ impl ::armgen_runtime::StripReadOnly for ArmPipeline {
 }
 /// The `armgen_runtime` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -333,11 +324,11 @@ impl ::armgen_runtime::StripReadOnly for ArmPipeline {
 #[serde(tag = "kind", rename = "armgen_runtime")]
 pub struct ArmgenRuntime {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub armgen_runtime: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub armgen_runtime: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ArmgenRuntime>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ArmgenRuntime>>,
 }
 impl ::armgen_runtime::Validate for ArmgenRuntime {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -358,10 +349,10 @@ impl ::armgen_runtime::StripReadOnly for ArmgenRuntime {
 }
 /// The `as` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -369,11 +360,11 @@ impl ::armgen_runtime::StripReadOnly for ArmgenRuntime {
 #[serde(tag = "kind", rename = "as")]
 pub struct As {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#as: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#as: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<As>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<As>>,
 }
 impl ::armgen_runtime::Validate for As {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -394,10 +385,10 @@ impl ::armgen_runtime::StripReadOnly for As {
 }
 /// The `AsMut` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -405,11 +396,11 @@ impl ::armgen_runtime::StripReadOnly for As {
 #[serde(tag = "kind", rename = "AsMut")]
 pub struct AsMut {
     /// Set by the service.
-    #[serde(rename = "AsMut", skip_serializing_if = "::core::option::Option::is_none")]
-    pub as_mut: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "AsMut", skip_serializing_if = "Option::is_none")]
+    pub as_mut: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AsMut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AsMut>>,
 }
 impl ::armgen_runtime::Validate for AsMut {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -430,10 +421,10 @@ impl ::armgen_runtime::StripReadOnly for AsMut {
 }
 /// The `AsRef` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -441,11 +432,11 @@ impl ::armgen_runtime::StripReadOnly for AsMut {
 #[serde(tag = "kind", rename = "AsRef")]
 pub struct AsRef {
     /// Set by the service.
-    #[serde(rename = "AsRef", skip_serializing_if = "::core::option::Option::is_none")]
-    pub as_ref: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "AsRef", skip_serializing_if = "Option::is_none")]
+    pub as_ref: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AsRef>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AsRef>>,
 }
 impl ::armgen_runtime::Validate for AsRef {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -466,10 +457,10 @@ impl ::armgen_runtime::StripReadOnly for AsRef {
 }
 /// The `assert` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -477,11 +468,11 @@ impl ::armgen_runtime::StripReadOnly for AsRef {
 #[serde(tag = "kind", rename = "assert")]
 pub struct Assert {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub assert: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assert: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Assert>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Assert>>,
 }
 impl ::armgen_runtime::Validate for Assert {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -502,10 +493,10 @@ impl ::armgen_runtime::StripReadOnly for Assert {
 }
 /// The `assert_eq` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -513,11 +504,11 @@ impl ::armgen_runtime::StripReadOnly for Assert {
 #[serde(tag = "kind", rename = "assert_eq")]
 pub struct AssertEq {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub assert_eq: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assert_eq: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AssertEq>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AssertEq>>,
 }
 impl ::armgen_runtime::Validate for AssertEq {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -538,10 +529,10 @@ impl ::armgen_runtime::StripReadOnly for AssertEq {
 }
 /// The `async` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -549,11 +540,11 @@ impl ::armgen_runtime::StripReadOnly for AssertEq {
 #[serde(tag = "kind", rename = "async")]
 pub struct Async {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#async: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#async: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Async>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Async>>,
 }
 impl ::armgen_runtime::Validate for Async {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -574,10 +565,10 @@ impl ::armgen_runtime::StripReadOnly for Async {
 }
 /// The `AsyncFn` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -585,11 +576,11 @@ impl ::armgen_runtime::StripReadOnly for Async {
 #[serde(tag = "kind", rename = "AsyncFn")]
 pub struct AsyncFn {
     /// Set by the service.
-    #[serde(rename = "AsyncFn", skip_serializing_if = "::core::option::Option::is_none")]
-    pub async_fn: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "AsyncFn", skip_serializing_if = "Option::is_none")]
+    pub async_fn: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AsyncFn>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AsyncFn>>,
 }
 impl ::armgen_runtime::Validate for AsyncFn {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -610,10 +601,10 @@ impl ::armgen_runtime::StripReadOnly for AsyncFn {
 }
 /// The `AsyncFnMut` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -621,14 +612,11 @@ impl ::armgen_runtime::StripReadOnly for AsyncFn {
 #[serde(tag = "kind", rename = "AsyncFnMut")]
 pub struct AsyncFnMut {
     /// Set by the service.
-    #[serde(
-        rename = "AsyncFnMut",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub async_fn_mut: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "AsyncFnMut", skip_serializing_if = "Option::is_none")]
+    pub async_fn_mut: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AsyncFnMut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AsyncFnMut>>,
 }
 impl ::armgen_runtime::Validate for AsyncFnMut {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -649,10 +637,10 @@ impl ::armgen_runtime::StripReadOnly for AsyncFnMut {
 }
 /// The `AsyncFnOnce` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -660,14 +648,11 @@ impl ::armgen_runtime::StripReadOnly for AsyncFnMut {
 #[serde(tag = "kind", rename = "AsyncFnOnce")]
 pub struct AsyncFnOnce {
     /// Set by the service.
-    #[serde(
-        rename = "AsyncFnOnce",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub async_fn_once: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "AsyncFnOnce", skip_serializing_if = "Option::is_none")]
+    pub async_fn_once: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AsyncFnOnce>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AsyncFnOnce>>,
 }
 impl ::armgen_runtime::Validate for AsyncFnOnce {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -688,10 +673,10 @@ impl ::armgen_runtime::StripReadOnly for AsyncFnOnce {
 }
 /// The `async_trait` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -699,11 +684,11 @@ impl ::armgen_runtime::StripReadOnly for AsyncFnOnce {
 #[serde(tag = "kind", rename = "async_trait")]
 pub struct AsyncTrait {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub async_trait: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub async_trait: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AsyncTrait>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AsyncTrait>>,
 }
 impl ::armgen_runtime::Validate for AsyncTrait {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -724,10 +709,10 @@ impl ::armgen_runtime::StripReadOnly for AsyncTrait {
 }
 /// The `at` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -735,11 +720,11 @@ impl ::armgen_runtime::StripReadOnly for AsyncTrait {
 #[serde(tag = "kind", rename = "at")]
 pub struct At {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<At>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<At>>,
 }
 impl ::armgen_runtime::Validate for At {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -760,10 +745,10 @@ impl ::armgen_runtime::StripReadOnly for At {
 }
 /// The `await` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -771,11 +756,11 @@ impl ::armgen_runtime::StripReadOnly for At {
 #[serde(tag = "kind", rename = "await")]
 pub struct Await {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#await: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#await: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Await>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Await>>,
 }
 impl ::armgen_runtime::Validate for Await {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -796,10 +781,10 @@ impl ::armgen_runtime::StripReadOnly for Await {
 }
 /// The `azure_core` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -807,11 +792,11 @@ impl ::armgen_runtime::StripReadOnly for Await {
 #[serde(tag = "kind", rename = "azure_core")]
 pub struct AzureCore {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub azure_core: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub azure_core: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<AzureCore>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<AzureCore>>,
 }
 impl ::armgen_runtime::Validate for AzureCore {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -832,10 +817,10 @@ impl ::armgen_runtime::StripReadOnly for AzureCore {
 }
 /// The `BTreeMap` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -843,14 +828,11 @@ impl ::armgen_runtime::StripReadOnly for AzureCore {
 #[serde(tag = "kind", rename = "BTreeMap")]
 pub struct BTreeMap {
     /// Set by the service.
-    #[serde(
-        rename = "BTreeMap",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub b_tree_map: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "BTreeMap", skip_serializing_if = "Option::is_none")]
+    pub b_tree_map: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<BTreeMap>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<BTreeMap>>,
 }
 impl ::armgen_runtime::Validate for BTreeMap {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -871,10 +853,10 @@ impl ::armgen_runtime::StripReadOnly for BTreeMap {
 }
 /// The `Base64` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -882,11 +864,11 @@ impl ::armgen_runtime::StripReadOnly for BTreeMap {
 #[serde(tag = "kind", rename = "Base64")]
 pub struct Base64 {
     /// Set by the service.
-    #[serde(rename = "Base64", skip_serializing_if = "::core::option::Option::is_none")]
-    pub base64: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Base64", skip_serializing_if = "Option::is_none")]
+    pub base64: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Base64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Base64>>,
 }
 impl ::armgen_runtime::Validate for Base64 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -907,10 +889,10 @@ impl ::armgen_runtime::StripReadOnly for Base64 {
 }
 /// The `Base64Url` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -918,14 +900,11 @@ impl ::armgen_runtime::StripReadOnly for Base64 {
 #[serde(tag = "kind", rename = "Base64Url")]
 pub struct Base64Url {
     /// Set by the service.
-    #[serde(
-        rename = "Base64Url",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub base64_url: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Base64Url", skip_serializing_if = "Option::is_none")]
+    pub base64_url: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Base64Url>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Base64Url>>,
 }
 impl ::armgen_runtime::Validate for Base64Url {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -946,10 +925,10 @@ impl ::armgen_runtime::StripReadOnly for Base64Url {
 }
 /// The `become` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -957,11 +936,11 @@ impl ::armgen_runtime::StripReadOnly for Base64Url {
 #[serde(tag = "kind", rename = "become")]
 pub struct Become {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#become: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#become: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Become>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Become>>,
 }
 impl ::armgen_runtime::Validate for Become {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -982,10 +961,10 @@ impl ::armgen_runtime::StripReadOnly for Become {
 }
 /// The `BinaryFormat` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -993,14 +972,11 @@ impl ::armgen_runtime::StripReadOnly for Become {
 #[serde(tag = "kind", rename = "BinaryFormat")]
 pub struct BinaryFormat {
     /// Set by the service.
-    #[serde(
-        rename = "BinaryFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub binary_format: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "BinaryFormat", skip_serializing_if = "Option::is_none")]
+    pub binary_format: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<BinaryFormat>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<BinaryFormat>>,
 }
 impl ::armgen_runtime::Validate for BinaryFormat {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1021,10 +997,10 @@ impl ::armgen_runtime::StripReadOnly for BinaryFormat {
 }
 /// The `bool` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1032,11 +1008,11 @@ impl ::armgen_runtime::StripReadOnly for BinaryFormat {
 #[serde(tag = "kind", rename = "bool")]
 pub struct Bool {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub bool: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bool: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Bool>>,
 }
 impl ::armgen_runtime::Validate for Bool {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1057,10 +1033,10 @@ impl ::armgen_runtime::StripReadOnly for Bool {
 }
 /// The `box` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1068,11 +1044,11 @@ impl ::armgen_runtime::StripReadOnly for Bool {
 #[serde(tag = "kind", rename = "box")]
 pub struct Box2 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#box: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#box: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Box2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Box2>>,
 }
 impl ::armgen_runtime::Validate for Box2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1093,10 +1069,10 @@ impl ::armgen_runtime::StripReadOnly for Box2 {
 }
 /// The `Box` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1104,11 +1080,11 @@ impl ::armgen_runtime::StripReadOnly for Box2 {
 #[serde(tag = "kind", rename = "Box")]
 pub struct Box3 {
     /// Set by the service.
-    #[serde(rename = "Box", skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#box: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Box", skip_serializing_if = "Option::is_none")]
+    pub r#box: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Box3>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Box3>>,
 }
 impl ::armgen_runtime::Validate for Box3 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1129,10 +1105,10 @@ impl ::armgen_runtime::StripReadOnly for Box3 {
 }
 /// The `break` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1140,11 +1116,11 @@ impl ::armgen_runtime::StripReadOnly for Box3 {
 #[serde(tag = "kind", rename = "break")]
 pub struct Break {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#break: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#break: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Break>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Break>>,
 }
 impl ::armgen_runtime::Validate for Break {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1165,10 +1141,10 @@ impl ::armgen_runtime::StripReadOnly for Break {
 }
 /// The `build_request` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1176,11 +1152,11 @@ impl ::armgen_runtime::StripReadOnly for Break {
 #[serde(tag = "kind", rename = "build_request")]
 pub struct BuildRequest {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub build_request: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub build_request: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<BuildRequest>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<BuildRequest>>,
 }
 impl ::armgen_runtime::Validate for BuildRequest {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1201,10 +1177,10 @@ impl ::armgen_runtime::StripReadOnly for BuildRequest {
 }
 /// The `cfg` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1212,11 +1188,11 @@ impl ::armgen_runtime::StripReadOnly for BuildRequest {
 #[serde(tag = "kind", rename = "cfg")]
 pub struct Cfg {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub cfg: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cfg: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Cfg>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Cfg>>,
 }
 impl ::armgen_runtime::Validate for Cfg {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1237,10 +1213,10 @@ impl ::armgen_runtime::StripReadOnly for Cfg {
 }
 /// The `char` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1248,11 +1224,11 @@ impl ::armgen_runtime::StripReadOnly for Cfg {
 #[serde(tag = "kind", rename = "char")]
 pub struct Char {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub char: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub char: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Char>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Char>>,
 }
 impl ::armgen_runtime::Validate for Char {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1277,10 +1253,10 @@ impl ::armgen_runtime::StripReadOnly for Char {
 }
 /// The `ClientMethodOptions` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1288,14 +1264,11 @@ impl ::armgen_runtime::StripReadOnly for Char {
 #[serde(tag = "kind", rename = "ClientMethodOptions")]
 pub struct ClientMethodOptions {
     /// Set by the service.
-    #[serde(
-        rename = "ClientMethodOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub client_method_options: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ClientMethodOptions", skip_serializing_if = "Option::is_none")]
+    pub client_method_options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ClientMethodOptions>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ClientMethodOptions>>,
 }
 impl ::armgen_runtime::Validate for ClientMethodOptions {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1316,10 +1289,10 @@ impl ::armgen_runtime::StripReadOnly for ClientMethodOptions {
 }
 /// The `client_only` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1327,11 +1300,11 @@ impl ::armgen_runtime::StripReadOnly for ClientMethodOptions {
 #[serde(tag = "kind", rename = "client_only")]
 pub struct ClientOnly {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub client_only: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_only: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ClientOnly>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ClientOnly>>,
 }
 impl ::armgen_runtime::Validate for ClientOnly {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1352,10 +1325,10 @@ impl ::armgen_runtime::StripReadOnly for ClientOnly {
 }
 /// The `client_request_id` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1363,11 +1336,11 @@ impl ::armgen_runtime::StripReadOnly for ClientOnly {
 #[serde(tag = "kind", rename = "client_request_id")]
 pub struct ClientRequestId {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub client_request_id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_request_id: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ClientRequestId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ClientRequestId>>,
 }
 impl ::armgen_runtime::Validate for ClientRequestId {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1388,10 +1361,10 @@ impl ::armgen_runtime::StripReadOnly for ClientRequestId {
 }
 /// The `clients` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1399,11 +1372,11 @@ impl ::armgen_runtime::StripReadOnly for ClientRequestId {
 #[serde(tag = "kind", rename = "clients")]
 pub struct Clients {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Clients>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Clients>>,
 }
 impl ::armgen_runtime::Validate for Clients {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1424,10 +1397,10 @@ impl ::armgen_runtime::StripReadOnly for Clients {
 }
 /// The `Clone` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1435,11 +1408,11 @@ impl ::armgen_runtime::StripReadOnly for Clients {
 #[serde(tag = "kind", rename = "Clone")]
 pub struct Clone {
     /// Set by the service.
-    #[serde(rename = "Clone", skip_serializing_if = "::core::option::Option::is_none")]
-    pub clone: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Clone", skip_serializing_if = "Option::is_none")]
+    pub clone: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Clone>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Clone>>,
 }
 impl ::armgen_runtime::Validate for Clone {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1618,10 +1591,10 @@ impl ::armgen_runtime::StripReadOnly for Clone {
 }
 /// The `compile_pattern` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1629,11 +1602,11 @@ impl ::armgen_runtime::StripReadOnly for Clone {
 #[serde(tag = "kind", rename = "compile_pattern")]
 pub struct CompilePattern {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub compile_pattern: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compile_pattern: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<CompilePattern>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<CompilePattern>>,
 }
 impl ::armgen_runtime::Validate for CompilePattern {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1654,10 +1627,10 @@ impl ::armgen_runtime::StripReadOnly for CompilePattern {
 }
 /// The `concat` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1665,11 +1638,11 @@ impl ::armgen_runtime::StripReadOnly for CompilePattern {
 #[serde(tag = "kind", rename = "concat")]
 pub struct Concat {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub concat: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concat: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Concat>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Concat>>,
 }
 impl ::armgen_runtime::Validate for Concat {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1690,10 +1663,10 @@ impl ::armgen_runtime::StripReadOnly for Concat {
 }
 /// The `const` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1701,11 +1674,11 @@ impl ::armgen_runtime::StripReadOnly for Concat {
 #[serde(tag = "kind", rename = "const")]
 pub struct Const {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#const: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#const: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Const>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Const>>,
 }
 impl ::armgen_runtime::Validate for Const {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1726,10 +1699,10 @@ impl ::armgen_runtime::StripReadOnly for Const {
 }
 /// The `Constraint` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1737,14 +1710,11 @@ impl ::armgen_runtime::StripReadOnly for Const {
 #[serde(tag = "kind", rename = "Constraint")]
 pub struct Constraint {
     /// Set by the service.
-    #[serde(
-        rename = "Constraint",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub constraint: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Constraint", skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Constraint>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Constraint>>,
 }
 impl ::armgen_runtime::Validate for Constraint {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1765,10 +1735,10 @@ impl ::armgen_runtime::StripReadOnly for Constraint {
 }
 /// The `Context` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1776,11 +1746,11 @@ impl ::armgen_runtime::StripReadOnly for Constraint {
 #[serde(tag = "kind", rename = "Context")]
 pub struct Context {
     /// Set by the service.
-    #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Context", skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Context>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Context>>,
 }
 impl ::armgen_runtime::Validate for Context {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1801,10 +1771,10 @@ impl ::armgen_runtime::StripReadOnly for Context {
 }
 /// The `continue` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1812,11 +1782,11 @@ impl ::armgen_runtime::StripReadOnly for Context {
 #[serde(tag = "kind", rename = "continue")]
 pub struct Continue {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#continue: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#continue: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Continue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Continue>>,
 }
 impl ::armgen_runtime::Validate for Continue {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1837,10 +1807,10 @@ impl ::armgen_runtime::StripReadOnly for Continue {
 }
 /// The `Copy` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1848,11 +1818,11 @@ impl ::armgen_runtime::StripReadOnly for Continue {
 #[serde(tag = "kind", rename = "Copy")]
 pub struct Copy {
     /// Set by the service.
-    #[serde(rename = "Copy", skip_serializing_if = "::core::option::Option::is_none")]
-    pub copy: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Copy", skip_serializing_if = "Option::is_none")]
+    pub copy: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Copy>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Copy>>,
 }
 impl ::armgen_runtime::Validate for Copy {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1873,10 +1843,10 @@ impl ::armgen_runtime::StripReadOnly for Copy {
 }
 /// The `core` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1884,11 +1854,11 @@ impl ::armgen_runtime::StripReadOnly for Copy {
 #[serde(tag = "kind", rename = "core")]
 pub struct Core {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub core: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub core: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Core>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Core>>,
 }
 impl ::armgen_runtime::Validate for Core {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1909,10 +1879,10 @@ impl ::armgen_runtime::StripReadOnly for Core {
 }
 /// The `Cow` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1920,11 +1890,11 @@ impl ::armgen_runtime::StripReadOnly for Core {
 #[serde(tag = "kind", rename = "Cow")]
 pub struct Cow {
     /// Set by the service.
-    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Cow", skip_serializing_if = "Option::is_none")]
+    pub cow: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Cow>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Cow>>,
 }
 impl ::armgen_runtime::Validate for Cow {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1945,10 +1915,10 @@ impl ::armgen_runtime::StripReadOnly for Cow {
 }
 /// The `crate` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1957,11 +1927,11 @@ impl ::armgen_runtime::StripReadOnly for Cow {
 #[serde(rename_all = "camelCase")]
 pub struct Crate {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub crate_: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crate_: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Crate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Crate>>,
 }
 impl ::armgen_runtime::Validate for Crate {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -1982,10 +1952,10 @@ impl ::armgen_runtime::StripReadOnly for Crate {
 }
 /// The `credential` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -1993,11 +1963,11 @@ impl ::armgen_runtime::StripReadOnly for Crate {
 #[serde(tag = "kind", rename = "credential")]
 pub struct Credential {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Credential>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Credential>>,
 }
 impl ::armgen_runtime::Validate for Credential {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2018,10 +1988,10 @@ impl ::armgen_runtime::StripReadOnly for Credential {
 }
 /// The `Date` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2029,11 +1999,11 @@ impl ::armgen_runtime::StripReadOnly for Credential {
 #[serde(tag = "kind", rename = "Date")]
 pub struct Date {
     /// Set by the service.
-    #[serde(rename = "Date", skip_serializing_if = "::core::option::Option::is_none")]
-    pub date: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Date", skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Date>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Date>>,
 }
 impl ::armgen_runtime::Validate for Date {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2054,10 +2024,10 @@ impl ::armgen_runtime::StripReadOnly for Date {
 }
 /// The `DateTime` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2065,14 +2035,11 @@ impl ::armgen_runtime::StripReadOnly for Date {
 #[serde(tag = "kind", rename = "DateTime")]
 pub struct DateTime {
     /// Set by the service.
-    #[serde(
-        rename = "DateTime",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub date_time: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DateTime", skip_serializing_if = "Option::is_none")]
+    pub date_time: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DateTime>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DateTime>>,
 }
 impl ::armgen_runtime::Validate for DateTime {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2093,10 +2060,10 @@ impl ::armgen_runtime::StripReadOnly for DateTime {
 }
 /// The `DateTimeRfc1123` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2104,14 +2071,11 @@ impl ::armgen_runtime::StripReadOnly for DateTime {
 #[serde(tag = "kind", rename = "DateTimeRfc1123")]
 pub struct DateTimeRfc1123 {
     /// Set by the service.
-    #[serde(
-        rename = "DateTimeRfc1123",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub date_time_rfc1123: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DateTimeRfc1123", skip_serializing_if = "Option::is_none")]
+    pub date_time_rfc1123: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DateTimeRfc1123>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DateTimeRfc1123>>,
 }
 impl ::armgen_runtime::Validate for DateTimeRfc1123 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2132,10 +2096,10 @@ impl ::armgen_runtime::StripReadOnly for DateTimeRfc1123 {
 }
 /// The `Debug` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2143,11 +2107,11 @@ impl ::armgen_runtime::StripReadOnly for DateTimeRfc1123 {
 #[serde(tag = "kind", rename = "Debug")]
 pub struct Debug {
     /// Set by the service.
-    #[serde(rename = "Debug", skip_serializing_if = "::core::option::Option::is_none")]
-    pub debug: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Debug", skip_serializing_if = "Option::is_none")]
+    pub debug: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Debug>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Debug>>,
 }
 impl ::armgen_runtime::Validate for Debug {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2168,10 +2132,10 @@ impl ::armgen_runtime::StripReadOnly for Debug {
 }
 /// The `decode_body` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2179,11 +2143,11 @@ impl ::armgen_runtime::StripReadOnly for Debug {
 #[serde(tag = "kind", rename = "decode_body")]
 pub struct DecodeBody {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_body: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_body: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeBody>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeBody>>,
 }
 impl ::armgen_runtime::Validate for DecodeBody {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2204,10 +2168,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeBody {
 }
 /// The `decode_by_status` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2215,11 +2179,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeBody {
 #[serde(tag = "kind", rename = "decode_by_status")]
 pub struct DecodeByStatus {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_by_status: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_by_status: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeByStatus>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeByStatus>>,
 }
 impl ::armgen_runtime::Validate for DecodeByStatus {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2240,10 +2204,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
 }
 /// The `decode_bytes` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2251,11 +2215,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
 #[serde(tag = "kind", rename = "decode_bytes")]
 pub struct DecodeBytes {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_bytes: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_bytes: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeBytes>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeBytes>>,
 }
 impl ::armgen_runtime::Validate for DecodeBytes {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2276,10 +2240,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeBytes {
 }
 /// The `decode_empty` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2287,11 +2251,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeBytes {
 #[serde(tag = "kind", rename = "decode_empty")]
 pub struct DecodeEmpty {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_empty: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_empty: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeEmpty>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeEmpty>>,
 }
 impl ::armgen_runtime::Validate for DecodeEmpty {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2312,10 +2276,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeEmpty {
 }
 /// The `decode_exists` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2323,11 +2287,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeEmpty {
 #[serde(tag = "kind", rename = "decode_exists")]
 pub struct DecodeExists {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_exists: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_exists: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeExists>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeExists>>,
 }
 impl ::armgen_runtime::Validate for DecodeExists {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2348,10 +2312,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeExists {
 }
 /// The `decode_json` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2359,11 +2323,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeExists {
 #[serde(tag = "kind", rename = "decode_json")]
 pub struct DecodeJson {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_json: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_json: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeJson>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeJson>>,
 }
 impl ::armgen_runtime::Validate for DecodeJson {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2384,10 +2348,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeJson {
 }
 /// The `decode_nullable` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2395,11 +2359,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeJson {
 #[serde(tag = "kind", rename = "decode_nullable")]
 pub struct DecodeNullable {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_nullable: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_nullable: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeNullable>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeNullable>>,
 }
 impl ::armgen_runtime::Validate for DecodeNullable {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2420,10 +2384,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeNullable {
 }
 /// The `decode_optional` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2431,11 +2395,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeNullable {
 #[serde(tag = "kind", rename = "decode_optional")]
 pub struct DecodeOptional {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_optional: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_optional: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeOptional>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeOptional>>,
 }
 impl ::armgen_runtime::Validate for DecodeOptional {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2456,10 +2420,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeOptional {
 }
 /// The `decode_response` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2467,11 +2431,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeOptional {
 #[serde(tag = "kind", rename = "decode_response")]
 pub struct DecodeResponse {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_response: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_response: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeResponse>>,
 }
 impl ::armgen_runtime::Validate for DecodeResponse {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2492,10 +2456,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeResponse {
 }
 /// The `decode_text` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2503,11 +2467,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeResponse {
 #[serde(tag = "kind", rename = "decode_text")]
 pub struct DecodeText {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub decode_text: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decode_text: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DecodeText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DecodeText>>,
 }
 impl ::armgen_runtime::Validate for DecodeText {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2528,10 +2492,10 @@ impl ::armgen_runtime::StripReadOnly for DecodeText {
 }
 /// The `Default` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2539,11 +2503,11 @@ impl ::armgen_runtime::StripReadOnly for DecodeText {
 #[serde(tag = "kind", rename = "Default")]
 pub struct Default {
     /// Set by the service.
-    #[serde(rename = "Default", skip_serializing_if = "::core::option::Option::is_none")]
-    pub default: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Default", skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Default>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Default>>,
 }
 impl ::armgen_runtime::Validate for Default {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2564,10 +2528,10 @@ impl ::armgen_runtime::StripReadOnly for Default {
 }
 /// The `DEFAULT_ENDPOINT` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2575,14 +2539,11 @@ impl ::armgen_runtime::StripReadOnly for Default {
 #[serde(tag = "kind", rename = "DEFAULT_ENDPOINT")]
 pub struct DefaultEndpoint {
     /// Set by the service.
-    #[serde(
-        rename = "DEFAULT_ENDPOINT",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub default_endpoint: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DEFAULT_ENDPOINT", skip_serializing_if = "Option::is_none")]
+    pub default_endpoint: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DefaultEndpoint>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DefaultEndpoint>>,
 }
 impl ::armgen_runtime::Validate for DefaultEndpoint {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2603,10 +2564,10 @@ impl ::armgen_runtime::StripReadOnly for DefaultEndpoint {
 }
 /// The `Deserialize` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2614,14 +2575,11 @@ impl ::armgen_runtime::StripReadOnly for DefaultEndpoint {
 #[serde(tag = "kind", rename = "Deserialize")]
 pub struct Deserialize {
     /// Set by the service.
-    #[serde(
-        rename = "Deserialize",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub deserialize: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Deserialize", skip_serializing_if = "Option::is_none")]
+    pub deserialize: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Deserialize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Deserialize>>,
 }
 impl ::armgen_runtime::Validate for Deserialize {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2642,10 +2600,10 @@ impl ::armgen_runtime::StripReadOnly for Deserialize {
 }
 /// The `Deserializer` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2653,14 +2611,11 @@ impl ::armgen_runtime::StripReadOnly for Deserialize {
 #[serde(tag = "kind", rename = "Deserializer")]
 pub struct Deserializer {
     /// Set by the service.
-    #[serde(
-        rename = "Deserializer",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub deserializer: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Deserializer", skip_serializing_if = "Option::is_none")]
+    pub deserializer: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Deserializer>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Deserializer>>,
 }
 impl ::armgen_runtime::Validate for Deserializer {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2681,10 +2636,10 @@ impl ::armgen_runtime::StripReadOnly for Deserializer {
 }
 /// The `do` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2692,11 +2647,11 @@ impl ::armgen_runtime::StripReadOnly for Deserializer {
 #[serde(tag = "kind", rename = "do")]
 pub struct Do {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#do: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#do: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Do>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Do>>,
 }
 impl ::armgen_runtime::Validate for Do {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2717,10 +2672,10 @@ impl ::armgen_runtime::StripReadOnly for Do {
 }
 /// The `DoubleEndedIterator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2728,14 +2683,11 @@ impl ::armgen_runtime::StripReadOnly for Do {
 #[serde(tag = "kind", rename = "DoubleEndedIterator")]
 pub struct DoubleEndedIterator {
     /// Set by the service.
-    #[serde(
-        rename = "DoubleEndedIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub double_ended_iterator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DoubleEndedIterator", skip_serializing_if = "Option::is_none")]
+    pub double_ended_iterator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DoubleEndedIterator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DoubleEndedIterator>>,
 }
 impl ::armgen_runtime::Validate for DoubleEndedIterator {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2756,10 +2708,10 @@ impl ::armgen_runtime::StripReadOnly for DoubleEndedIterator {
 }
 /// The `Drop` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2767,11 +2719,11 @@ impl ::armgen_runtime::StripReadOnly for DoubleEndedIterator {
 #[serde(tag = "kind", rename = "Drop")]
 pub struct Drop {
     /// Set by the service.
-    #[serde(rename = "Drop", skip_serializing_if = "::core::option::Option::is_none")]
-    pub drop: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Drop", skip_serializing_if = "Option::is_none")]
+    pub drop: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Drop>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Drop>>,
 }
 impl ::armgen_runtime::Validate for Drop {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2792,10 +2744,10 @@ impl ::armgen_runtime::StripReadOnly for Drop {
 }
 /// The `drop` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2803,21 +2755,21 @@ impl ::armgen_runtime::StripReadOnly for Drop {
 #[serde(tag = "kind", rename = "drop")]
 pub struct Drop2 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub drop: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drop: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Drop2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Drop2>>,
 }
 impl ::armgen_runtime::Validate for Drop2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Duration` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2825,14 +2777,11 @@ impl ::armgen_runtime::Validate for Drop2 {
 #[serde(tag = "kind", rename = "Duration")]
 pub struct Duration {
     /// Set by the service.
-    #[serde(
-        rename = "Duration",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub duration: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Duration", skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Duration>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Duration>>,
 }
 impl ::armgen_runtime::Validate for Duration {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2853,10 +2802,10 @@ impl ::armgen_runtime::StripReadOnly for Duration {
 }
 /// The `dyn` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2864,11 +2813,11 @@ impl ::armgen_runtime::StripReadOnly for Duration {
 #[serde(tag = "kind", rename = "dyn")]
 pub struct Dyn {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#dyn: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#dyn: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Dyn>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Dyn>>,
 }
 impl ::armgen_runtime::Validate for Dyn {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2889,10 +2838,10 @@ impl ::armgen_runtime::StripReadOnly for Dyn {
 }
 /// The `dynamic` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2900,11 +2849,11 @@ impl ::armgen_runtime::StripReadOnly for Dyn {
 #[serde(tag = "kind", rename = "dynamic")]
 pub struct Dynamic {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Dynamic>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Dynamic>>,
 }
 impl ::armgen_runtime::Validate for Dynamic {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2925,10 +2874,10 @@ impl ::armgen_runtime::StripReadOnly for Dynamic {
 }
 /// The `DynamicError` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2936,14 +2885,11 @@ impl ::armgen_runtime::StripReadOnly for Dynamic {
 #[serde(tag = "kind", rename = "DynamicError")]
 pub struct DynamicError {
     /// Set by the service.
-    #[serde(
-        rename = "DynamicError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_error: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DynamicError", skip_serializing_if = "Option::is_none")]
+    pub dynamic_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicError>>,
 }
 impl ::armgen_runtime::Validate for DynamicError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -2964,10 +2910,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicError {
 }
 /// The `dynamic_execute` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -2975,11 +2921,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicError {
 #[serde(tag = "kind", rename = "dynamic_execute")]
 pub struct DynamicExecute {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic_execute: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_execute: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicExecute>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicExecute>>,
 }
 impl ::armgen_runtime::Validate for DynamicExecute {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3000,10 +2946,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicExecute {
 }
 /// The `dynamic_pages` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3011,11 +2957,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicExecute {
 #[serde(tag = "kind", rename = "dynamic_pages")]
 pub struct DynamicPages {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic_pages: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_pages: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicPages>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicPages>>,
 }
 impl ::armgen_runtime::Validate for DynamicPages {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3036,10 +2982,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicPages {
 }
 /// The `DynamicParams` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3047,14 +2993,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicPages {
 #[serde(tag = "kind", rename = "DynamicParams")]
 pub struct DynamicParams {
     /// Set by the service.
-    #[serde(
-        rename = "DynamicParams",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DynamicParams", skip_serializing_if = "Option::is_none")]
+    pub dynamic_params: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicParams>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicParams>>,
 }
 impl ::armgen_runtime::Validate for DynamicParams {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3075,10 +3018,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicParams {
 }
 /// The `dynamic_poll` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3086,11 +3029,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicParams {
 #[serde(tag = "kind", rename = "dynamic_poll")]
 pub struct DynamicPoll {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic_poll: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_poll: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicPoll>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicPoll>>,
 }
 impl ::armgen_runtime::Validate for DynamicPoll {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3111,10 +3054,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicPoll {
 }
 /// The `DynamicReply` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3122,14 +3065,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicPoll {
 #[serde(tag = "kind", rename = "DynamicReply")]
 pub struct DynamicReply {
     /// Set by the service.
-    #[serde(
-        rename = "DynamicReply",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_reply: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DynamicReply", skip_serializing_if = "Option::is_none")]
+    pub dynamic_reply: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicReply>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicReply>>,
 }
 impl ::armgen_runtime::Validate for DynamicReply {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3150,10 +3090,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicReply {
 }
 /// The `dynamic_request_error` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3161,11 +3101,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicReply {
 #[serde(tag = "kind", rename = "dynamic_request_error")]
 pub struct DynamicRequestError {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_request_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicRequestError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicRequestError>>,
 }
 impl ::armgen_runtime::Validate for DynamicRequestError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3186,10 +3126,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicRequestError {
 }
 /// The `dynamic_result` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3197,11 +3137,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicRequestError {
 #[serde(tag = "kind", rename = "dynamic_result")]
 pub struct DynamicResult {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_result: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicResult>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicResult>>,
 }
 impl ::armgen_runtime::Validate for DynamicResult {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3222,10 +3162,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicResult {
 }
 /// The `DynamicValidate` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3233,14 +3173,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicResult {
 #[serde(tag = "kind", rename = "DynamicValidate")]
 pub struct DynamicValidate {
     /// Set by the service.
-    #[serde(
-        rename = "DynamicValidate",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_validate: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DynamicValidate", skip_serializing_if = "Option::is_none")]
+    pub dynamic_validate: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<DynamicValidate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<DynamicValidate>>,
 }
 impl ::armgen_runtime::Validate for DynamicValidate {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3261,10 +3198,10 @@ impl ::armgen_runtime::StripReadOnly for DynamicValidate {
 }
 /// The `else` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3272,11 +3209,11 @@ impl ::armgen_runtime::StripReadOnly for DynamicValidate {
 #[serde(tag = "kind", rename = "else")]
 pub struct Else {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#else: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#else: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Else>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Else>>,
 }
 impl ::armgen_runtime::Validate for Else {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3297,10 +3234,10 @@ impl ::armgen_runtime::StripReadOnly for Else {
 }
 /// The `endpoint` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3308,11 +3245,11 @@ impl ::armgen_runtime::StripReadOnly for Else {
 #[serde(tag = "kind", rename = "endpoint")]
 pub struct Endpoint {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Endpoint>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Endpoint>>,
 }
 impl ::armgen_runtime::Validate for Endpoint {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3333,10 +3270,10 @@ impl ::armgen_runtime::StripReadOnly for Endpoint {
 }
 /// The `enum` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3344,11 +3281,11 @@ impl ::armgen_runtime::StripReadOnly for Endpoint {
 #[serde(tag = "kind", rename = "enum")]
 pub struct Enum {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#enum: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#enum: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Enum>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Enum>>,
 }
 impl ::armgen_runtime::Validate for Enum {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3369,10 +3306,10 @@ impl ::armgen_runtime::StripReadOnly for Enum {
 }
 /// The `env` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3380,11 +3317,11 @@ impl ::armgen_runtime::StripReadOnly for Enum {
 #[serde(tag = "kind", rename = "env")]
 pub struct Env {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub env: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Env>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Env>>,
 }
 impl ::armgen_runtime::Validate for Env {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3405,10 +3342,10 @@ impl ::armgen_runtime::StripReadOnly for Env {
 }
 /// The `Eq` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3416,11 +3353,11 @@ impl ::armgen_runtime::StripReadOnly for Env {
 #[serde(tag = "kind", rename = "Eq")]
 pub struct Eq {
     /// Set by the service.
-    #[serde(rename = "Eq", skip_serializing_if = "::core::option::Option::is_none")]
-    pub eq: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Eq", skip_serializing_if = "Option::is_none")]
+    pub eq: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Eq>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Eq>>,
 }
 impl ::armgen_runtime::Validate for Eq {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3441,10 +3378,10 @@ impl ::armgen_runtime::StripReadOnly for Eq {
 }
 /// The `Err` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3452,11 +3389,11 @@ impl ::armgen_runtime::StripReadOnly for Eq {
 #[serde(tag = "kind", rename = "Err")]
 pub struct Err {
     /// Set by the service.
-    #[serde(rename = "Err", skip_serializing_if = "::core::option::Option::is_none")]
-    pub err: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Err", skip_serializing_if = "Option::is_none")]
+    pub err: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Err>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Err>>,
 }
 impl ::armgen_runtime::Validate for Err {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3477,10 +3414,10 @@ impl ::armgen_runtime::StripReadOnly for Err {
 }
 /// The `ErrorBody` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3488,14 +3425,11 @@ impl ::armgen_runtime::StripReadOnly for Err {
 #[serde(tag = "kind", rename = "ErrorBody")]
 pub struct ErrorBody {
     /// Set by the service.
-    #[serde(
-        rename = "ErrorBody",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub error_body: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ErrorBody", skip_serializing_if = "Option::is_none")]
+    pub error_body: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ErrorBody>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ErrorBody>>,
 }
 impl ::armgen_runtime::Validate for ErrorBody {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3516,10 +3450,10 @@ impl ::armgen_runtime::StripReadOnly for ErrorBody {
 }
 /// The `ExactSizeIterator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3527,14 +3461,11 @@ impl ::armgen_runtime::StripReadOnly for ErrorBody {
 #[serde(tag = "kind", rename = "ExactSizeIterator")]
 pub struct ExactSizeIterator {
     /// Set by the service.
-    #[serde(
-        rename = "ExactSizeIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub exact_size_iterator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ExactSizeIterator", skip_serializing_if = "Option::is_none")]
+    pub exact_size_iterator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ExactSizeIterator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ExactSizeIterator>>,
 }
 impl ::armgen_runtime::Validate for ExactSizeIterator {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3555,10 +3486,10 @@ impl ::armgen_runtime::StripReadOnly for ExactSizeIterator {
 }
 /// The `Extend` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3566,11 +3497,11 @@ impl ::armgen_runtime::StripReadOnly for ExactSizeIterator {
 #[serde(tag = "kind", rename = "Extend")]
 pub struct Extend {
     /// Set by the service.
-    #[serde(rename = "Extend", skip_serializing_if = "::core::option::Option::is_none")]
-    pub extend: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Extend", skip_serializing_if = "Option::is_none")]
+    pub extend: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Extend>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Extend>>,
 }
 impl ::armgen_runtime::Validate for Extend {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3749,10 +3680,10 @@ impl ::armgen_runtime::StripReadOnly for Extend {
 }
 /// The `extern` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3760,11 +3691,11 @@ impl ::armgen_runtime::StripReadOnly for Extend {
 #[serde(tag = "kind", rename = "extern")]
 pub struct Extern {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#extern: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#extern: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Extern>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Extern>>,
 }
 impl ::armgen_runtime::Validate for Extern {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3785,10 +3716,10 @@ impl ::armgen_runtime::StripReadOnly for Extern {
 }
 /// The `f` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3796,11 +3727,11 @@ impl ::armgen_runtime::StripReadOnly for Extern {
 #[serde(tag = "kind", rename = "f")]
 pub struct F {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub f: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<F>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<F>>,
 }
 impl ::armgen_runtime::Validate for F {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3821,10 +3752,10 @@ impl ::armgen_runtime::StripReadOnly for F {
 }
 /// The `f32` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3832,11 +3763,11 @@ impl ::armgen_runtime::StripReadOnly for F {
 #[serde(tag = "kind", rename = "f32")]
 pub struct F32 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f32: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub f32: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<F32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<F32>>,
 }
 impl ::armgen_runtime::Validate for F32 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3857,10 +3788,10 @@ impl ::armgen_runtime::StripReadOnly for F32 {
 }
 /// The `f64` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3868,11 +3799,11 @@ impl ::armgen_runtime::StripReadOnly for F32 {
 #[serde(tag = "kind", rename = "f64")]
 pub struct F64 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f64: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub f64: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<F64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<F64>>,
 }
 impl ::armgen_runtime::Validate for F64 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3893,10 +3824,10 @@ impl ::armgen_runtime::StripReadOnly for F64 {
 }
 /// The `false` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3904,11 +3835,11 @@ impl ::armgen_runtime::StripReadOnly for F64 {
 #[serde(tag = "kind", rename = "false")]
 pub struct False {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#false: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#false: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<False>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<False>>,
 }
 impl ::armgen_runtime::Validate for False {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -3929,9 +3860,9 @@ impl ::armgen_runtime::StripReadOnly for False {
 }
 /// The `Fields` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -3939,1070 +3870,803 @@ impl ::armgen_runtime::StripReadOnly for False {
 #[serde(rename_all = "camelCase")]
 pub struct Fields {
     /// `abstract`
-    pub r#abstract: ::std::string::String,
+    pub r#abstract: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#as: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#as: Option<String>,
     /// `async`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#async: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#async: Option<Box<Fields>>,
     /// `await`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#await: ::core::option::Option<::std::vec::Vec<Await>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#await: Option<Vec<Await>>,
     /// `become`
-    pub r#become: ::std::string::String,
+    pub r#become: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#box: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#box: Option<String>,
     /// `break`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#break: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#break: Option<Box<Fields>>,
     /// `const`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#const: ::core::option::Option<::std::vec::Vec<Const>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#const: Option<Vec<Const>>,
     /// `continue`
-    pub r#continue: ::std::string::String,
+    pub r#continue: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub crate_: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crate_: Option<String>,
     /// `do`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#do: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#do: Option<Box<Fields>>,
     /// `dyn`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#dyn: ::core::option::Option<::std::vec::Vec<Dyn>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#dyn: Option<Vec<Dyn>>,
     /// `else`
-    pub r#else: ::std::string::String,
+    pub r#else: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#enum: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#enum: Option<String>,
     /// `extern`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#extern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#extern: Option<Box<Fields>>,
     /// `false`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#false: ::core::option::Option<::std::vec::Vec<False>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#false: Option<Vec<False>>,
     /// `final`
-    pub r#final: ::std::string::String,
+    pub r#final: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#fn: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#fn: Option<String>,
     /// `for`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#for: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#for: Option<Box<Fields>>,
     /// `gen`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#gen: ::core::option::Option<::std::vec::Vec<Gen>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#gen: Option<Vec<Gen>>,
     /// `if`
-    pub r#if: ::std::string::String,
+    pub r#if: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#impl: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#impl: Option<String>,
     /// `in`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#in: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#in: Option<Box<Fields>>,
     /// `let`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#let: ::core::option::Option<::std::vec::Vec<Let>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#let: Option<Vec<Let>>,
     /// `loop`
-    pub r#loop: ::std::string::String,
+    pub r#loop: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#macro: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#macro: Option<String>,
     /// `match`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#match: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#match: Option<Box<Fields>>,
     /// `mod`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#mod: ::core::option::Option<::std::vec::Vec<Mod>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#mod: Option<Vec<Mod>>,
     /// `move`
-    pub r#move: ::std::string::String,
+    pub r#move: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#mut: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#mut: Option<String>,
     /// `override`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#override: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#override: Option<Box<Fields>>,
     /// `priv`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#priv: ::core::option::Option<::std::vec::Vec<Priv>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#priv: Option<Vec<Priv>>,
     /// `pub`
-    pub r#pub: ::std::string::String,
+    pub r#pub: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#ref: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#ref: Option<String>,
     /// `return`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#return: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#return: Option<Box<Fields>>,
     /// `self`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub self_: ::core::option::Option<::std::vec::Vec<Self_>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_: Option<Vec<Self_>>,
     /// `Self`
     #[serde(rename = "Self")]
-    pub self_2: ::std::string::String,
+    pub self_2: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#static: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#static: Option<String>,
     /// `struct`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#struct: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#struct: Option<Box<Fields>>,
     /// `super`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub super_: ::core::option::Option<::std::vec::Vec<Super>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub super_: Option<Vec<Super>>,
     /// `trait`
-    pub r#trait: ::std::string::String,
+    pub r#trait: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#true: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#true: Option<String>,
     /// `try`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#try: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#try: Option<Box<Fields>>,
     /// `type`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<::std::vec::Vec<Type>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<Vec<Type>>,
     /// `typeof`
-    pub r#typeof: ::std::string::String,
+    pub r#typeof: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#union: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#union: Option<String>,
     /// `unsafe`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#unsafe: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#unsafe: Option<Box<Fields>>,
     /// `unsized`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#unsized: ::core::option::Option<::std::vec::Vec<Unsized>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#unsized: Option<Vec<Unsized>>,
     /// `use`
-    pub r#use: ::std::string::String,
+    pub r#use: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#virtual: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#virtual: Option<String>,
     /// `where`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#where: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#where: Option<Box<Fields>>,
     /// `while`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#while: ::core::option::Option<::std::vec::Vec<While>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#while: Option<Vec<While>>,
     /// `yield`
-    pub r#yield: ::std::string::String,
+    pub r#yield: String,
     /// Set by the service.
-    #[serde(rename = "_", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "_", skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// `Copy`
-    #[serde(rename = "Copy", skip_serializing_if = "::core::option::Option::is_none")]
-    pub copy: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Copy", skip_serializing_if = "Option::is_none")]
+    pub copy: Option<Box<Fields>>,
     /// `Send`
-    #[serde(rename = "Send", skip_serializing_if = "::core::option::Option::is_none")]
-    pub send: ::core::option::Option<::std::vec::Vec<Send>>,
+    #[serde(rename = "Send", skip_serializing_if = "Option::is_none")]
+    pub send: Option<Vec<Send>>,
     /// `Sized`
     #[serde(rename = "Sized")]
-    pub sized: ::std::string::String,
+    pub sized: String,
     /// Set by the service.
-    #[serde(rename = "Sync", skip_serializing_if = "::core::option::Option::is_none")]
-    pub sync: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Sync", skip_serializing_if = "Option::is_none")]
+    pub sync: Option<String>,
     /// `Unpin`
-    #[serde(rename = "Unpin", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unpin: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Unpin", skip_serializing_if = "Option::is_none")]
+    pub unpin: Option<Box<Fields>>,
     /// `Drop`
-    #[serde(rename = "Drop", skip_serializing_if = "::core::option::Option::is_none")]
-    pub drop: ::core::option::Option<::std::vec::Vec<Drop>>,
+    #[serde(rename = "Drop", skip_serializing_if = "Option::is_none")]
+    pub drop: Option<Vec<Drop>>,
     /// `Fn`
     #[serde(rename = "Fn")]
-    pub fn_2: ::std::string::String,
+    pub fn_2: String,
     /// Set by the service.
-    #[serde(rename = "FnMut", skip_serializing_if = "::core::option::Option::is_none")]
-    pub fn_mut: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FnMut", skip_serializing_if = "Option::is_none")]
+    pub fn_mut: Option<String>,
     /// `FnOnce`
-    #[serde(rename = "FnOnce", skip_serializing_if = "::core::option::Option::is_none")]
-    pub fn_once: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "FnOnce", skip_serializing_if = "Option::is_none")]
+    pub fn_once: Option<Box<Fields>>,
     /// `AsyncFn`
-    #[serde(rename = "AsyncFn", skip_serializing_if = "::core::option::Option::is_none")]
-    pub async_fn: ::core::option::Option<::std::vec::Vec<AsyncFn>>,
+    #[serde(rename = "AsyncFn", skip_serializing_if = "Option::is_none")]
+    pub async_fn: Option<Vec<AsyncFn>>,
     /// `AsyncFnMut`
     #[serde(rename = "AsyncFnMut")]
-    pub async_fn_mut: ::std::string::String,
+    pub async_fn_mut: String,
     /// Set by the service.
-    #[serde(
-        rename = "AsyncFnOnce",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub async_fn_once: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "AsyncFnOnce", skip_serializing_if = "Option::is_none")]
+    pub async_fn_once: Option<String>,
     /// `drop`
-    #[serde(rename = "drop", skip_serializing_if = "::core::option::Option::is_none")]
-    pub drop_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "drop", skip_serializing_if = "Option::is_none")]
+    pub drop_2: Option<Box<Fields>>,
     /// `size_of`
-    #[serde(rename = "size_of", skip_serializing_if = "::core::option::Option::is_none")]
-    pub size_of: ::core::option::Option<::std::vec::Vec<SizeOf>>,
+    #[serde(rename = "size_of", skip_serializing_if = "Option::is_none")]
+    pub size_of: Option<Vec<SizeOf>>,
     /// `size_of_val`
     #[serde(rename = "size_of_val")]
-    pub size_of_val: ::std::string::String,
+    pub size_of_val: String,
     /// Set by the service.
-    #[serde(
-        rename = "align_of",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub align_of: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "align_of", skip_serializing_if = "Option::is_none")]
+    pub align_of: Option<String>,
     /// `align_of_val`
-    #[serde(
-        rename = "align_of_val",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub align_of_val: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "align_of_val", skip_serializing_if = "Option::is_none")]
+    pub align_of_val: Option<Box<Fields>>,
     /// `Box`
-    #[serde(rename = "Box", skip_serializing_if = "::core::option::Option::is_none")]
-    pub box_2: ::core::option::Option<::std::vec::Vec<Box3>>,
+    #[serde(rename = "Box", skip_serializing_if = "Option::is_none")]
+    pub box_2: Option<Vec<Box3>>,
     /// `ToOwned`
     #[serde(rename = "ToOwned")]
-    pub to_owned: ::std::string::String,
+    pub to_owned: String,
     /// Set by the service.
-    #[serde(rename = "Clone", skip_serializing_if = "::core::option::Option::is_none")]
-    pub clone: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Clone", skip_serializing_if = "Option::is_none")]
+    pub clone: Option<String>,
     /// `PartialEq`
-    #[serde(
-        rename = "PartialEq",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub partial_eq: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "PartialEq", skip_serializing_if = "Option::is_none")]
+    pub partial_eq: Option<Box<Fields>>,
     /// `PartialOrd`
-    #[serde(
-        rename = "PartialOrd",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub partial_ord: ::core::option::Option<::std::vec::Vec<PartialOrd>>,
+    #[serde(rename = "PartialOrd", skip_serializing_if = "Option::is_none")]
+    pub partial_ord: Option<Vec<PartialOrd>>,
     /// `Eq`
     #[serde(rename = "Eq")]
-    pub eq: ::std::string::String,
+    pub eq: String,
     /// Set by the service.
-    #[serde(rename = "Ord", skip_serializing_if = "::core::option::Option::is_none")]
-    pub ord: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Ord", skip_serializing_if = "Option::is_none")]
+    pub ord: Option<String>,
     /// `AsRef`
-    #[serde(rename = "AsRef", skip_serializing_if = "::core::option::Option::is_none")]
-    pub as_ref: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "AsRef", skip_serializing_if = "Option::is_none")]
+    pub as_ref: Option<Box<Fields>>,
     /// `AsMut`
-    #[serde(rename = "AsMut", skip_serializing_if = "::core::option::Option::is_none")]
-    pub as_mut: ::core::option::Option<::std::vec::Vec<AsMut>>,
+    #[serde(rename = "AsMut", skip_serializing_if = "Option::is_none")]
+    pub as_mut: Option<Vec<AsMut>>,
     /// `Into`
     #[serde(rename = "Into")]
-    pub into: ::std::string::String,
+    pub into: String,
     /// Set by the service.
-    #[serde(rename = "From", skip_serializing_if = "::core::option::Option::is_none")]
-    pub from: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "From", skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     /// `Default`
-    #[serde(rename = "Default", skip_serializing_if = "::core::option::Option::is_none")]
-    pub default: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Default", skip_serializing_if = "Option::is_none")]
+    pub default: Option<Box<Fields>>,
     /// `Iterator`
-    #[serde(
-        rename = "Iterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub iterator: ::core::option::Option<::std::vec::Vec<Iterator>>,
+    #[serde(rename = "Iterator", skip_serializing_if = "Option::is_none")]
+    pub iterator: Option<Vec<Iterator>>,
     /// `Extend`
     #[serde(rename = "Extend")]
-    pub extend: ::std::string::String,
+    pub extend: String,
     /// Set by the service.
-    #[serde(
-        rename = "IntoIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub into_iterator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "IntoIterator", skip_serializing_if = "Option::is_none")]
+    pub into_iterator: Option<String>,
     /// `DoubleEndedIterator`
-    #[serde(
-        rename = "DoubleEndedIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub double_ended_iterator: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "DoubleEndedIterator", skip_serializing_if = "Option::is_none")]
+    pub double_ended_iterator: Option<Box<Fields>>,
     /// `ExactSizeIterator`
-    #[serde(
-        rename = "ExactSizeIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub exact_size_iterator: ::core::option::Option<::std::vec::Vec<ExactSizeIterator>>,
+    #[serde(rename = "ExactSizeIterator", skip_serializing_if = "Option::is_none")]
+    pub exact_size_iterator: Option<Vec<ExactSizeIterator>>,
     /// `Option`
     #[serde(rename = "Option")]
-    pub option: ::std::string::String,
+    pub option: String,
     /// Set by the service.
-    #[serde(rename = "Some", skip_serializing_if = "::core::option::Option::is_none")]
-    pub some: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Some", skip_serializing_if = "Option::is_none")]
+    pub some: Option<String>,
     /// `None`
-    #[serde(rename = "None", skip_serializing_if = "::core::option::Option::is_none")]
-    pub none: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "None", skip_serializing_if = "Option::is_none")]
+    pub none: Option<Box<Fields>>,
     /// `Result`
-    #[serde(rename = "Result", skip_serializing_if = "::core::option::Option::is_none")]
-    pub result: ::core::option::Option<::std::vec::Vec<Result2>>,
+    #[serde(rename = "Result", skip_serializing_if = "Option::is_none")]
+    pub result: Option<Vec<Result2>>,
     /// `Ok`
     #[serde(rename = "Ok")]
-    pub ok: ::std::string::String,
+    pub ok: String,
     /// Set by the service.
-    #[serde(rename = "Err", skip_serializing_if = "::core::option::Option::is_none")]
-    pub err: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Err", skip_serializing_if = "Option::is_none")]
+    pub err: Option<String>,
     /// `String`
-    #[serde(rename = "String", skip_serializing_if = "::core::option::Option::is_none")]
-    pub string: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "String", skip_serializing_if = "Option::is_none")]
+    pub string: Option<Box<Fields>>,
     /// `ToString`
-    #[serde(
-        rename = "ToString",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub to_string: ::core::option::Option<::std::vec::Vec<ToString>>,
+    #[serde(rename = "ToString", skip_serializing_if = "Option::is_none")]
+    pub to_string: Option<Vec<ToString>>,
     /// `Vec`
     #[serde(rename = "Vec")]
-    pub vec: ::std::string::String,
+    pub vec: String,
     /// Set by the service.
-    #[serde(rename = "TryFrom", skip_serializing_if = "::core::option::Option::is_none")]
-    pub try_from: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "TryFrom", skip_serializing_if = "Option::is_none")]
+    pub try_from: Option<String>,
     /// `TryInto`
-    #[serde(rename = "TryInto", skip_serializing_if = "::core::option::Option::is_none")]
-    pub try_into: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "TryInto", skip_serializing_if = "Option::is_none")]
+    pub try_into: Option<Box<Fields>>,
     /// `FromIterator`
-    #[serde(
-        rename = "FromIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub from_iterator: ::core::option::Option<::std::vec::Vec<FromIterator>>,
+    #[serde(rename = "FromIterator", skip_serializing_if = "Option::is_none")]
+    pub from_iterator: Option<Vec<FromIterator>>,
     /// `Future`
     #[serde(rename = "Future")]
-    pub future: ::std::string::String,
+    pub future: String,
     /// Set by the service.
-    #[serde(
-        rename = "IntoFuture",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub into_future: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "IntoFuture", skip_serializing_if = "Option::is_none")]
+    pub into_future: Option<String>,
     /// `Debug`
-    #[serde(rename = "Debug", skip_serializing_if = "::core::option::Option::is_none")]
-    pub debug: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Debug", skip_serializing_if = "Option::is_none")]
+    pub debug: Option<Box<Fields>>,
     /// `Hash`
-    #[serde(rename = "Hash", skip_serializing_if = "::core::option::Option::is_none")]
-    pub hash: ::core::option::Option<::std::vec::Vec<Hash>>,
+    #[serde(rename = "Hash", skip_serializing_if = "Option::is_none")]
+    pub hash: Option<Vec<Hash>>,
     /// `assert`
-    pub assert: ::std::string::String,
+    pub assert: String,
     /// Set by the service.
-    #[serde(
-        rename = "assert_eq",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub assert_eq: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "assert_eq", skip_serializing_if = "Option::is_none")]
+    pub assert_eq: Option<String>,
     /// `cfg`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub cfg: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cfg: Option<Box<Fields>>,
     /// `concat`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub concat: ::core::option::Option<::std::vec::Vec<Concat>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concat: Option<Vec<Concat>>,
     /// `env`
-    pub env: ::std::string::String,
+    pub env: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub format: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     /// `format_args`
-    #[serde(
-        rename = "format_args",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub format_args: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "format_args", skip_serializing_if = "Option::is_none")]
+    pub format_args: Option<Box<Fields>>,
     /// `include`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub include: ::core::option::Option<::std::vec::Vec<Include>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<Include>>,
     /// `include_str`
     #[serde(rename = "include_str")]
-    pub include_str: ::std::string::String,
+    pub include_str: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub matches: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches: Option<String>,
     /// `option_env`
-    #[serde(
-        rename = "option_env",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub option_env: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "option_env", skip_serializing_if = "Option::is_none")]
+    pub option_env: Option<Box<Fields>>,
     /// `panic`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub panic: ::core::option::Option<::std::vec::Vec<Panic>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub panic: Option<Vec<Panic>>,
     /// `stringify`
-    pub stringify: ::std::string::String,
+    pub stringify: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub todo: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub todo: Option<String>,
     /// `unreachable`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub unreachable: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreachable: Option<Box<Fields>>,
     /// `vec`
-    #[serde(rename = "vec", skip_serializing_if = "::core::option::Option::is_none")]
-    pub vec_2: ::core::option::Option<::std::vec::Vec<Vec3>>,
+    #[serde(rename = "vec", skip_serializing_if = "Option::is_none")]
+    pub vec_2: Option<Vec<Vec3>>,
     /// `write`
-    pub write: ::std::string::String,
+    pub write: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub bool: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bool: Option<String>,
     /// `char`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub char: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub char: Option<Box<Fields>>,
     /// `str`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub str: ::core::option::Option<::std::vec::Vec<Str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub str: Option<Vec<Str>>,
     /// `i32`
-    pub i32: ::std::string::String,
+    pub i32: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub i64: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub i64: Option<String>,
     /// `u8`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub u8: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub u8: Option<Box<Fields>>,
     /// `u64`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub u64: ::core::option::Option<::std::vec::Vec<U64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub u64: Option<Vec<U64>>,
     /// `usize`
-    pub usize: ::std::string::String,
+    pub usize: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f32: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub f32: Option<String>,
     /// `f64`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f64: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub f64: Option<Box<Fields>>,
     /// `std`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub std: ::core::option::Option<::std::vec::Vec<Std>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub std: Option<Vec<Std>>,
     /// `core`
-    pub core: ::std::string::String,
+    pub core: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub alloc: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alloc: Option<String>,
     /// `client_only`
-    #[serde(
-        rename = "client_only",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub client_only: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "client_only", skip_serializing_if = "Option::is_none")]
+    pub client_only: Option<Box<Fields>>,
     /// `page`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub page: ::core::option::Option<::std::vec::Vec<Page>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<Vec<Page>>,
     /// `string_enum`
     #[serde(rename = "string_enum")]
-    pub string_enum: ::std::string::String,
+    pub string_enum: String,
     /// Set by the service.
-    #[serde(
-        rename = "tagged_union",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub tagged_union: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "tagged_union", skip_serializing_if = "Option::is_none")]
+    pub tagged_union: Option<String>,
     /// `async_trait`
-    #[serde(
-        rename = "async_trait",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub async_trait: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "async_trait", skip_serializing_if = "Option::is_none")]
+    pub async_trait: Option<Box<Fields>>,
     /// `azure_core`
-    #[serde(
-        rename = "azure_core",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub azure_core: ::core::option::Option<::std::vec::Vec<AzureCore>>,
+    #[serde(rename = "azure_core", skip_serializing_if = "Option::is_none")]
+    pub azure_core: Option<Vec<AzureCore>>,
     /// `ArmClientOptions`
     #[serde(rename = "ArmClientOptions")]
-    pub arm_client_options: ::std::string::String,
+    pub arm_client_options: String,
     /// Set by the service.
-    #[serde(
-        rename = "ArmPipeline",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ArmPipeline", skip_serializing_if = "Option::is_none")]
+    pub arm_pipeline: Option<String>,
     /// `BinaryFormat`
-    #[serde(
-        rename = "BinaryFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub binary_format: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "BinaryFormat", skip_serializing_if = "Option::is_none")]
+    pub binary_format: Option<Box<Fields>>,
     /// `IntoVariant`
-    #[serde(
-        rename = "IntoVariant",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub into_variant: ::core::option::Option<::std::vec::Vec<IntoVariant>>,
+    #[serde(rename = "IntoVariant", skip_serializing_if = "Option::is_none")]
+    pub into_variant: Option<Vec<IntoVariant>>,
     /// `MethodOptions`
     #[serde(rename = "MethodOptions")]
-    pub method_options: ::std::string::String,
+    pub method_options: String,
     /// Set by the service.
-    #[serde(
-        rename = "ResourceManagerAudience",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub resource_manager_audience: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ResourceManagerAudience", skip_serializing_if = "Option::is_none")]
+    pub resource_manager_audience: Option<String>,
     /// `StaticTokenCredential`
-    #[serde(
-        rename = "StaticTokenCredential",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub static_token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "StaticTokenCredential", skip_serializing_if = "Option::is_none")]
+    pub static_token_credential: Option<Box<Fields>>,
     /// `TextFormat`
-    #[serde(
-        rename = "TextFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub text_format: ::core::option::Option<::std::vec::Vec<TextFormat>>,
+    #[serde(rename = "TextFormat", skip_serializing_if = "Option::is_none")]
+    pub text_format: Option<Vec<TextFormat>>,
     /// `client_request_id`
     #[serde(rename = "client_request_id")]
-    pub client_request_id: ::std::string::String,
+    pub client_request_id: String,
     /// Set by the service.
     #[serde(
         rename = "resource_manager_endpoint",
-        skip_serializing_if = "::core::option::Option::is_none"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub resource_manager_endpoint: ::core::option::Option<::std::string::String>,
+    pub resource_manager_endpoint: Option<String>,
     /// `resource_manager_scope`
-    #[serde(
-        rename = "resource_manager_scope",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub resource_manager_scope: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "resource_manager_scope", skip_serializing_if = "Option::is_none")]
+    pub resource_manager_scope: Option<Box<Fields>>,
     /// `response_error`
-    #[serde(
-        rename = "response_error",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_error: ::core::option::Option<::std::vec::Vec<ResponseError>>,
+    #[serde(rename = "response_error", skip_serializing_if = "Option::is_none")]
+    pub response_error: Option<Vec<ResponseError>>,
     /// `DynamicError`
     #[serde(rename = "DynamicError")]
-    pub dynamic_error: ::std::string::String,
+    pub dynamic_error: String,
     /// Set by the service.
-    #[serde(
-        rename = "DynamicParams",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DynamicParams", skip_serializing_if = "Option::is_none")]
+    pub dynamic_params: Option<String>,
     /// `DynamicValidate`
-    #[serde(
-        rename = "DynamicValidate",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_validate: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "DynamicValidate", skip_serializing_if = "Option::is_none")]
+    pub dynamic_validate: Option<Box<Fields>>,
     /// `OperationInfo`
-    #[serde(
-        rename = "OperationInfo",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operation_info: ::core::option::Option<::std::vec::Vec<OperationInfo>>,
+    #[serde(rename = "OperationInfo", skip_serializing_if = "Option::is_none")]
+    pub operation_info: Option<Vec<OperationInfo>>,
     /// `ServiceInfo`
     #[serde(rename = "ServiceInfo")]
-    pub service_info: ::std::string::String,
+    pub service_info: String,
     /// Set by the service.
-    #[serde(
-        rename = "dynamic_result",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "dynamic_result", skip_serializing_if = "Option::is_none")]
+    pub dynamic_result: Option<String>,
     /// `DynamicReply`
-    #[serde(
-        rename = "DynamicReply",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_reply: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "DynamicReply", skip_serializing_if = "Option::is_none")]
+    pub dynamic_reply: Option<Box<Fields>>,
     /// `dynamic_execute`
-    #[serde(
-        rename = "dynamic_execute",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_execute: ::core::option::Option<::std::vec::Vec<DynamicExecute>>,
+    #[serde(rename = "dynamic_execute", skip_serializing_if = "Option::is_none")]
+    pub dynamic_execute: Option<Vec<DynamicExecute>>,
     /// `dynamic_pages`
     #[serde(rename = "dynamic_pages")]
-    pub dynamic_pages: ::std::string::String,
+    pub dynamic_pages: String,
     /// Set by the service.
-    #[serde(
-        rename = "dynamic_poll",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_poll: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "dynamic_poll", skip_serializing_if = "Option::is_none")]
+    pub dynamic_poll: Option<String>,
     /// `dynamic_request_error`
-    #[serde(
-        rename = "dynamic_request_error",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_request_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "dynamic_request_error", skip_serializing_if = "Option::is_none")]
+    pub dynamic_request_error: Option<Box<Fields>>,
     /// `ErrorBody`
-    #[serde(
-        rename = "ErrorBody",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub error_body: ::core::option::Option<::std::vec::Vec<ErrorBody>>,
+    #[serde(rename = "ErrorBody", skip_serializing_if = "Option::is_none")]
+    pub error_body: Option<Vec<ErrorBody>>,
     /// `FromStatus`
     #[serde(rename = "FromStatus")]
-    pub from_status: ::std::string::String,
+    pub from_status: String,
     /// Set by the service.
-    #[serde(
-        rename = "ResponseError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_error_2: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ResponseError", skip_serializing_if = "Option::is_none")]
+    pub response_error_2: Option<String>,
     /// `ServiceError`
-    #[serde(
-        rename = "ServiceError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub service_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "ServiceError", skip_serializing_if = "Option::is_none")]
+    pub service_error: Option<Box<Fields>>,
     /// `decode_body`
-    #[serde(
-        rename = "decode_body",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_body: ::core::option::Option<::std::vec::Vec<DecodeBody>>,
+    #[serde(rename = "decode_body", skip_serializing_if = "Option::is_none")]
+    pub decode_body: Option<Vec<DecodeBody>>,
     /// `decode_by_status`
     #[serde(rename = "decode_by_status")]
-    pub decode_by_status: ::std::string::String,
+    pub decode_by_status: String,
     /// Set by the service.
-    #[serde(
-        rename = "decode_bytes",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_bytes: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "decode_bytes", skip_serializing_if = "Option::is_none")]
+    pub decode_bytes: Option<String>,
     /// `decode_empty`
-    #[serde(
-        rename = "decode_empty",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "decode_empty", skip_serializing_if = "Option::is_none")]
+    pub decode_empty: Option<Box<Fields>>,
     /// `decode_exists`
-    #[serde(
-        rename = "decode_exists",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_exists: ::core::option::Option<::std::vec::Vec<DecodeExists>>,
+    #[serde(rename = "decode_exists", skip_serializing_if = "Option::is_none")]
+    pub decode_exists: Option<Vec<DecodeExists>>,
     /// `decode_json`
     #[serde(rename = "decode_json")]
-    pub decode_json: ::std::string::String,
+    pub decode_json: String,
     /// Set by the service.
-    #[serde(
-        rename = "decode_nullable",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_nullable: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "decode_nullable", skip_serializing_if = "Option::is_none")]
+    pub decode_nullable: Option<String>,
     /// `decode_optional`
-    #[serde(
-        rename = "decode_optional",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_optional: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "decode_optional", skip_serializing_if = "Option::is_none")]
+    pub decode_optional: Option<Box<Fields>>,
     /// `decode_text`
-    #[serde(
-        rename = "decode_text",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_text: ::core::option::Option<::std::vec::Vec<DecodeText>>,
+    #[serde(rename = "decode_text", skip_serializing_if = "Option::is_none")]
+    pub decode_text: Option<Vec<DecodeText>>,
     /// `Base64`
     #[serde(rename = "Base64")]
-    pub base64: ::std::string::String,
+    pub base64: String,
     /// Set by the service.
-    #[serde(
-        rename = "Base64Url",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub base64_url: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Base64Url", skip_serializing_if = "Option::is_none")]
+    pub base64_url: Option<String>,
     /// `Date`
-    #[serde(rename = "Date", skip_serializing_if = "::core::option::Option::is_none")]
-    pub date: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Date", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Box<Fields>>,
     /// `DateTime`
-    #[serde(
-        rename = "DateTime",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub date_time: ::core::option::Option<::std::vec::Vec<DateTime>>,
+    #[serde(rename = "DateTime", skip_serializing_if = "Option::is_none")]
+    pub date_time: Option<Vec<DateTime>>,
     /// `DateTimeRfc1123`
     #[serde(rename = "DateTimeRfc1123")]
-    pub date_time_rfc1123: ::std::string::String,
+    pub date_time_rfc1123: String,
     /// Set by the service.
-    #[serde(
-        rename = "Duration",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub duration: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Duration", skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
     /// `FormatError`
-    #[serde(
-        rename = "FormatError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub format_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "FormatError", skip_serializing_if = "Option::is_none")]
+    pub format_error: Option<Box<Fields>>,
     /// `StringFormat`
-    #[serde(
-        rename = "StringFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub string_format: ::core::option::Option<::std::vec::Vec<StringFormat>>,
+    #[serde(rename = "StringFormat", skip_serializing_if = "Option::is_none")]
+    pub string_format: Option<Vec<StringFormat>>,
     /// `UnixTime`
     #[serde(rename = "UnixTime")]
-    pub unix_time: ::std::string::String,
+    pub unix_time: String,
     /// Set by the service.
-    #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
-    pub uuid: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Uuid", skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
     /// `ResponseHeaders`
-    #[serde(
-        rename = "ResponseHeaders",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_headers: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "ResponseHeaders", skip_serializing_if = "Option::is_none")]
+    pub response_headers: Option<Box<Fields>>,
     /// `HostPart`
-    #[serde(
-        rename = "HostPart",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub host_part: ::core::option::Option<::std::vec::Vec<HostPart>>,
+    #[serde(rename = "HostPart", skip_serializing_if = "Option::is_none")]
+    pub host_part: Option<Vec<HostPart>>,
     /// `InvalidHost`
     #[serde(rename = "InvalidHost")]
-    pub invalid_host: ::std::string::String,
+    pub invalid_host: String,
     /// Set by the service.
-    #[serde(
-        rename = "parameterized_host",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub parameterized_host: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "parameterized_host", skip_serializing_if = "Option::is_none")]
+    pub parameterized_host: Option<String>,
     /// `FormBody`
-    #[serde(
-        rename = "FormBody",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub form_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "FormBody", skip_serializing_if = "Option::is_none")]
+    pub form_body: Option<Box<Fields>>,
     /// `HttpRequest`
-    #[serde(
-        rename = "HttpRequest",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub http_request: ::core::option::Option<::std::vec::Vec<HttpRequest>>,
+    #[serde(rename = "HttpRequest", skip_serializing_if = "Option::is_none")]
+    pub http_request: Option<Vec<HttpRequest>>,
     /// `HttpResponse`
     #[serde(rename = "HttpResponse")]
-    pub http_response: ::std::string::String,
+    pub http_response: String,
     /// Set by the service.
-    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Method", skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
     /// `UrlBuilder`
-    #[serde(
-        rename = "UrlBuilder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub url_builder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "UrlBuilder", skip_serializing_if = "Option::is_none")]
+    pub url_builder: Option<Box<Fields>>,
     /// `ResponseTooLarge`
-    #[serde(
-        rename = "ResponseTooLarge",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_too_large: ::core::option::Option<::std::vec::Vec<ResponseTooLarge>>,
+    #[serde(rename = "ResponseTooLarge", skip_serializing_if = "Option::is_none")]
+    pub response_too_large: Option<Vec<ResponseTooLarge>>,
     /// `FinalStateVia`
     #[serde(rename = "FinalStateVia")]
-    pub final_state_via: ::std::string::String,
+    pub final_state_via: String,
     /// Set by the service.
-    #[serde(
-        rename = "OperationStatus",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operation_status: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "OperationStatus", skip_serializing_if = "Option::is_none")]
+    pub operation_status: Option<String>,
     /// `PollerMethodOptions`
-    #[serde(
-        rename = "PollerMethodOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub poller_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "PollerMethodOptions", skip_serializing_if = "Option::is_none")]
+    pub poller_method_options: Option<Box<Fields>>,
     /// `PollerOptions`
-    #[serde(
-        rename = "PollerOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub poller_options: ::core::option::Option<::std::vec::Vec<PollerOptions>>,
+    #[serde(rename = "PollerOptions", skip_serializing_if = "Option::is_none")]
+    pub poller_options: Option<Vec<PollerOptions>>,
     /// `NextLink`
     #[serde(rename = "NextLink")]
-    pub next_link: ::std::string::String,
+    pub next_link: String,
     /// Set by the service.
-    #[serde(
-        rename = "PageDecoder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub page_decoder: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "PageDecoder", skip_serializing_if = "Option::is_none")]
+    pub page_decoder: Option<String>,
     /// `Pattern`
-    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Pattern", skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<Box<Fields>>,
     /// `StripReadOnly`
-    #[serde(
-        rename = "StripReadOnly",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_read_only: ::core::option::Option<::std::vec::Vec<StripReadOnly>>,
+    #[serde(rename = "StripReadOnly", skip_serializing_if = "Option::is_none")]
+    pub strip_read_only: Option<Vec<StripReadOnly>>,
     /// `strip_member`
     #[serde(rename = "strip_member")]
-    pub strip_member: ::std::string::String,
+    pub strip_member: String,
     /// Set by the service.
-    #[serde(
-        rename = "strip_members",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_members: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "strip_members", skip_serializing_if = "Option::is_none")]
+    pub strip_members: Option<String>,
     /// `Regex`
-    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Regex", skip_serializing_if = "Option::is_none")]
+    pub regex: Option<Box<Fields>>,
     /// `Secret`
-    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::std::vec::Vec<Secret>>,
+    #[serde(rename = "Secret", skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Vec<Secret>>,
     /// `Url`
     #[serde(rename = "Url")]
-    pub url: ::std::string::String,
+    pub url: String,
     /// Set by the service.
-    #[serde(
-        rename = "Constraint",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub constraint: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Constraint", skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<String>,
     /// `Validate`
-    #[serde(
-        rename = "Validate",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validate: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Validate", skip_serializing_if = "Option::is_none")]
+    pub validate: Option<Box<Fields>>,
     /// `ValidationError`
-    #[serde(
-        rename = "ValidationError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validation_error: ::core::option::Option<::std::vec::Vec<ValidationError>>,
+    #[serde(rename = "ValidationError", skip_serializing_if = "Option::is_none")]
+    pub validation_error: Option<Vec<ValidationError>>,
     /// `ValidationErrors`
     #[serde(rename = "ValidationErrors")]
-    pub validation_errors: ::std::string::String,
+    pub validation_errors: String,
     /// Set by the service.
-    #[serde(
-        rename = "Validator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Validator", skip_serializing_if = "Option::is_none")]
+    pub validator: Option<String>,
     /// `compile_pattern`
-    #[serde(
-        rename = "compile_pattern",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub compile_pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "compile_pattern", skip_serializing_if = "Option::is_none")]
+    pub compile_pattern: Option<Box<Fields>>,
     /// `regex`
-    #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::vec::Vec<Regex2>>,
+    #[serde(rename = "regex", skip_serializing_if = "Option::is_none")]
+    pub regex_2: Option<Vec<Regex2>>,
     /// `serde`
-    pub serde: ::std::string::String,
+    pub serde: String,
     /// Set by the service.
-    #[serde(
-        rename = "serde_json",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serde_json: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "serde_json", skip_serializing_if = "Option::is_none")]
+    pub serde_json: Option<String>,
     /// `url`
-    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "url", skip_serializing_if = "Option::is_none")]
+    pub url_2: Option<Box<Fields>>,
     /// `endpoint`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::vec::Vec<Endpoint>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<Vec<Endpoint>>,
     /// `api_version`
     #[serde(rename = "api_version")]
-    pub api_version: ::std::string::String,
+    pub api_version: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<String>,
     /// `request`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<Box<Fields>>,
     /// `validator`
-    #[serde(
-        rename = "validator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validator_2: ::core::option::Option<::std::vec::Vec<Validator2>>,
+    #[serde(rename = "validator", skip_serializing_if = "Option::is_none")]
+    pub validator_2: Option<Vec<Validator2>>,
     /// `value`
     #[serde(rename = "value")]
-    pub value_2: ::std::string::String,
+    pub value_2: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
     /// `path`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<Box<Fields>>,
     /// `at`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::vec::Vec<At>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Vec<At>>,
     /// `json`
-    pub json: ::std::string::String,
+    pub json: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<String>,
     /// `pipeline`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pipeline: Option<Box<Fields>>,
     /// `response`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::vec::Vec<Response>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<Vec<Response>>,
     /// `operation_id`
     #[serde(rename = "operation_id")]
-    pub operation_id: ::std::string::String,
+    pub operation_id: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
     /// `subscription_id`
-    #[serde(
-        rename = "subscription_id",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub subscription_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "subscription_id", skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<Box<Fields>>,
     /// `inner`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::vec::Vec<Inner>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inner: Option<Vec<Inner>>,
     /// `tag`
-    pub tag: ::std::string::String,
+    pub tag: String,
     /// Set by the service.
-    #[serde(
-        rename = "method_options",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub method_options_2: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "method_options", skip_serializing_if = "Option::is_none")]
+    pub method_options_2: Option<String>,
     /// `f`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub f: Option<Box<Fields>>,
     /// `new`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::vec::Vec<New>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<Vec<New>>,
     /// `API_VERSION`
     #[serde(rename = "API_VERSION")]
-    pub api_version_2: ::std::string::String,
+    pub api_version_2: String,
     /// Set by the service.
-    #[serde(
-        rename = "DEFAULT_ENDPOINT",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub default_endpoint: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "DEFAULT_ENDPOINT", skip_serializing_if = "Option::is_none")]
+    pub default_endpoint: Option<String>,
     /// `SERVICES`
-    #[serde(
-        rename = "SERVICES",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub services: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "SERVICES", skip_serializing_if = "Option::is_none")]
+    pub services: Option<Box<Fields>>,
     /// `OPERATIONS`
-    #[serde(
-        rename = "OPERATIONS",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operations: ::core::option::Option<::std::vec::Vec<Operations>>,
+    #[serde(rename = "OPERATIONS", skip_serializing_if = "Option::is_none")]
+    pub operations: Option<Vec<Operations>>,
     /// `build_request`
     #[serde(rename = "build_request")]
-    pub build_request: ::std::string::String,
+    pub build_request: String,
     /// Set by the service.
-    #[serde(
-        rename = "decode_response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_response: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "decode_response", skip_serializing_if = "Option::is_none")]
+    pub decode_response: Option<String>,
     /// `models`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub models: Option<Box<Fields>>,
     /// `clients`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::vec::Vec<Clients>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<Clients>>,
     /// `dynamic`
-    pub dynamic: ::std::string::String,
+    pub dynamic: String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub patterns: Option<String>,
     /// `Other`
-    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Other", skip_serializing_if = "Option::is_none")]
+    pub other: Option<Box<Fields>>,
     /// `Unknown`
-    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::vec::Vec<Unknown>>,
+    #[serde(rename = "Unknown", skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<Vec<Unknown>>,
     /// `Arc`
     #[serde(rename = "Arc")]
-    pub arc: ::std::string::String,
+    pub arc: String,
     /// Set by the service.
-    #[serde(
-        rename = "LazyLock",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub lazy_lock: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "LazyLock", skip_serializing_if = "Option::is_none")]
+    pub lazy_lock: Option<String>,
     /// `BTreeMap`
-    #[serde(
-        rename = "BTreeMap",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub b_tree_map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "BTreeMap", skip_serializing_if = "Option::is_none")]
+    pub b_tree_map: Option<Box<Fields>>,
     /// `Cow`
-    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::vec::Vec<Cow>>,
+    #[serde(rename = "Cow", skip_serializing_if = "Option::is_none")]
+    pub cow: Option<Vec<Cow>>,
     /// `Value`
     #[serde(rename = "Value")]
-    pub value_3: ::std::string::String,
+    pub value_3: String,
     /// Set by the service.
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Map", skip_serializing_if = "Option::is_none")]
+    pub map: Option<String>,
     /// `Serialize`
-    #[serde(
-        rename = "Serialize",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serialize: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Serialize", skip_serializing_if = "Option::is_none")]
+    pub serialize: Option<Box<Fields>>,
     /// `Deserialize`
-    #[serde(
-        rename = "Deserialize",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub deserialize: ::core::option::Option<::std::vec::Vec<Deserialize>>,
+    #[serde(rename = "Deserialize", skip_serializing_if = "Option::is_none")]
+    pub deserialize: Option<Vec<Deserialize>>,
     /// `Serializer`
     #[serde(rename = "Serializer")]
-    pub serializer: ::std::string::String,
+    pub serializer: String,
     /// Set by the service.
-    #[serde(
-        rename = "Deserializer",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub deserializer: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Deserializer", skip_serializing_if = "Option::is_none")]
+    pub deserializer: Option<String>,
     /// `TokenCredential`
-    #[serde(
-        rename = "TokenCredential",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "TokenCredential", skip_serializing_if = "Option::is_none")]
+    pub token_credential: Option<Box<Fields>>,
     /// `SafeDebug`
-    #[serde(
-        rename = "SafeDebug",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub safe_debug: ::core::option::Option<::std::vec::Vec<SafeDebug>>,
+    #[serde(rename = "SafeDebug", skip_serializing_if = "Option::is_none")]
+    pub safe_debug: Option<Vec<SafeDebug>>,
     /// `ClientMethodOptions`
     #[serde(rename = "ClientMethodOptions")]
-    pub client_method_options: ::std::string::String,
+    pub client_method_options: String,
     /// Set by the service.
-    #[serde(
-        rename = "NoFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub no_format: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "NoFormat", skip_serializing_if = "Option::is_none")]
+    pub no_format: Option<String>,
     /// `Pager`
-    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "Pager", skip_serializing_if = "Option::is_none")]
+    pub pager: Option<Box<Fields>>,
     /// `Response`
-    #[serde(
-        rename = "Response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_2: ::core::option::Option<::std::vec::Vec<Response2>>,
+    #[serde(rename = "Response", skip_serializing_if = "Option::is_none")]
+    pub response_2: Option<Vec<Response2>>,
     /// `Context`
     #[serde(rename = "Context")]
-    pub context: ::std::string::String,
+    pub context: String,
     /// Set by the service.
-    #[serde(
-        rename = "armgen_runtime",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub armgen_runtime: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "armgen_runtime", skip_serializing_if = "Option::is_none")]
+    pub armgen_runtime: Option<String>,
     /// `__private`
-    #[serde(
-        rename = "__private",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub private: ::core::option::Option<::std::boxed::Box<Fields>>,
+    #[serde(rename = "__private", skip_serializing_if = "Option::is_none")]
+    pub private: Option<Box<Fields>>,
     /// `closed enum`
-    #[serde(
-        rename = "closed enum",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub closed_enum: ::core::option::Option<ClosedValues>,
+    #[serde(rename = "closed enum", skip_serializing_if = "Option::is_none")]
+    pub closed_enum: Option<ClosedValues>,
     /// `extensible enum`
-    #[serde(
-        rename = "extensible enum",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub extensible_enum: ::core::option::Option<ExtensibleValues>,
+    #[serde(rename = "extensible enum", skip_serializing_if = "Option::is_none")]
+    pub extensible_enum: Option<ExtensibleValues>,
 }
 impl ::armgen_runtime::Validate for Fields {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -6255,10 +5919,10 @@ impl ::armgen_runtime::StripReadOnly for Fields {
 }
 /// The `final` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6266,11 +5930,11 @@ impl ::armgen_runtime::StripReadOnly for Fields {
 #[serde(tag = "kind", rename = "final")]
 pub struct Final {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#final: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#final: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Final>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Final>>,
 }
 impl ::armgen_runtime::Validate for Final {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6291,10 +5955,10 @@ impl ::armgen_runtime::StripReadOnly for Final {
 }
 /// The `FinalStateVia` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6302,14 +5966,11 @@ impl ::armgen_runtime::StripReadOnly for Final {
 #[serde(tag = "kind", rename = "FinalStateVia")]
 pub struct FinalStateVia {
     /// Set by the service.
-    #[serde(
-        rename = "FinalStateVia",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub final_state_via: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FinalStateVia", skip_serializing_if = "Option::is_none")]
+    pub final_state_via: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FinalStateVia>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FinalStateVia>>,
 }
 impl ::armgen_runtime::Validate for FinalStateVia {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6330,10 +5991,10 @@ impl ::armgen_runtime::StripReadOnly for FinalStateVia {
 }
 /// The `fn` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6341,11 +6002,11 @@ impl ::armgen_runtime::StripReadOnly for FinalStateVia {
 #[serde(tag = "kind", rename = "fn")]
 pub struct Fn {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#fn: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#fn: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Fn>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Fn>>,
 }
 impl ::armgen_runtime::Validate for Fn {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6366,10 +6027,10 @@ impl ::armgen_runtime::StripReadOnly for Fn {
 }
 /// The `Fn` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6377,21 +6038,21 @@ impl ::armgen_runtime::StripReadOnly for Fn {
 #[serde(tag = "kind", rename = "Fn")]
 pub struct Fn2 {
     /// Set by the service.
-    #[serde(rename = "Fn", skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#fn: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Fn", skip_serializing_if = "Option::is_none")]
+    pub r#fn: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Fn2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Fn2>>,
 }
 impl ::armgen_runtime::Validate for Fn2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `FnMut` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6399,11 +6060,11 @@ impl ::armgen_runtime::Validate for Fn2 {
 #[serde(tag = "kind", rename = "FnMut")]
 pub struct FnMut {
     /// Set by the service.
-    #[serde(rename = "FnMut", skip_serializing_if = "::core::option::Option::is_none")]
-    pub fn_mut: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FnMut", skip_serializing_if = "Option::is_none")]
+    pub fn_mut: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FnMut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FnMut>>,
 }
 impl ::armgen_runtime::Validate for FnMut {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6424,10 +6085,10 @@ impl ::armgen_runtime::StripReadOnly for FnMut {
 }
 /// The `FnOnce` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6435,11 +6096,11 @@ impl ::armgen_runtime::StripReadOnly for FnMut {
 #[serde(tag = "kind", rename = "FnOnce")]
 pub struct FnOnce {
     /// Set by the service.
-    #[serde(rename = "FnOnce", skip_serializing_if = "::core::option::Option::is_none")]
-    pub fn_once: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FnOnce", skip_serializing_if = "Option::is_none")]
+    pub fn_once: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FnOnce>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FnOnce>>,
 }
 impl ::armgen_runtime::Validate for FnOnce {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6460,10 +6121,10 @@ impl ::armgen_runtime::StripReadOnly for FnOnce {
 }
 /// The `for` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6471,11 +6132,11 @@ impl ::armgen_runtime::StripReadOnly for FnOnce {
 #[serde(tag = "kind", rename = "for")]
 pub struct For {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#for: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#for: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<For>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<For>>,
 }
 impl ::armgen_runtime::Validate for For {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6496,10 +6157,10 @@ impl ::armgen_runtime::StripReadOnly for For {
 }
 /// The `FormBody` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6507,14 +6168,11 @@ impl ::armgen_runtime::StripReadOnly for For {
 #[serde(tag = "kind", rename = "FormBody")]
 pub struct FormBody {
     /// Set by the service.
-    #[serde(
-        rename = "FormBody",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub form_body: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FormBody", skip_serializing_if = "Option::is_none")]
+    pub form_body: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FormBody>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FormBody>>,
 }
 impl ::armgen_runtime::Validate for FormBody {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6535,10 +6193,10 @@ impl ::armgen_runtime::StripReadOnly for FormBody {
 }
 /// The `format` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6546,11 +6204,11 @@ impl ::armgen_runtime::StripReadOnly for FormBody {
 #[serde(tag = "kind", rename = "format")]
 pub struct Format {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub format: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Format>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Format>>,
 }
 impl ::armgen_runtime::Validate for Format {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6571,10 +6229,10 @@ impl ::armgen_runtime::StripReadOnly for Format {
 }
 /// The `format_args` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6582,11 +6240,11 @@ impl ::armgen_runtime::StripReadOnly for Format {
 #[serde(tag = "kind", rename = "format_args")]
 pub struct FormatArgs {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub format_args: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format_args: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FormatArgs>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FormatArgs>>,
 }
 impl ::armgen_runtime::Validate for FormatArgs {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6607,10 +6265,10 @@ impl ::armgen_runtime::StripReadOnly for FormatArgs {
 }
 /// The `FormatError` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6618,14 +6276,11 @@ impl ::armgen_runtime::StripReadOnly for FormatArgs {
 #[serde(tag = "kind", rename = "FormatError")]
 pub struct FormatError {
     /// Set by the service.
-    #[serde(
-        rename = "FormatError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub format_error: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FormatError", skip_serializing_if = "Option::is_none")]
+    pub format_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FormatError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FormatError>>,
 }
 impl ::armgen_runtime::Validate for FormatError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6646,10 +6301,10 @@ impl ::armgen_runtime::StripReadOnly for FormatError {
 }
 /// The `From` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6657,11 +6312,11 @@ impl ::armgen_runtime::StripReadOnly for FormatError {
 #[serde(tag = "kind", rename = "From")]
 pub struct From {
     /// Set by the service.
-    #[serde(rename = "From", skip_serializing_if = "::core::option::Option::is_none")]
-    pub from: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "From", skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<From>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<From>>,
 }
 impl ::armgen_runtime::Validate for From {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6682,10 +6337,10 @@ impl ::armgen_runtime::StripReadOnly for From {
 }
 /// The `FromIterator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6693,14 +6348,11 @@ impl ::armgen_runtime::StripReadOnly for From {
 #[serde(tag = "kind", rename = "FromIterator")]
 pub struct FromIterator {
     /// Set by the service.
-    #[serde(
-        rename = "FromIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub from_iterator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FromIterator", skip_serializing_if = "Option::is_none")]
+    pub from_iterator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FromIterator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FromIterator>>,
 }
 impl ::armgen_runtime::Validate for FromIterator {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6721,10 +6373,10 @@ impl ::armgen_runtime::StripReadOnly for FromIterator {
 }
 /// The `FromStatus` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6732,14 +6384,11 @@ impl ::armgen_runtime::StripReadOnly for FromIterator {
 #[serde(tag = "kind", rename = "FromStatus")]
 pub struct FromStatus {
     /// Set by the service.
-    #[serde(
-        rename = "FromStatus",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub from_status: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "FromStatus", skip_serializing_if = "Option::is_none")]
+    pub from_status: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<FromStatus>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<FromStatus>>,
 }
 impl ::armgen_runtime::Validate for FromStatus {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6760,10 +6409,10 @@ impl ::armgen_runtime::StripReadOnly for FromStatus {
 }
 /// The `Future` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6771,11 +6420,11 @@ impl ::armgen_runtime::StripReadOnly for FromStatus {
 #[serde(tag = "kind", rename = "Future")]
 pub struct Future {
     /// Set by the service.
-    #[serde(rename = "Future", skip_serializing_if = "::core::option::Option::is_none")]
-    pub future: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Future", skip_serializing_if = "Option::is_none")]
+    pub future: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Future>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Future>>,
 }
 impl ::armgen_runtime::Validate for Future {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6796,10 +6445,10 @@ impl ::armgen_runtime::StripReadOnly for Future {
 }
 /// The `gen` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6807,11 +6456,11 @@ impl ::armgen_runtime::StripReadOnly for Future {
 #[serde(tag = "kind", rename = "gen")]
 pub struct Gen {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#gen: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#gen: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Gen>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Gen>>,
 }
 impl ::armgen_runtime::Validate for Gen {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6832,10 +6481,10 @@ impl ::armgen_runtime::StripReadOnly for Gen {
 }
 /// The `Hash` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6843,11 +6492,11 @@ impl ::armgen_runtime::StripReadOnly for Gen {
 #[serde(tag = "kind", rename = "Hash")]
 pub struct Hash {
     /// Set by the service.
-    #[serde(rename = "Hash", skip_serializing_if = "::core::option::Option::is_none")]
-    pub hash: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Hash", skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Hash>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Hash>>,
 }
 impl ::armgen_runtime::Validate for Hash {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6868,10 +6517,10 @@ impl ::armgen_runtime::StripReadOnly for Hash {
 }
 /// The `HostPart` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6879,14 +6528,11 @@ impl ::armgen_runtime::StripReadOnly for Hash {
 #[serde(tag = "kind", rename = "HostPart")]
 pub struct HostPart {
     /// Set by the service.
-    #[serde(
-        rename = "HostPart",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub host_part: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "HostPart", skip_serializing_if = "Option::is_none")]
+    pub host_part: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<HostPart>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<HostPart>>,
 }
 impl ::armgen_runtime::Validate for HostPart {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6907,10 +6553,10 @@ impl ::armgen_runtime::StripReadOnly for HostPart {
 }
 /// The `HttpRequest` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6918,14 +6564,11 @@ impl ::armgen_runtime::StripReadOnly for HostPart {
 #[serde(tag = "kind", rename = "HttpRequest")]
 pub struct HttpRequest {
     /// Set by the service.
-    #[serde(
-        rename = "HttpRequest",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub http_request: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "HttpRequest", skip_serializing_if = "Option::is_none")]
+    pub http_request: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<HttpRequest>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<HttpRequest>>,
 }
 impl ::armgen_runtime::Validate for HttpRequest {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6946,10 +6589,10 @@ impl ::armgen_runtime::StripReadOnly for HttpRequest {
 }
 /// The `HttpResponse` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6957,14 +6600,11 @@ impl ::armgen_runtime::StripReadOnly for HttpRequest {
 #[serde(tag = "kind", rename = "HttpResponse")]
 pub struct HttpResponse {
     /// Set by the service.
-    #[serde(
-        rename = "HttpResponse",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub http_response: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "HttpResponse", skip_serializing_if = "Option::is_none")]
+    pub http_response: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<HttpResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<HttpResponse>>,
 }
 impl ::armgen_runtime::Validate for HttpResponse {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -6985,10 +6625,10 @@ impl ::armgen_runtime::StripReadOnly for HttpResponse {
 }
 /// The `i32` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -6996,11 +6636,11 @@ impl ::armgen_runtime::StripReadOnly for HttpResponse {
 #[serde(tag = "kind", rename = "i32")]
 pub struct I32 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub i32: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub i32: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<I32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<I32>>,
 }
 impl ::armgen_runtime::Validate for I32 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7021,10 +6661,10 @@ impl ::armgen_runtime::StripReadOnly for I32 {
 }
 /// The `i64` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7032,11 +6672,11 @@ impl ::armgen_runtime::StripReadOnly for I32 {
 #[serde(tag = "kind", rename = "i64")]
 pub struct I64 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub i64: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub i64: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<I64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<I64>>,
 }
 impl ::armgen_runtime::Validate for I64 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7057,10 +6697,10 @@ impl ::armgen_runtime::StripReadOnly for I64 {
 }
 /// The `if` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7068,11 +6708,11 @@ impl ::armgen_runtime::StripReadOnly for I64 {
 #[serde(tag = "kind", rename = "if")]
 pub struct If {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#if: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#if: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<If>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<If>>,
 }
 impl ::armgen_runtime::Validate for If {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7093,10 +6733,10 @@ impl ::armgen_runtime::StripReadOnly for If {
 }
 /// The `impl` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7104,11 +6744,11 @@ impl ::armgen_runtime::StripReadOnly for If {
 #[serde(tag = "kind", rename = "impl")]
 pub struct Impl {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#impl: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#impl: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Impl>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Impl>>,
 }
 impl ::armgen_runtime::Validate for Impl {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7129,10 +6769,10 @@ impl ::armgen_runtime::StripReadOnly for Impl {
 }
 /// The `in` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7140,11 +6780,11 @@ impl ::armgen_runtime::StripReadOnly for Impl {
 #[serde(tag = "kind", rename = "in")]
 pub struct In {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#in: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#in: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<In>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<In>>,
 }
 impl ::armgen_runtime::Validate for In {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7165,10 +6805,10 @@ impl ::armgen_runtime::StripReadOnly for In {
 }
 /// The `include` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7176,11 +6816,11 @@ impl ::armgen_runtime::StripReadOnly for In {
 #[serde(tag = "kind", rename = "include")]
 pub struct Include {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub include: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Include>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Include>>,
 }
 impl ::armgen_runtime::Validate for Include {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7201,10 +6841,10 @@ impl ::armgen_runtime::StripReadOnly for Include {
 }
 /// The `include_str` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7212,11 +6852,11 @@ impl ::armgen_runtime::StripReadOnly for Include {
 #[serde(tag = "kind", rename = "include_str")]
 pub struct IncludeStr {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub include_str: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_str: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<IncludeStr>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<IncludeStr>>,
 }
 impl ::armgen_runtime::Validate for IncludeStr {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7237,10 +6877,10 @@ impl ::armgen_runtime::StripReadOnly for IncludeStr {
 }
 /// The `inner` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7248,11 +6888,11 @@ impl ::armgen_runtime::StripReadOnly for IncludeStr {
 #[serde(tag = "kind", rename = "inner")]
 pub struct Inner {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inner: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Inner>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Inner>>,
 }
 impl ::armgen_runtime::Validate for Inner {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7273,10 +6913,10 @@ impl ::armgen_runtime::StripReadOnly for Inner {
 }
 /// The `Into` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7284,11 +6924,11 @@ impl ::armgen_runtime::StripReadOnly for Inner {
 #[serde(tag = "kind", rename = "Into")]
 pub struct Into {
     /// Set by the service.
-    #[serde(rename = "Into", skip_serializing_if = "::core::option::Option::is_none")]
-    pub into: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Into", skip_serializing_if = "Option::is_none")]
+    pub into: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Into>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Into>>,
 }
 impl ::armgen_runtime::Validate for Into {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7309,10 +6949,10 @@ impl ::armgen_runtime::StripReadOnly for Into {
 }
 /// The `IntoFuture` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7320,14 +6960,11 @@ impl ::armgen_runtime::StripReadOnly for Into {
 #[serde(tag = "kind", rename = "IntoFuture")]
 pub struct IntoFuture {
     /// Set by the service.
-    #[serde(
-        rename = "IntoFuture",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub into_future: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "IntoFuture", skip_serializing_if = "Option::is_none")]
+    pub into_future: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<IntoFuture>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<IntoFuture>>,
 }
 impl ::armgen_runtime::Validate for IntoFuture {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7348,10 +6985,10 @@ impl ::armgen_runtime::StripReadOnly for IntoFuture {
 }
 /// The `IntoIterator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7359,14 +6996,11 @@ impl ::armgen_runtime::StripReadOnly for IntoFuture {
 #[serde(tag = "kind", rename = "IntoIterator")]
 pub struct IntoIterator {
     /// Set by the service.
-    #[serde(
-        rename = "IntoIterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub into_iterator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "IntoIterator", skip_serializing_if = "Option::is_none")]
+    pub into_iterator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<IntoIterator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<IntoIterator>>,
 }
 impl ::armgen_runtime::Validate for IntoIterator {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7387,10 +7021,10 @@ impl ::armgen_runtime::StripReadOnly for IntoIterator {
 }
 /// The `IntoVariant` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7398,14 +7032,11 @@ impl ::armgen_runtime::StripReadOnly for IntoIterator {
 #[serde(tag = "kind", rename = "IntoVariant")]
 pub struct IntoVariant {
     /// Set by the service.
-    #[serde(
-        rename = "IntoVariant",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub into_variant: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "IntoVariant", skip_serializing_if = "Option::is_none")]
+    pub into_variant: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<IntoVariant>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<IntoVariant>>,
 }
 impl ::armgen_runtime::Validate for IntoVariant {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7426,10 +7057,10 @@ impl ::armgen_runtime::StripReadOnly for IntoVariant {
 }
 /// The `InvalidHost` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7437,14 +7068,11 @@ impl ::armgen_runtime::StripReadOnly for IntoVariant {
 #[serde(tag = "kind", rename = "InvalidHost")]
 pub struct InvalidHost {
     /// Set by the service.
-    #[serde(
-        rename = "InvalidHost",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub invalid_host: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "InvalidHost", skip_serializing_if = "Option::is_none")]
+    pub invalid_host: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<InvalidHost>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<InvalidHost>>,
 }
 impl ::armgen_runtime::Validate for InvalidHost {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7465,10 +7093,10 @@ impl ::armgen_runtime::StripReadOnly for InvalidHost {
 }
 /// The `Iterator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7476,14 +7104,11 @@ impl ::armgen_runtime::StripReadOnly for InvalidHost {
 #[serde(tag = "kind", rename = "Iterator")]
 pub struct Iterator {
     /// Set by the service.
-    #[serde(
-        rename = "Iterator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub iterator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Iterator", skip_serializing_if = "Option::is_none")]
+    pub iterator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Iterator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Iterator>>,
 }
 impl ::armgen_runtime::Validate for Iterator {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7504,10 +7129,10 @@ impl ::armgen_runtime::StripReadOnly for Iterator {
 }
 /// The `json` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7515,11 +7140,11 @@ impl ::armgen_runtime::StripReadOnly for Iterator {
 #[serde(tag = "kind", rename = "json")]
 pub struct Json {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Json>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Json>>,
 }
 impl ::armgen_runtime::Validate for Json {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7540,10 +7165,10 @@ impl ::armgen_runtime::StripReadOnly for Json {
 }
 /// The `LazyLock` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7551,14 +7176,11 @@ impl ::armgen_runtime::StripReadOnly for Json {
 #[serde(tag = "kind", rename = "LazyLock")]
 pub struct LazyLock {
     /// Set by the service.
-    #[serde(
-        rename = "LazyLock",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub lazy_lock: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "LazyLock", skip_serializing_if = "Option::is_none")]
+    pub lazy_lock: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<LazyLock>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<LazyLock>>,
 }
 impl ::armgen_runtime::Validate for LazyLock {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7579,10 +7201,10 @@ impl ::armgen_runtime::StripReadOnly for LazyLock {
 }
 /// The `let` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7590,11 +7212,11 @@ impl ::armgen_runtime::StripReadOnly for LazyLock {
 #[serde(tag = "kind", rename = "let")]
 pub struct Let {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#let: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#let: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Let>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Let>>,
 }
 impl ::armgen_runtime::Validate for Let {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7615,10 +7237,10 @@ impl ::armgen_runtime::StripReadOnly for Let {
 }
 /// The `loop` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7626,11 +7248,11 @@ impl ::armgen_runtime::StripReadOnly for Let {
 #[serde(tag = "kind", rename = "loop")]
 pub struct Loop {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#loop: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#loop: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Loop>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Loop>>,
 }
 impl ::armgen_runtime::Validate for Loop {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7651,10 +7273,10 @@ impl ::armgen_runtime::StripReadOnly for Loop {
 }
 /// The `macro` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7662,11 +7284,11 @@ impl ::armgen_runtime::StripReadOnly for Loop {
 #[serde(tag = "kind", rename = "macro")]
 pub struct Macro {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#macro: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#macro: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Macro>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Macro>>,
 }
 impl ::armgen_runtime::Validate for Macro {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7687,10 +7309,10 @@ impl ::armgen_runtime::StripReadOnly for Macro {
 }
 /// The `Map` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7698,11 +7320,11 @@ impl ::armgen_runtime::StripReadOnly for Macro {
 #[serde(tag = "kind", rename = "Map")]
 pub struct Map {
     /// Set by the service.
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Map", skip_serializing_if = "Option::is_none")]
+    pub map: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Map>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Map>>,
 }
 impl ::armgen_runtime::Validate for Map {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7723,10 +7345,10 @@ impl ::armgen_runtime::StripReadOnly for Map {
 }
 /// The `match` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7734,11 +7356,11 @@ impl ::armgen_runtime::StripReadOnly for Map {
 #[serde(tag = "kind", rename = "match")]
 pub struct Match {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#match: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#match: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Match>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Match>>,
 }
 impl ::armgen_runtime::Validate for Match {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7759,10 +7381,10 @@ impl ::armgen_runtime::StripReadOnly for Match {
 }
 /// The `matches` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7770,11 +7392,11 @@ impl ::armgen_runtime::StripReadOnly for Match {
 #[serde(tag = "kind", rename = "matches")]
 pub struct Matches {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub matches: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Matches>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Matches>>,
 }
 impl ::armgen_runtime::Validate for Matches {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7795,10 +7417,10 @@ impl ::armgen_runtime::StripReadOnly for Matches {
 }
 /// The `members` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7806,11 +7428,11 @@ impl ::armgen_runtime::StripReadOnly for Matches {
 #[serde(tag = "kind", rename = "members")]
 pub struct Members {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Members>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Members>>,
 }
 impl ::armgen_runtime::Validate for Members {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7831,10 +7453,10 @@ impl ::armgen_runtime::StripReadOnly for Members {
 }
 /// The `Method` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7842,11 +7464,11 @@ impl ::armgen_runtime::StripReadOnly for Members {
 #[serde(tag = "kind", rename = "Method")]
 pub struct Method {
     /// Set by the service.
-    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Method", skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Method>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Method>>,
 }
 impl ::armgen_runtime::Validate for Method {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7867,10 +7489,10 @@ impl ::armgen_runtime::StripReadOnly for Method {
 }
 /// The `MethodOptions` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7878,14 +7500,11 @@ impl ::armgen_runtime::StripReadOnly for Method {
 #[serde(tag = "kind", rename = "MethodOptions")]
 pub struct MethodOptions {
     /// Set by the service.
-    #[serde(
-        rename = "MethodOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub method_options: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "MethodOptions", skip_serializing_if = "Option::is_none")]
+    pub method_options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<MethodOptions>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<MethodOptions>>,
 }
 impl ::armgen_runtime::Validate for MethodOptions {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7906,10 +7525,10 @@ impl ::armgen_runtime::StripReadOnly for MethodOptions {
 }
 /// The `method_options` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7917,21 +7536,21 @@ impl ::armgen_runtime::StripReadOnly for MethodOptions {
 #[serde(tag = "kind", rename = "method_options")]
 pub struct MethodOptions2 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub method_options: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method_options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<MethodOptions2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<MethodOptions2>>,
 }
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `mod` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7939,11 +7558,11 @@ impl ::armgen_runtime::Validate for MethodOptions2 {
 #[serde(tag = "kind", rename = "mod")]
 pub struct Mod {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#mod: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#mod: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Mod>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Mod>>,
 }
 impl ::armgen_runtime::Validate for Mod {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -7964,10 +7583,10 @@ impl ::armgen_runtime::StripReadOnly for Mod {
 }
 /// The `models` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -7975,11 +7594,11 @@ impl ::armgen_runtime::StripReadOnly for Mod {
 #[serde(tag = "kind", rename = "models")]
 pub struct Models {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub models: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Models>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Models>>,
 }
 impl ::armgen_runtime::Validate for Models {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8000,10 +7619,10 @@ impl ::armgen_runtime::StripReadOnly for Models {
 }
 /// The `move` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8011,11 +7630,11 @@ impl ::armgen_runtime::StripReadOnly for Models {
 #[serde(tag = "kind", rename = "move")]
 pub struct Move {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#move: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#move: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Move>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Move>>,
 }
 impl ::armgen_runtime::Validate for Move {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8036,10 +7655,10 @@ impl ::armgen_runtime::StripReadOnly for Move {
 }
 /// The `mut` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8047,11 +7666,11 @@ impl ::armgen_runtime::StripReadOnly for Move {
 #[serde(tag = "kind", rename = "mut")]
 pub struct Mut {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#mut: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#mut: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Mut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Mut>>,
 }
 impl ::armgen_runtime::Validate for Mut {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8072,10 +7691,10 @@ impl ::armgen_runtime::StripReadOnly for Mut {
 }
 /// The `new` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8083,11 +7702,11 @@ impl ::armgen_runtime::StripReadOnly for Mut {
 #[serde(tag = "kind", rename = "new")]
 pub struct New {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<New>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<New>>,
 }
 impl ::armgen_runtime::Validate for New {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8108,10 +7727,10 @@ impl ::armgen_runtime::StripReadOnly for New {
 }
 /// The `NextLink` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8119,14 +7738,11 @@ impl ::armgen_runtime::StripReadOnly for New {
 #[serde(tag = "kind", rename = "NextLink")]
 pub struct NextLink {
     /// Set by the service.
-    #[serde(
-        rename = "NextLink",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "NextLink", skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<NextLink>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<NextLink>>,
 }
 impl ::armgen_runtime::Validate for NextLink {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8147,10 +7763,10 @@ impl ::armgen_runtime::StripReadOnly for NextLink {
 }
 /// The `NoFormat` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8158,14 +7774,11 @@ impl ::armgen_runtime::StripReadOnly for NextLink {
 #[serde(tag = "kind", rename = "NoFormat")]
 pub struct NoFormat {
     /// Set by the service.
-    #[serde(
-        rename = "NoFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub no_format: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "NoFormat", skip_serializing_if = "Option::is_none")]
+    pub no_format: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<NoFormat>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<NoFormat>>,
 }
 impl ::armgen_runtime::Validate for NoFormat {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8186,10 +7799,10 @@ impl ::armgen_runtime::StripReadOnly for NoFormat {
 }
 /// The `None` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8197,11 +7810,11 @@ impl ::armgen_runtime::StripReadOnly for NoFormat {
 #[serde(tag = "kind", rename = "None")]
 pub struct None {
     /// Set by the service.
-    #[serde(rename = "None", skip_serializing_if = "::core::option::Option::is_none")]
-    pub none: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "None", skip_serializing_if = "Option::is_none")]
+    pub none: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<None>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<None>>,
 }
 impl ::armgen_runtime::Validate for None {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8222,10 +7835,10 @@ impl ::armgen_runtime::StripReadOnly for None {
 }
 /// The `Ok` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8233,11 +7846,11 @@ impl ::armgen_runtime::StripReadOnly for None {
 #[serde(tag = "kind", rename = "Ok")]
 pub struct Ok {
     /// Set by the service.
-    #[serde(rename = "Ok", skip_serializing_if = "::core::option::Option::is_none")]
-    pub ok: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Ok", skip_serializing_if = "Option::is_none")]
+    pub ok: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Ok>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Ok>>,
 }
 impl ::armgen_runtime::Validate for Ok {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8258,10 +7871,10 @@ impl ::armgen_runtime::StripReadOnly for Ok {
 }
 /// The `operation_id` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8269,11 +7882,11 @@ impl ::armgen_runtime::StripReadOnly for Ok {
 #[serde(tag = "kind", rename = "operation_id")]
 pub struct OperationId {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub operation_id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation_id: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<OperationId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<OperationId>>,
 }
 impl ::armgen_runtime::Validate for OperationId {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8294,10 +7907,10 @@ impl ::armgen_runtime::StripReadOnly for OperationId {
 }
 /// The `OperationInfo` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8305,14 +7918,11 @@ impl ::armgen_runtime::StripReadOnly for OperationId {
 #[serde(tag = "kind", rename = "OperationInfo")]
 pub struct OperationInfo {
     /// Set by the service.
-    #[serde(
-        rename = "OperationInfo",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operation_info: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "OperationInfo", skip_serializing_if = "Option::is_none")]
+    pub operation_info: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<OperationInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<OperationInfo>>,
 }
 impl ::armgen_runtime::Validate for OperationInfo {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8333,10 +7943,10 @@ impl ::armgen_runtime::StripReadOnly for OperationInfo {
 }
 /// The `OperationStatus` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8344,14 +7954,11 @@ impl ::armgen_runtime::StripReadOnly for OperationInfo {
 #[serde(tag = "kind", rename = "OperationStatus")]
 pub struct OperationStatus {
     /// Set by the service.
-    #[serde(
-        rename = "OperationStatus",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operation_status: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "OperationStatus", skip_serializing_if = "Option::is_none")]
+    pub operation_status: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<OperationStatus>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<OperationStatus>>,
 }
 impl ::armgen_runtime::Validate for OperationStatus {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8372,10 +7979,10 @@ impl ::armgen_runtime::StripReadOnly for OperationStatus {
 }
 /// The `OPERATIONS` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8383,14 +7990,11 @@ impl ::armgen_runtime::StripReadOnly for OperationStatus {
 #[serde(tag = "kind", rename = "OPERATIONS")]
 pub struct Operations {
     /// Set by the service.
-    #[serde(
-        rename = "OPERATIONS",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operations: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "OPERATIONS", skip_serializing_if = "Option::is_none")]
+    pub operations: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Operations>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Operations>>,
 }
 impl ::armgen_runtime::Validate for Operations {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8411,10 +8015,10 @@ impl ::armgen_runtime::StripReadOnly for Operations {
 }
 /// The `Option` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8422,11 +8026,11 @@ impl ::armgen_runtime::StripReadOnly for Operations {
 #[serde(tag = "kind", rename = "Option")]
 pub struct Option2 {
     /// Set by the service.
-    #[serde(rename = "Option", skip_serializing_if = "::core::option::Option::is_none")]
-    pub option: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Option", skip_serializing_if = "Option::is_none")]
+    pub option: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Option2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Option2>>,
 }
 impl ::armgen_runtime::Validate for Option2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8447,10 +8051,10 @@ impl ::armgen_runtime::StripReadOnly for Option2 {
 }
 /// The `option_env` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8458,11 +8062,11 @@ impl ::armgen_runtime::StripReadOnly for Option2 {
 #[serde(tag = "kind", rename = "option_env")]
 pub struct OptionEnv {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub option_env: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option_env: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<OptionEnv>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<OptionEnv>>,
 }
 impl ::armgen_runtime::Validate for OptionEnv {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8483,10 +8087,10 @@ impl ::armgen_runtime::StripReadOnly for OptionEnv {
 }
 /// The `options` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8494,11 +8098,11 @@ impl ::armgen_runtime::StripReadOnly for OptionEnv {
 #[serde(tag = "kind", rename = "options")]
 pub struct Options {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Options>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Options>>,
 }
 impl ::armgen_runtime::Validate for Options {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8519,10 +8123,10 @@ impl ::armgen_runtime::StripReadOnly for Options {
 }
 /// The `Ord` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8530,11 +8134,11 @@ impl ::armgen_runtime::StripReadOnly for Options {
 #[serde(tag = "kind", rename = "Ord")]
 pub struct Ord {
     /// Set by the service.
-    #[serde(rename = "Ord", skip_serializing_if = "::core::option::Option::is_none")]
-    pub ord: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Ord", skip_serializing_if = "Option::is_none")]
+    pub ord: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Ord>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Ord>>,
 }
 impl ::armgen_runtime::Validate for Ord {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8555,10 +8159,10 @@ impl ::armgen_runtime::StripReadOnly for Ord {
 }
 /// The `Other` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8566,11 +8170,11 @@ impl ::armgen_runtime::StripReadOnly for Ord {
 #[serde(tag = "kind", rename = "Other")]
 pub struct Other {
     /// Set by the service.
-    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Other", skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Other>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Other>>,
 }
 impl ::armgen_runtime::Validate for Other {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8591,10 +8195,10 @@ impl ::armgen_runtime::StripReadOnly for Other {
 }
 /// The `override` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8602,11 +8206,11 @@ impl ::armgen_runtime::StripReadOnly for Other {
 #[serde(tag = "kind", rename = "override")]
 pub struct Override {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#override: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#override: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Override>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Override>>,
 }
 impl ::armgen_runtime::Validate for Override {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8627,10 +8231,10 @@ impl ::armgen_runtime::StripReadOnly for Override {
 }
 /// The `page` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8638,11 +8242,11 @@ impl ::armgen_runtime::StripReadOnly for Override {
 #[serde(tag = "kind", rename = "page")]
 pub struct Page {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub page: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Page>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Page>>,
 }
 impl ::armgen_runtime::Validate for Page {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8663,10 +8267,10 @@ impl ::armgen_runtime::StripReadOnly for Page {
 }
 /// The `PageDecoder` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8674,14 +8278,11 @@ impl ::armgen_runtime::StripReadOnly for Page {
 #[serde(tag = "kind", rename = "PageDecoder")]
 pub struct PageDecoder {
     /// Set by the service.
-    #[serde(
-        rename = "PageDecoder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub page_decoder: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "PageDecoder", skip_serializing_if = "Option::is_none")]
+    pub page_decoder: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<PageDecoder>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<PageDecoder>>,
 }
 impl ::armgen_runtime::Validate for PageDecoder {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8702,10 +8303,10 @@ impl ::armgen_runtime::StripReadOnly for PageDecoder {
 }
 /// The `Pager` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8713,11 +8314,11 @@ impl ::armgen_runtime::StripReadOnly for PageDecoder {
 #[serde(tag = "kind", rename = "Pager")]
 pub struct Pager {
     /// Set by the service.
-    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Pager", skip_serializing_if = "Option::is_none")]
+    pub pager: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Pager>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Pager>>,
 }
 impl ::armgen_runtime::Validate for Pager {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8738,10 +8339,10 @@ impl ::armgen_runtime::StripReadOnly for Pager {
 }
 /// The `panic` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8749,11 +8350,11 @@ impl ::armgen_runtime::StripReadOnly for Pager {
 #[serde(tag = "kind", rename = "panic")]
 pub struct Panic {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub panic: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub panic: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Panic>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Panic>>,
 }
 impl ::armgen_runtime::Validate for Panic {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8774,10 +8375,10 @@ impl ::armgen_runtime::StripReadOnly for Panic {
 }
 /// The `parameterized_host` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8785,11 +8386,11 @@ impl ::armgen_runtime::StripReadOnly for Panic {
 #[serde(tag = "kind", rename = "parameterized_host")]
 pub struct ParameterizedHost {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub parameterized_host: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameterized_host: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ParameterizedHost>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ParameterizedHost>>,
 }
 impl ::armgen_runtime::Validate for ParameterizedHost {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8810,10 +8411,10 @@ impl ::armgen_runtime::StripReadOnly for ParameterizedHost {
 }
 /// The `params` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8821,11 +8422,11 @@ impl ::armgen_runtime::StripReadOnly for ParameterizedHost {
 #[serde(tag = "kind", rename = "params")]
 pub struct Params {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Params>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Params>>,
 }
 impl ::armgen_runtime::Validate for Params {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8846,10 +8447,10 @@ impl ::armgen_runtime::StripReadOnly for Params {
 }
 /// The `PartialEq` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8857,14 +8458,11 @@ impl ::armgen_runtime::StripReadOnly for Params {
 #[serde(tag = "kind", rename = "PartialEq")]
 pub struct PartialEq {
     /// Set by the service.
-    #[serde(
-        rename = "PartialEq",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub partial_eq: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "PartialEq", skip_serializing_if = "Option::is_none")]
+    pub partial_eq: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<PartialEq>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<PartialEq>>,
 }
 impl ::armgen_runtime::Validate for PartialEq {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8885,10 +8483,10 @@ impl ::armgen_runtime::StripReadOnly for PartialEq {
 }
 /// The `PartialOrd` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8896,14 +8494,11 @@ impl ::armgen_runtime::StripReadOnly for PartialEq {
 #[serde(tag = "kind", rename = "PartialOrd")]
 pub struct PartialOrd {
     /// Set by the service.
-    #[serde(
-        rename = "PartialOrd",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub partial_ord: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "PartialOrd", skip_serializing_if = "Option::is_none")]
+    pub partial_ord: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<PartialOrd>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<PartialOrd>>,
 }
 impl ::armgen_runtime::Validate for PartialOrd {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8924,10 +8519,10 @@ impl ::armgen_runtime::StripReadOnly for PartialOrd {
 }
 /// The `path` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8935,11 +8530,11 @@ impl ::armgen_runtime::StripReadOnly for PartialOrd {
 #[serde(tag = "kind", rename = "path")]
 pub struct Path {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Path>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Path>>,
 }
 impl ::armgen_runtime::Validate for Path {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8960,10 +8555,10 @@ impl ::armgen_runtime::StripReadOnly for Path {
 }
 /// The `Pattern` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -8971,11 +8566,11 @@ impl ::armgen_runtime::StripReadOnly for Path {
 #[serde(tag = "kind", rename = "Pattern")]
 pub struct Pattern {
     /// Set by the service.
-    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Pattern", skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Pattern>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Pattern>>,
 }
 impl ::armgen_runtime::Validate for Pattern {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -8996,10 +8591,10 @@ impl ::armgen_runtime::StripReadOnly for Pattern {
 }
 /// The `patterns` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9007,11 +8602,11 @@ impl ::armgen_runtime::StripReadOnly for Pattern {
 #[serde(tag = "kind", rename = "patterns")]
 pub struct Patterns {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub patterns: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Patterns>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Patterns>>,
 }
 impl ::armgen_runtime::Validate for Patterns {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9032,10 +8627,10 @@ impl ::armgen_runtime::StripReadOnly for Patterns {
 }
 /// The `pipeline` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9043,11 +8638,11 @@ impl ::armgen_runtime::StripReadOnly for Patterns {
 #[serde(tag = "kind", rename = "pipeline")]
 pub struct Pipeline {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pipeline: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Pipeline>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Pipeline>>,
 }
 impl ::armgen_runtime::Validate for Pipeline {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9068,10 +8663,10 @@ impl ::armgen_runtime::StripReadOnly for Pipeline {
 }
 /// The `PollerMethodOptions` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9079,14 +8674,11 @@ impl ::armgen_runtime::StripReadOnly for Pipeline {
 #[serde(tag = "kind", rename = "PollerMethodOptions")]
 pub struct PollerMethodOptions {
     /// Set by the service.
-    #[serde(
-        rename = "PollerMethodOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "PollerMethodOptions", skip_serializing_if = "Option::is_none")]
+    pub poller_method_options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<PollerMethodOptions>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<PollerMethodOptions>>,
 }
 impl ::armgen_runtime::Validate for PollerMethodOptions {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9107,10 +8699,10 @@ impl ::armgen_runtime::StripReadOnly for PollerMethodOptions {
 }
 /// The `PollerOptions` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9118,14 +8710,11 @@ impl ::armgen_runtime::StripReadOnly for PollerMethodOptions {
 #[serde(tag = "kind", rename = "PollerOptions")]
 pub struct PollerOptions {
     /// Set by the service.
-    #[serde(
-        rename = "PollerOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub poller_options: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "PollerOptions", skip_serializing_if = "Option::is_none")]
+    pub poller_options: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<PollerOptions>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<PollerOptions>>,
 }
 impl ::armgen_runtime::Validate for PollerOptions {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9264,10 +8853,10 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
 }
 /// The `priv` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9275,11 +8864,11 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
 #[serde(tag = "kind", rename = "priv")]
 pub struct Priv {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#priv: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#priv: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Priv>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Priv>>,
 }
 impl ::armgen_runtime::Validate for Priv {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9300,10 +8889,10 @@ impl ::armgen_runtime::StripReadOnly for Priv {
 }
 /// The `__private` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9311,14 +8900,11 @@ impl ::armgen_runtime::StripReadOnly for Priv {
 #[serde(tag = "kind", rename = "__private")]
 pub struct Private {
     /// Set by the service.
-    #[serde(
-        rename = "__private",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub private: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "__private", skip_serializing_if = "Option::is_none")]
+    pub private: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Private>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Private>>,
 }
 impl ::armgen_runtime::Validate for Private {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9339,10 +8925,10 @@ impl ::armgen_runtime::StripReadOnly for Private {
 }
 /// The `pub` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9350,11 +8936,11 @@ impl ::armgen_runtime::StripReadOnly for Private {
 #[serde(tag = "kind", rename = "pub")]
 pub struct Pub {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#pub: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#pub: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Pub>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Pub>>,
 }
 impl ::armgen_runtime::Validate for Pub {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9375,10 +8961,10 @@ impl ::armgen_runtime::StripReadOnly for Pub {
 }
 /// The `ref` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9386,11 +8972,11 @@ impl ::armgen_runtime::StripReadOnly for Pub {
 #[serde(tag = "kind", rename = "ref")]
 pub struct Ref {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#ref: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#ref: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Ref>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Ref>>,
 }
 impl ::armgen_runtime::Validate for Ref {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9411,10 +8997,10 @@ impl ::armgen_runtime::StripReadOnly for Ref {
 }
 /// The `Regex` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9422,11 +9008,11 @@ impl ::armgen_runtime::StripReadOnly for Ref {
 #[serde(tag = "kind", rename = "Regex")]
 pub struct Regex {
     /// Set by the service.
-    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Regex", skip_serializing_if = "Option::is_none")]
+    pub regex: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Regex>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Regex>>,
 }
 impl ::armgen_runtime::Validate for Regex {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9447,10 +9033,10 @@ impl ::armgen_runtime::StripReadOnly for Regex {
 }
 /// The `regex` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9458,11 +9044,11 @@ impl ::armgen_runtime::StripReadOnly for Regex {
 #[serde(tag = "kind", rename = "regex")]
 pub struct Regex2 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Regex2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Regex2>>,
 }
 impl ::armgen_runtime::Validate for Regex2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9483,10 +9069,10 @@ impl ::armgen_runtime::StripReadOnly for Regex2 {
 }
 /// The `request` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9494,11 +9080,11 @@ impl ::armgen_runtime::StripReadOnly for Regex2 {
 #[serde(tag = "kind", rename = "request")]
 pub struct Request {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Request>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Request>>,
 }
 impl ::armgen_runtime::Validate for Request {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9519,10 +9105,10 @@ impl ::armgen_runtime::StripReadOnly for Request {
 }
 /// The `ResourceManagerAudience` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9530,14 +9116,11 @@ impl ::armgen_runtime::StripReadOnly for Request {
 #[serde(tag = "kind", rename = "ResourceManagerAudience")]
 pub struct ResourceManagerAudience {
     /// Set by the service.
-    #[serde(
-        rename = "ResourceManagerAudience",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub resource_manager_audience: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ResourceManagerAudience", skip_serializing_if = "Option::is_none")]
+    pub resource_manager_audience: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResourceManagerAudience>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResourceManagerAudience>>,
 }
 impl ::armgen_runtime::Validate for ResourceManagerAudience {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9558,10 +9141,10 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerAudience {
 }
 /// The `resource_manager_endpoint` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9569,11 +9152,11 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerAudience {
 #[serde(tag = "kind", rename = "resource_manager_endpoint")]
 pub struct ResourceManagerEndpoint {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub resource_manager_endpoint: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_manager_endpoint: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResourceManagerEndpoint>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResourceManagerEndpoint>>,
 }
 impl ::armgen_runtime::Validate for ResourceManagerEndpoint {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9594,10 +9177,10 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerEndpoint {
 }
 /// The `resource_manager_scope` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9605,11 +9188,11 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerEndpoint {
 #[serde(tag = "kind", rename = "resource_manager_scope")]
 pub struct ResourceManagerScope {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_manager_scope: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResourceManagerScope>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResourceManagerScope>>,
 }
 impl ::armgen_runtime::Validate for ResourceManagerScope {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9630,10 +9213,10 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerScope {
 }
 /// The `response` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9641,11 +9224,11 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerScope {
 #[serde(tag = "kind", rename = "response")]
 pub struct Response {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Response>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Response>>,
 }
 impl ::armgen_runtime::Validate for Response {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9666,10 +9249,10 @@ impl ::armgen_runtime::StripReadOnly for Response {
 }
 /// The `Response` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9677,14 +9260,11 @@ impl ::armgen_runtime::StripReadOnly for Response {
 #[serde(tag = "kind", rename = "Response")]
 pub struct Response2 {
     /// Set by the service.
-    #[serde(
-        rename = "Response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Response", skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Response2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Response2>>,
 }
 impl ::armgen_runtime::Validate for Response2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9705,10 +9285,10 @@ impl ::armgen_runtime::StripReadOnly for Response2 {
 }
 /// The `response_error` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9716,11 +9296,11 @@ impl ::armgen_runtime::StripReadOnly for Response2 {
 #[serde(tag = "kind", rename = "response_error")]
 pub struct ResponseError {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response_error: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResponseError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResponseError>>,
 }
 impl ::armgen_runtime::Validate for ResponseError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9741,10 +9321,10 @@ impl ::armgen_runtime::StripReadOnly for ResponseError {
 }
 /// The `ResponseError` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9752,24 +9332,21 @@ impl ::armgen_runtime::StripReadOnly for ResponseError {
 #[serde(tag = "kind", rename = "ResponseError")]
 pub struct ResponseError2 {
     /// Set by the service.
-    #[serde(
-        rename = "ResponseError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_error: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ResponseError", skip_serializing_if = "Option::is_none")]
+    pub response_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResponseError2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResponseError2>>,
 }
 impl ::armgen_runtime::Validate for ResponseError2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `ResponseHeaders` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9777,14 +9354,11 @@ impl ::armgen_runtime::Validate for ResponseError2 {
 #[serde(tag = "kind", rename = "ResponseHeaders")]
 pub struct ResponseHeaders {
     /// Set by the service.
-    #[serde(
-        rename = "ResponseHeaders",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_headers: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ResponseHeaders", skip_serializing_if = "Option::is_none")]
+    pub response_headers: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResponseHeaders>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResponseHeaders>>,
 }
 impl ::armgen_runtime::Validate for ResponseHeaders {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9805,10 +9379,10 @@ impl ::armgen_runtime::StripReadOnly for ResponseHeaders {
 }
 /// The `ResponseTooLarge` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9816,14 +9390,11 @@ impl ::armgen_runtime::StripReadOnly for ResponseHeaders {
 #[serde(tag = "kind", rename = "ResponseTooLarge")]
 pub struct ResponseTooLarge {
     /// Set by the service.
-    #[serde(
-        rename = "ResponseTooLarge",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_too_large: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ResponseTooLarge", skip_serializing_if = "Option::is_none")]
+    pub response_too_large: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ResponseTooLarge>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ResponseTooLarge>>,
 }
 impl ::armgen_runtime::Validate for ResponseTooLarge {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9844,10 +9415,10 @@ impl ::armgen_runtime::StripReadOnly for ResponseTooLarge {
 }
 /// The `Result` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9855,11 +9426,11 @@ impl ::armgen_runtime::StripReadOnly for ResponseTooLarge {
 #[serde(tag = "kind", rename = "Result")]
 pub struct Result2 {
     /// Set by the service.
-    #[serde(rename = "Result", skip_serializing_if = "::core::option::Option::is_none")]
-    pub result: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Result", skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Result2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Result2>>,
 }
 impl ::armgen_runtime::Validate for Result2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9880,10 +9451,10 @@ impl ::armgen_runtime::StripReadOnly for Result2 {
 }
 /// The `return` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9891,11 +9462,11 @@ impl ::armgen_runtime::StripReadOnly for Result2 {
 #[serde(tag = "kind", rename = "return")]
 pub struct Return {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#return: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#return: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Return>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Return>>,
 }
 impl ::armgen_runtime::Validate for Return {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9916,10 +9487,10 @@ impl ::armgen_runtime::StripReadOnly for Return {
 }
 /// The `SafeDebug` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9927,14 +9498,11 @@ impl ::armgen_runtime::StripReadOnly for Return {
 #[serde(tag = "kind", rename = "SafeDebug")]
 pub struct SafeDebug {
     /// Set by the service.
-    #[serde(
-        rename = "SafeDebug",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub safe_debug: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "SafeDebug", skip_serializing_if = "Option::is_none")]
+    pub safe_debug: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<SafeDebug>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<SafeDebug>>,
 }
 impl ::armgen_runtime::Validate for SafeDebug {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9955,10 +9523,10 @@ impl ::armgen_runtime::StripReadOnly for SafeDebug {
 }
 /// The `Secret` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -9966,11 +9534,11 @@ impl ::armgen_runtime::StripReadOnly for SafeDebug {
 #[serde(tag = "kind", rename = "Secret")]
 pub struct Secret {
     /// Set by the service.
-    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(rename = "Secret", skip_serializing_if = "Option::is_none")]
+    pub secret: Option<::armgen_runtime::Secret>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Secret>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Secret>>,
 }
 impl ::armgen_runtime::Validate for Secret {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -9991,10 +9559,10 @@ impl ::armgen_runtime::StripReadOnly for Secret {
 }
 /// The `Self` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10002,21 +9570,21 @@ impl ::armgen_runtime::StripReadOnly for Secret {
 #[serde(tag = "kind", rename = "Self")]
 pub struct Self2 {
     /// Set by the service.
-    #[serde(rename = "Self", skip_serializing_if = "::core::option::Option::is_none")]
-    pub self_: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
+    pub self_: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Self2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Self2>>,
 }
 impl ::armgen_runtime::Validate for Self2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `self` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10025,11 +9593,11 @@ impl ::armgen_runtime::Validate for Self2 {
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub self_: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Self_>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Self_>>,
 }
 impl ::armgen_runtime::Validate for Self_ {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10050,10 +9618,10 @@ impl ::armgen_runtime::StripReadOnly for Self_ {
 }
 /// The `Send` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10061,11 +9629,11 @@ impl ::armgen_runtime::StripReadOnly for Self_ {
 #[serde(tag = "kind", rename = "Send")]
 pub struct Send {
     /// Set by the service.
-    #[serde(rename = "Send", skip_serializing_if = "::core::option::Option::is_none")]
-    pub send: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Send", skip_serializing_if = "Option::is_none")]
+    pub send: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Send>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Send>>,
 }
 impl ::armgen_runtime::Validate for Send {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10086,10 +9654,10 @@ impl ::armgen_runtime::StripReadOnly for Send {
 }
 /// The `serde` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10097,11 +9665,11 @@ impl ::armgen_runtime::StripReadOnly for Send {
 #[serde(tag = "kind", rename = "serde")]
 pub struct Serde {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serde: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Serde>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Serde>>,
 }
 impl ::armgen_runtime::Validate for Serde {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10122,10 +9690,10 @@ impl ::armgen_runtime::StripReadOnly for Serde {
 }
 /// The `serde_json` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10133,11 +9701,11 @@ impl ::armgen_runtime::StripReadOnly for Serde {
 #[serde(tag = "kind", rename = "serde_json")]
 pub struct SerdeJson {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde_json: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serde_json: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<SerdeJson>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<SerdeJson>>,
 }
 impl ::armgen_runtime::Validate for SerdeJson {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10158,10 +9726,10 @@ impl ::armgen_runtime::StripReadOnly for SerdeJson {
 }
 /// The `Serialize` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10169,14 +9737,11 @@ impl ::armgen_runtime::StripReadOnly for SerdeJson {
 #[serde(tag = "kind", rename = "Serialize")]
 pub struct Serialize {
     /// Set by the service.
-    #[serde(
-        rename = "Serialize",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serialize: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Serialize", skip_serializing_if = "Option::is_none")]
+    pub serialize: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Serialize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Serialize>>,
 }
 impl ::armgen_runtime::Validate for Serialize {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10197,10 +9762,10 @@ impl ::armgen_runtime::StripReadOnly for Serialize {
 }
 /// The `Serializer` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10208,14 +9773,11 @@ impl ::armgen_runtime::StripReadOnly for Serialize {
 #[serde(tag = "kind", rename = "Serializer")]
 pub struct Serializer {
     /// Set by the service.
-    #[serde(
-        rename = "Serializer",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serializer: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Serializer", skip_serializing_if = "Option::is_none")]
+    pub serializer: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Serializer>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Serializer>>,
 }
 impl ::armgen_runtime::Validate for Serializer {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10236,10 +9798,10 @@ impl ::armgen_runtime::StripReadOnly for Serializer {
 }
 /// The `ServiceError` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10247,14 +9809,11 @@ impl ::armgen_runtime::StripReadOnly for Serializer {
 #[serde(tag = "kind", rename = "ServiceError")]
 pub struct ServiceError {
     /// Set by the service.
-    #[serde(
-        rename = "ServiceError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub service_error: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ServiceError", skip_serializing_if = "Option::is_none")]
+    pub service_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ServiceError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ServiceError>>,
 }
 impl ::armgen_runtime::Validate for ServiceError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10275,10 +9834,10 @@ impl ::armgen_runtime::StripReadOnly for ServiceError {
 }
 /// The `ServiceInfo` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10286,14 +9845,11 @@ impl ::armgen_runtime::StripReadOnly for ServiceError {
 #[serde(tag = "kind", rename = "ServiceInfo")]
 pub struct ServiceInfo {
     /// Set by the service.
-    #[serde(
-        rename = "ServiceInfo",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub service_info: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ServiceInfo", skip_serializing_if = "Option::is_none")]
+    pub service_info: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ServiceInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ServiceInfo>>,
 }
 impl ::armgen_runtime::Validate for ServiceInfo {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10314,10 +9870,10 @@ impl ::armgen_runtime::StripReadOnly for ServiceInfo {
 }
 /// The `SERVICES` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10325,14 +9881,11 @@ impl ::armgen_runtime::StripReadOnly for ServiceInfo {
 #[serde(tag = "kind", rename = "SERVICES")]
 pub struct Services {
     /// Set by the service.
-    #[serde(
-        rename = "SERVICES",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub services: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "SERVICES", skip_serializing_if = "Option::is_none")]
+    pub services: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Services>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Services>>,
 }
 impl ::armgen_runtime::Validate for Services {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10353,10 +9906,10 @@ impl ::armgen_runtime::StripReadOnly for Services {
 }
 /// The `size_of` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10364,11 +9917,11 @@ impl ::armgen_runtime::StripReadOnly for Services {
 #[serde(tag = "kind", rename = "size_of")]
 pub struct SizeOf {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub size_of: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_of: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<SizeOf>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<SizeOf>>,
 }
 impl ::armgen_runtime::Validate for SizeOf {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10389,10 +9942,10 @@ impl ::armgen_runtime::StripReadOnly for SizeOf {
 }
 /// The `size_of_val` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10400,11 +9953,11 @@ impl ::armgen_runtime::StripReadOnly for SizeOf {
 #[serde(tag = "kind", rename = "size_of_val")]
 pub struct SizeOfVal {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub size_of_val: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_of_val: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<SizeOfVal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<SizeOfVal>>,
 }
 impl ::armgen_runtime::Validate for SizeOfVal {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10425,10 +9978,10 @@ impl ::armgen_runtime::StripReadOnly for SizeOfVal {
 }
 /// The `Sized` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10436,11 +9989,11 @@ impl ::armgen_runtime::StripReadOnly for SizeOfVal {
 #[serde(tag = "kind", rename = "Sized")]
 pub struct Sized {
     /// Set by the service.
-    #[serde(rename = "Sized", skip_serializing_if = "::core::option::Option::is_none")]
-    pub sized: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Sized", skip_serializing_if = "Option::is_none")]
+    pub sized: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Sized>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Sized>>,
 }
 impl ::armgen_runtime::Validate for Sized {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10461,10 +10014,10 @@ impl ::armgen_runtime::StripReadOnly for Sized {
 }
 /// The `Some` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10472,11 +10025,11 @@ impl ::armgen_runtime::StripReadOnly for Sized {
 #[serde(tag = "kind", rename = "Some")]
 pub struct Some {
     /// Set by the service.
-    #[serde(rename = "Some", skip_serializing_if = "::core::option::Option::is_none")]
-    pub some: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Some", skip_serializing_if = "Option::is_none")]
+    pub some: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Some>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Some>>,
 }
 impl ::armgen_runtime::Validate for Some {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10497,10 +10050,10 @@ impl ::armgen_runtime::StripReadOnly for Some {
 }
 /// The `static` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10508,11 +10061,11 @@ impl ::armgen_runtime::StripReadOnly for Some {
 #[serde(tag = "kind", rename = "static")]
 pub struct Static {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#static: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#static: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Static>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Static>>,
 }
 impl ::armgen_runtime::Validate for Static {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10533,10 +10086,10 @@ impl ::armgen_runtime::StripReadOnly for Static {
 }
 /// The `StaticTokenCredential` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10544,14 +10097,11 @@ impl ::armgen_runtime::StripReadOnly for Static {
 #[serde(tag = "kind", rename = "StaticTokenCredential")]
 pub struct StaticTokenCredential {
     /// Set by the service.
-    #[serde(
-        rename = "StaticTokenCredential",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub static_token_credential: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "StaticTokenCredential", skip_serializing_if = "Option::is_none")]
+    pub static_token_credential: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<StaticTokenCredential>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<StaticTokenCredential>>,
 }
 impl ::armgen_runtime::Validate for StaticTokenCredential {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10572,10 +10122,10 @@ impl ::armgen_runtime::StripReadOnly for StaticTokenCredential {
 }
 /// The `std` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10583,11 +10133,11 @@ impl ::armgen_runtime::StripReadOnly for StaticTokenCredential {
 #[serde(tag = "kind", rename = "std")]
 pub struct Std {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub std: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub std: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Std>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Std>>,
 }
 impl ::armgen_runtime::Validate for Std {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10608,10 +10158,10 @@ impl ::armgen_runtime::StripReadOnly for Std {
 }
 /// The `str` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10619,11 +10169,11 @@ impl ::armgen_runtime::StripReadOnly for Std {
 #[serde(tag = "kind", rename = "str")]
 pub struct Str {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub str: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub str: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Str>>,
 }
 impl ::armgen_runtime::Validate for Str {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10644,10 +10194,10 @@ impl ::armgen_runtime::StripReadOnly for Str {
 }
 /// The `String` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10655,11 +10205,11 @@ impl ::armgen_runtime::StripReadOnly for Str {
 #[serde(tag = "kind", rename = "String")]
 pub struct String2 {
     /// Set by the service.
-    #[serde(rename = "String", skip_serializing_if = "::core::option::Option::is_none")]
-    pub string: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "String", skip_serializing_if = "Option::is_none")]
+    pub string: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<String2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<String2>>,
 }
 impl ::armgen_runtime::Validate for String2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10680,10 +10230,10 @@ impl ::armgen_runtime::StripReadOnly for String2 {
 }
 /// The `string_enum` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10691,11 +10241,11 @@ impl ::armgen_runtime::StripReadOnly for String2 {
 #[serde(tag = "kind", rename = "string_enum")]
 pub struct StringEnum {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub string_enum: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub string_enum: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<StringEnum>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<StringEnum>>,
 }
 impl ::armgen_runtime::Validate for StringEnum {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10716,10 +10266,10 @@ impl ::armgen_runtime::StripReadOnly for StringEnum {
 }
 /// The `StringFormat` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10727,14 +10277,11 @@ impl ::armgen_runtime::StripReadOnly for StringEnum {
 #[serde(tag = "kind", rename = "StringFormat")]
 pub struct StringFormat {
     /// Set by the service.
-    #[serde(
-        rename = "StringFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub string_format: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "StringFormat", skip_serializing_if = "Option::is_none")]
+    pub string_format: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<StringFormat>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<StringFormat>>,
 }
 impl ::armgen_runtime::Validate for StringFormat {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10755,10 +10302,10 @@ impl ::armgen_runtime::StripReadOnly for StringFormat {
 }
 /// The `stringify` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10766,11 +10313,11 @@ impl ::armgen_runtime::StripReadOnly for StringFormat {
 #[serde(tag = "kind", rename = "stringify")]
 pub struct Stringify {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub stringify: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stringify: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Stringify>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Stringify>>,
 }
 impl ::armgen_runtime::Validate for Stringify {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10791,10 +10338,10 @@ impl ::armgen_runtime::StripReadOnly for Stringify {
 }
 /// The `strip_member` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10802,11 +10349,11 @@ impl ::armgen_runtime::StripReadOnly for Stringify {
 #[serde(tag = "kind", rename = "strip_member")]
 pub struct StripMember {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub strip_member: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strip_member: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<StripMember>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<StripMember>>,
 }
 impl ::armgen_runtime::Validate for StripMember {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10827,10 +10374,10 @@ impl ::armgen_runtime::StripReadOnly for StripMember {
 }
 /// The `strip_members` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10838,11 +10385,11 @@ impl ::armgen_runtime::StripReadOnly for StripMember {
 #[serde(tag = "kind", rename = "strip_members")]
 pub struct StripMembers {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub strip_members: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strip_members: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<StripMembers>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<StripMembers>>,
 }
 impl ::armgen_runtime::Validate for StripMembers {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10863,10 +10410,10 @@ impl ::armgen_runtime::StripReadOnly for StripMembers {
 }
 /// The `StripReadOnly` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10874,14 +10421,11 @@ impl ::armgen_runtime::StripReadOnly for StripMembers {
 #[serde(tag = "kind", rename = "StripReadOnly")]
 pub struct StripReadOnly {
     /// Set by the service.
-    #[serde(
-        rename = "StripReadOnly",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_read_only: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "StripReadOnly", skip_serializing_if = "Option::is_none")]
+    pub strip_read_only: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<StripReadOnly>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<StripReadOnly>>,
 }
 impl ::armgen_runtime::Validate for StripReadOnly {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10902,10 +10446,10 @@ impl ::armgen_runtime::StripReadOnly for StripReadOnly {
 }
 /// The `struct` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10913,11 +10457,11 @@ impl ::armgen_runtime::StripReadOnly for StripReadOnly {
 #[serde(tag = "kind", rename = "struct")]
 pub struct Struct {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#struct: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#struct: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Struct>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Struct>>,
 }
 impl ::armgen_runtime::Validate for Struct {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10938,10 +10482,10 @@ impl ::armgen_runtime::StripReadOnly for Struct {
 }
 /// The `subscription_id` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10949,11 +10493,11 @@ impl ::armgen_runtime::StripReadOnly for Struct {
 #[serde(tag = "kind", rename = "subscription_id")]
 pub struct SubscriptionId {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub subscription_id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<SubscriptionId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<SubscriptionId>>,
 }
 impl ::armgen_runtime::Validate for SubscriptionId {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -10974,10 +10518,10 @@ impl ::armgen_runtime::StripReadOnly for SubscriptionId {
 }
 /// The `super` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -10986,11 +10530,11 @@ impl ::armgen_runtime::StripReadOnly for SubscriptionId {
 #[serde(rename_all = "camelCase")]
 pub struct Super {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub super_: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub super_: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Super>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Super>>,
 }
 impl ::armgen_runtime::Validate for Super {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11011,10 +10555,10 @@ impl ::armgen_runtime::StripReadOnly for Super {
 }
 /// The `Sync` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11022,11 +10566,11 @@ impl ::armgen_runtime::StripReadOnly for Super {
 #[serde(tag = "kind", rename = "Sync")]
 pub struct Sync {
     /// Set by the service.
-    #[serde(rename = "Sync", skip_serializing_if = "::core::option::Option::is_none")]
-    pub sync: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Sync", skip_serializing_if = "Option::is_none")]
+    pub sync: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Sync>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Sync>>,
 }
 impl ::armgen_runtime::Validate for Sync {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11047,10 +10591,10 @@ impl ::armgen_runtime::StripReadOnly for Sync {
 }
 /// The `tag` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11058,11 +10602,11 @@ impl ::armgen_runtime::StripReadOnly for Sync {
 #[serde(tag = "kind", rename = "tag")]
 pub struct Tag {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Tag>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Tag>>,
 }
 impl ::armgen_runtime::Validate for Tag {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11083,10 +10627,10 @@ impl ::armgen_runtime::StripReadOnly for Tag {
 }
 /// The `tagged_union` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11094,11 +10638,11 @@ impl ::armgen_runtime::StripReadOnly for Tag {
 #[serde(tag = "kind", rename = "tagged_union")]
 pub struct TaggedUnion {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tagged_union: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tagged_union: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<TaggedUnion>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<TaggedUnion>>,
 }
 impl ::armgen_runtime::Validate for TaggedUnion {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11119,10 +10663,10 @@ impl ::armgen_runtime::StripReadOnly for TaggedUnion {
 }
 /// The `TextFormat` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11130,14 +10674,11 @@ impl ::armgen_runtime::StripReadOnly for TaggedUnion {
 #[serde(tag = "kind", rename = "TextFormat")]
 pub struct TextFormat {
     /// Set by the service.
-    #[serde(
-        rename = "TextFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub text_format: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "TextFormat", skip_serializing_if = "Option::is_none")]
+    pub text_format: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<TextFormat>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<TextFormat>>,
 }
 impl ::armgen_runtime::Validate for TextFormat {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11158,10 +10699,10 @@ impl ::armgen_runtime::StripReadOnly for TextFormat {
 }
 /// The `ToOwned` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11169,11 +10710,11 @@ impl ::armgen_runtime::StripReadOnly for TextFormat {
 #[serde(tag = "kind", rename = "ToOwned")]
 pub struct ToOwned {
     /// Set by the service.
-    #[serde(rename = "ToOwned", skip_serializing_if = "::core::option::Option::is_none")]
-    pub to_owned: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ToOwned", skip_serializing_if = "Option::is_none")]
+    pub to_owned: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ToOwned>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ToOwned>>,
 }
 impl ::armgen_runtime::Validate for ToOwned {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11194,10 +10735,10 @@ impl ::armgen_runtime::StripReadOnly for ToOwned {
 }
 /// The `ToString` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11205,14 +10746,11 @@ impl ::armgen_runtime::StripReadOnly for ToOwned {
 #[serde(tag = "kind", rename = "ToString")]
 pub struct ToString {
     /// Set by the service.
-    #[serde(
-        rename = "ToString",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub to_string: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ToString", skip_serializing_if = "Option::is_none")]
+    pub to_string: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ToString>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ToString>>,
 }
 impl ::armgen_runtime::Validate for ToString {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11233,10 +10771,10 @@ impl ::armgen_runtime::StripReadOnly for ToString {
 }
 /// The `todo` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11244,11 +10782,11 @@ impl ::armgen_runtime::StripReadOnly for ToString {
 #[serde(tag = "kind", rename = "todo")]
 pub struct Todo {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub todo: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub todo: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Todo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Todo>>,
 }
 impl ::armgen_runtime::Validate for Todo {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11269,10 +10807,10 @@ impl ::armgen_runtime::StripReadOnly for Todo {
 }
 /// The `TokenCredential` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11280,14 +10818,11 @@ impl ::armgen_runtime::StripReadOnly for Todo {
 #[serde(tag = "kind", rename = "TokenCredential")]
 pub struct TokenCredential {
     /// Set by the service.
-    #[serde(
-        rename = "TokenCredential",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub token_credential: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "TokenCredential", skip_serializing_if = "Option::is_none")]
+    pub token_credential: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<TokenCredential>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<TokenCredential>>,
 }
 impl ::armgen_runtime::Validate for TokenCredential {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11308,10 +10843,10 @@ impl ::armgen_runtime::StripReadOnly for TokenCredential {
 }
 /// The `trait` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11319,11 +10854,11 @@ impl ::armgen_runtime::StripReadOnly for TokenCredential {
 #[serde(tag = "kind", rename = "trait")]
 pub struct Trait {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#trait: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#trait: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Trait>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Trait>>,
 }
 impl ::armgen_runtime::Validate for Trait {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11344,10 +10879,10 @@ impl ::armgen_runtime::StripReadOnly for Trait {
 }
 /// The `true` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11355,11 +10890,11 @@ impl ::armgen_runtime::StripReadOnly for Trait {
 #[serde(tag = "kind", rename = "true")]
 pub struct True {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#true: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#true: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<True>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<True>>,
 }
 impl ::armgen_runtime::Validate for True {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11380,10 +10915,10 @@ impl ::armgen_runtime::StripReadOnly for True {
 }
 /// The `try` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11391,11 +10926,11 @@ impl ::armgen_runtime::StripReadOnly for True {
 #[serde(tag = "kind", rename = "try")]
 pub struct Try {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#try: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#try: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Try>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Try>>,
 }
 impl ::armgen_runtime::Validate for Try {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11416,10 +10951,10 @@ impl ::armgen_runtime::StripReadOnly for Try {
 }
 /// The `TryFrom` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11427,11 +10962,11 @@ impl ::armgen_runtime::StripReadOnly for Try {
 #[serde(tag = "kind", rename = "TryFrom")]
 pub struct TryFrom {
     /// Set by the service.
-    #[serde(rename = "TryFrom", skip_serializing_if = "::core::option::Option::is_none")]
-    pub try_from: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "TryFrom", skip_serializing_if = "Option::is_none")]
+    pub try_from: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<TryFrom>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<TryFrom>>,
 }
 impl ::armgen_runtime::Validate for TryFrom {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11452,10 +10987,10 @@ impl ::armgen_runtime::StripReadOnly for TryFrom {
 }
 /// The `TryInto` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11463,11 +10998,11 @@ impl ::armgen_runtime::StripReadOnly for TryFrom {
 #[serde(tag = "kind", rename = "TryInto")]
 pub struct TryInto {
     /// Set by the service.
-    #[serde(rename = "TryInto", skip_serializing_if = "::core::option::Option::is_none")]
-    pub try_into: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "TryInto", skip_serializing_if = "Option::is_none")]
+    pub try_into: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<TryInto>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<TryInto>>,
 }
 impl ::armgen_runtime::Validate for TryInto {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11488,10 +11023,10 @@ impl ::armgen_runtime::StripReadOnly for TryInto {
 }
 /// The `type` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11499,11 +11034,11 @@ impl ::armgen_runtime::StripReadOnly for TryInto {
 #[serde(tag = "kind", rename = "type")]
 pub struct Type {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#type: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Type>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Type>>,
 }
 impl ::armgen_runtime::Validate for Type {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11524,10 +11059,10 @@ impl ::armgen_runtime::StripReadOnly for Type {
 }
 /// The `typeof` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11535,11 +11070,11 @@ impl ::armgen_runtime::StripReadOnly for Type {
 #[serde(tag = "kind", rename = "typeof")]
 pub struct Typeof {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#typeof: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#typeof: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Typeof>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Typeof>>,
 }
 impl ::armgen_runtime::Validate for Typeof {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11560,10 +11095,10 @@ impl ::armgen_runtime::StripReadOnly for Typeof {
 }
 /// The `u64` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11571,11 +11106,11 @@ impl ::armgen_runtime::StripReadOnly for Typeof {
 #[serde(tag = "kind", rename = "u64")]
 pub struct U64 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub u64: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub u64: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<U64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<U64>>,
 }
 impl ::armgen_runtime::Validate for U64 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11596,10 +11131,10 @@ impl ::armgen_runtime::StripReadOnly for U64 {
 }
 /// The `u8` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11607,11 +11142,11 @@ impl ::armgen_runtime::StripReadOnly for U64 {
 #[serde(tag = "kind", rename = "u8")]
 pub struct U8 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub u8: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub u8: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<U8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<U8>>,
 }
 impl ::armgen_runtime::Validate for U8 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11632,10 +11167,10 @@ impl ::armgen_runtime::StripReadOnly for U8 {
 }
 /// The `union` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11643,11 +11178,11 @@ impl ::armgen_runtime::StripReadOnly for U8 {
 #[serde(tag = "kind", rename = "union")]
 pub struct Union {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#union: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#union: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Union>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Union>>,
 }
 impl ::armgen_runtime::Validate for Union {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11668,10 +11203,10 @@ impl ::armgen_runtime::StripReadOnly for Union {
 }
 /// The `UnixTime` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11679,14 +11214,11 @@ impl ::armgen_runtime::StripReadOnly for Union {
 #[serde(tag = "kind", rename = "UnixTime")]
 pub struct UnixTime {
     /// Set by the service.
-    #[serde(
-        rename = "UnixTime",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub unix_time: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "UnixTime", skip_serializing_if = "Option::is_none")]
+    pub unix_time: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<UnixTime>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<UnixTime>>,
 }
 impl ::armgen_runtime::Validate for UnixTime {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11707,10 +11239,10 @@ impl ::armgen_runtime::StripReadOnly for UnixTime {
 }
 /// The `Unknown` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11718,11 +11250,11 @@ impl ::armgen_runtime::StripReadOnly for UnixTime {
 #[serde(tag = "kind", rename = "Unknown")]
 pub struct Unknown {
     /// Set by the service.
-    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Unknown", skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Unknown>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Unknown>>,
 }
 impl ::armgen_runtime::Validate for Unknown {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11743,10 +11275,10 @@ impl ::armgen_runtime::StripReadOnly for Unknown {
 }
 /// The `_` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11754,11 +11286,11 @@ impl ::armgen_runtime::StripReadOnly for Unknown {
 #[serde(tag = "kind", rename = "_")]
 pub struct Unnamed {
     /// Set by the service.
-    #[serde(rename = "_", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "_", skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Unnamed>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Unnamed>>,
 }
 impl ::armgen_runtime::Validate for Unnamed {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11779,10 +11311,10 @@ impl ::armgen_runtime::StripReadOnly for Unnamed {
 }
 /// The `Unpin` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11790,11 +11322,11 @@ impl ::armgen_runtime::StripReadOnly for Unnamed {
 #[serde(tag = "kind", rename = "Unpin")]
 pub struct Unpin {
     /// Set by the service.
-    #[serde(rename = "Unpin", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unpin: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Unpin", skip_serializing_if = "Option::is_none")]
+    pub unpin: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Unpin>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Unpin>>,
 }
 impl ::armgen_runtime::Validate for Unpin {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11815,10 +11347,10 @@ impl ::armgen_runtime::StripReadOnly for Unpin {
 }
 /// The `unreachable` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11826,11 +11358,11 @@ impl ::armgen_runtime::StripReadOnly for Unpin {
 #[serde(tag = "kind", rename = "unreachable")]
 pub struct Unreachable {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub unreachable: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreachable: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Unreachable>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Unreachable>>,
 }
 impl ::armgen_runtime::Validate for Unreachable {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11851,10 +11383,10 @@ impl ::armgen_runtime::StripReadOnly for Unreachable {
 }
 /// The `unsafe` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11862,11 +11394,11 @@ impl ::armgen_runtime::StripReadOnly for Unreachable {
 #[serde(tag = "kind", rename = "unsafe")]
 pub struct Unsafe {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#unsafe: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#unsafe: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Unsafe>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Unsafe>>,
 }
 impl ::armgen_runtime::Validate for Unsafe {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11887,10 +11419,10 @@ impl ::armgen_runtime::StripReadOnly for Unsafe {
 }
 /// The `unsized` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11898,11 +11430,11 @@ impl ::armgen_runtime::StripReadOnly for Unsafe {
 #[serde(tag = "kind", rename = "unsized")]
 pub struct Unsized {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#unsized: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#unsized: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Unsized>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Unsized>>,
 }
 impl ::armgen_runtime::Validate for Unsized {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11923,10 +11455,10 @@ impl ::armgen_runtime::StripReadOnly for Unsized {
 }
 /// The `Url` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11934,11 +11466,11 @@ impl ::armgen_runtime::StripReadOnly for Unsized {
 #[serde(tag = "kind", rename = "Url")]
 pub struct Url {
     /// Set by the service.
-    #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Url", skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Url>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Url>>,
 }
 impl ::armgen_runtime::Validate for Url {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -11959,10 +11491,10 @@ impl ::armgen_runtime::StripReadOnly for Url {
 }
 /// The `url` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11970,21 +11502,21 @@ impl ::armgen_runtime::StripReadOnly for Url {
 #[serde(tag = "kind", rename = "url")]
 pub struct Url2 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Url2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Url2>>,
 }
 impl ::armgen_runtime::Validate for Url2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `UrlBuilder` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -11992,14 +11524,11 @@ impl ::armgen_runtime::Validate for Url2 {
 #[serde(tag = "kind", rename = "UrlBuilder")]
 pub struct UrlBuilder {
     /// Set by the service.
-    #[serde(
-        rename = "UrlBuilder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub url_builder: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "UrlBuilder", skip_serializing_if = "Option::is_none")]
+    pub url_builder: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<UrlBuilder>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<UrlBuilder>>,
 }
 impl ::armgen_runtime::Validate for UrlBuilder {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12020,10 +11549,10 @@ impl ::armgen_runtime::StripReadOnly for UrlBuilder {
 }
 /// The `use` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12031,11 +11560,11 @@ impl ::armgen_runtime::StripReadOnly for UrlBuilder {
 #[serde(tag = "kind", rename = "use")]
 pub struct Use {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#use: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#use: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Use>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Use>>,
 }
 impl ::armgen_runtime::Validate for Use {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12056,10 +11585,10 @@ impl ::armgen_runtime::StripReadOnly for Use {
 }
 /// The `usize` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12067,11 +11596,11 @@ impl ::armgen_runtime::StripReadOnly for Use {
 #[serde(tag = "kind", rename = "usize")]
 pub struct Usize {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub usize: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usize: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Usize>>,
 }
 impl ::armgen_runtime::Validate for Usize {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12092,10 +11621,10 @@ impl ::armgen_runtime::StripReadOnly for Usize {
 }
 /// The `Uuid` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12103,11 +11632,11 @@ impl ::armgen_runtime::StripReadOnly for Usize {
 #[serde(tag = "kind", rename = "Uuid")]
 pub struct Uuid {
     /// Set by the service.
-    #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
-    pub uuid: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Uuid", skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Uuid>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Uuid>>,
 }
 impl ::armgen_runtime::Validate for Uuid {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12128,10 +11657,10 @@ impl ::armgen_runtime::StripReadOnly for Uuid {
 }
 /// The `Validate` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12139,14 +11668,11 @@ impl ::armgen_runtime::StripReadOnly for Uuid {
 #[serde(tag = "kind", rename = "Validate")]
 pub struct Validate {
     /// Set by the service.
-    #[serde(
-        rename = "Validate",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validate: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Validate", skip_serializing_if = "Option::is_none")]
+    pub validate: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Validate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Validate>>,
 }
 impl ::armgen_runtime::Validate for Validate {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12167,10 +11693,10 @@ impl ::armgen_runtime::StripReadOnly for Validate {
 }
 /// The `ValidationError` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12178,14 +11704,11 @@ impl ::armgen_runtime::StripReadOnly for Validate {
 #[serde(tag = "kind", rename = "ValidationError")]
 pub struct ValidationError {
     /// Set by the service.
-    #[serde(
-        rename = "ValidationError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validation_error: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ValidationError", skip_serializing_if = "Option::is_none")]
+    pub validation_error: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ValidationError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ValidationError>>,
 }
 impl ::armgen_runtime::Validate for ValidationError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12206,10 +11729,10 @@ impl ::armgen_runtime::StripReadOnly for ValidationError {
 }
 /// The `ValidationErrors` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12217,14 +11740,11 @@ impl ::armgen_runtime::StripReadOnly for ValidationError {
 #[serde(tag = "kind", rename = "ValidationErrors")]
 pub struct ValidationErrors {
     /// Set by the service.
-    #[serde(
-        rename = "ValidationErrors",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validation_errors: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "ValidationErrors", skip_serializing_if = "Option::is_none")]
+    pub validation_errors: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<ValidationErrors>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<ValidationErrors>>,
 }
 impl ::armgen_runtime::Validate for ValidationErrors {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12245,10 +11765,10 @@ impl ::armgen_runtime::StripReadOnly for ValidationErrors {
 }
 /// The `Validator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12256,14 +11776,11 @@ impl ::armgen_runtime::StripReadOnly for ValidationErrors {
 #[serde(tag = "kind", rename = "Validator")]
 pub struct Validator {
     /// Set by the service.
-    #[serde(
-        rename = "Validator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validator: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Validator", skip_serializing_if = "Option::is_none")]
+    pub validator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Validator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Validator>>,
 }
 impl ::armgen_runtime::Validate for Validator {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12284,10 +11801,10 @@ impl ::armgen_runtime::StripReadOnly for Validator {
 }
 /// The `validator` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12295,11 +11812,11 @@ impl ::armgen_runtime::StripReadOnly for Validator {
 #[serde(tag = "kind", rename = "validator")]
 pub struct Validator2 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub validator: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validator: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Validator2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Validator2>>,
 }
 impl ::armgen_runtime::Validate for Validator2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12320,10 +11837,10 @@ impl ::armgen_runtime::StripReadOnly for Validator2 {
 }
 /// The `value` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12331,21 +11848,21 @@ impl ::armgen_runtime::StripReadOnly for Validator2 {
 #[serde(tag = "kind", rename = "value")]
 pub struct Value {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Value>>,
 }
 impl ::armgen_runtime::Validate for Value {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Value` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12353,21 +11870,21 @@ impl ::armgen_runtime::Validate for Value {
 #[serde(tag = "kind", rename = "Value")]
 pub struct Value2 {
     /// Set by the service.
-    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Value2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Value2>>,
 }
 impl ::armgen_runtime::Validate for Value2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Vec` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12375,11 +11892,11 @@ impl ::armgen_runtime::Validate for Value2 {
 #[serde(tag = "kind", rename = "Vec")]
 pub struct Vec2 {
     /// Set by the service.
-    #[serde(rename = "Vec", skip_serializing_if = "::core::option::Option::is_none")]
-    pub vec: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "Vec", skip_serializing_if = "Option::is_none")]
+    pub vec: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Vec2>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Vec2>>,
 }
 impl ::armgen_runtime::Validate for Vec2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12400,10 +11917,10 @@ impl ::armgen_runtime::StripReadOnly for Vec2 {
 }
 /// The `vec` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12411,11 +11928,11 @@ impl ::armgen_runtime::StripReadOnly for Vec2 {
 #[serde(tag = "kind", rename = "vec")]
 pub struct Vec3 {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub vec: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vec: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Vec3>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Vec3>>,
 }
 impl ::armgen_runtime::Validate for Vec3 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12436,10 +11953,10 @@ impl ::armgen_runtime::StripReadOnly for Vec3 {
 }
 /// The `virtual` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12447,11 +11964,11 @@ impl ::armgen_runtime::StripReadOnly for Vec3 {
 #[serde(tag = "kind", rename = "virtual")]
 pub struct Virtual {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#virtual: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#virtual: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Virtual>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Virtual>>,
 }
 impl ::armgen_runtime::Validate for Virtual {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12472,10 +11989,10 @@ impl ::armgen_runtime::StripReadOnly for Virtual {
 }
 /// The `where` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12483,11 +12000,11 @@ impl ::armgen_runtime::StripReadOnly for Virtual {
 #[serde(tag = "kind", rename = "where")]
 pub struct Where {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#where: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#where: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Where>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Where>>,
 }
 impl ::armgen_runtime::Validate for Where {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12508,10 +12025,10 @@ impl ::armgen_runtime::StripReadOnly for Where {
 }
 /// The `while` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12519,11 +12036,11 @@ impl ::armgen_runtime::StripReadOnly for Where {
 #[serde(tag = "kind", rename = "while")]
 pub struct While {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#while: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#while: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<While>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<While>>,
 }
 impl ::armgen_runtime::Validate for While {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12544,10 +12061,10 @@ impl ::armgen_runtime::StripReadOnly for While {
 }
 /// The `write` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12555,11 +12072,11 @@ impl ::armgen_runtime::StripReadOnly for While {
 #[serde(tag = "kind", rename = "write")]
 pub struct Write {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub write: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Write>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Write>>,
 }
 impl ::armgen_runtime::Validate for Write {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -12580,10 +12097,10 @@ impl ::armgen_runtime::StripReadOnly for Write {
 }
 /// The `yield` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -12591,11 +12108,11 @@ impl ::armgen_runtime::StripReadOnly for Write {
 #[serde(tag = "kind", rename = "yield")]
 pub struct Yield {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#yield: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#yield: Option<String>,
     /// `next`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next: ::core::option::Option<::std::boxed::Box<Yield>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Yield>>,
 }
 impl ::armgen_runtime::Validate for Yield {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

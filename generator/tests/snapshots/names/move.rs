@@ -9,10 +9,7 @@ pub fn move_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#move: &super::models::Move,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("move", r#move);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn move_request(
 /// Decodes a response to `move_move`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn move_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Move,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn mut_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#mut: &super::models::Mut,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("mut", r#mut);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn mut_request(
 /// Decodes a response to `mut_mut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Mut,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn next_link_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     next_link: &super::models::NextLink,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("NextLink", next_link);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn next_link_request(
 /// Decodes a response to `NextLink_NextLink`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn next_link_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::NextLink,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

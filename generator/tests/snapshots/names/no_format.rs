@@ -9,10 +9,7 @@ pub fn no_format_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     no_format: &super::models::NoFormat,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("NoFormat", no_format);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn no_format_request(
 /// Decodes a response to `NoFormat_NoFormat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn no_format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::NoFormat,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn id_operation_id_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     operation_id: &super::models::OperationId,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("operation_id", operation_id);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn id_operation_id_request(
 /// Decodes a response to `operation_id_operation_id`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn id_operation_id_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::OperationId,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn operation_info_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     operation_info: &super::models::OperationInfo,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("OperationInfo", operation_info);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn operation_info_request(
 /// Decodes a response to `OperationInfo_OperationInfo`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn operation_info_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::OperationInfo,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

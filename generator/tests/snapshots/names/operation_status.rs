@@ -9,10 +9,7 @@ pub fn operation_status_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     operation_status: &super::models::OperationStatus,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("OperationStatus", operation_status);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn operation_status_request(
 /// Decodes a response to `OperationStatus_OperationStatus`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn operation_status_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::OperationStatus,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

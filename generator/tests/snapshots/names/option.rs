@@ -9,10 +9,7 @@ pub fn env_option_env_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     option_env: &super::models::OptionEnv,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("option_env", option_env);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn env_option_env_request(
 /// Decodes a response to `option_env_option_env`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn env_option_env_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::OptionEnv,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn option_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     option: &super::models::Option2,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Option", option);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn option_request(
 /// Decodes a response to `Option_Option`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn option_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Option2,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -7,11 +7,8 @@
 /// * `align_of` - `align_of` (body, optional)
 pub fn align_of_request(
     endpoint: &::armgen_runtime::Url,
-    align_of: ::core::option::Option<&super::models::AlignOf>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    align_of: Option<&super::models::AlignOf>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(align_of) = align_of {
         __validator.nested("align_of", align_of);
@@ -32,7 +29,7 @@ pub fn align_of_request(
 /// Decodes a response to `OptionalBodies_align_of`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn align_of_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,11 +41,8 @@ pub fn align_of_response(
 /// * `align_of_val` - `align_of_val` (body, optional)
 pub fn align_of_val_request(
     endpoint: &::armgen_runtime::Url,
-    align_of_val: ::core::option::Option<&super::models::AlignOfVal>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    align_of_val: Option<&super::models::AlignOfVal>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(align_of_val) = align_of_val {
         __validator.nested("align_of_val", align_of_val);
@@ -69,7 +63,7 @@ pub fn align_of_val_request(
 /// Decodes a response to `OptionalBodies_align_of_val`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn align_of_val_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -81,11 +75,8 @@ pub fn align_of_val_response(
 /// * `alloc` - `alloc` (body, optional)
 pub fn alloc_request(
     endpoint: &::armgen_runtime::Url,
-    alloc: ::core::option::Option<&super::models::Alloc>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    alloc: Option<&super::models::Alloc>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(alloc) = alloc {
         __validator.nested("alloc", alloc);
@@ -106,7 +97,7 @@ pub fn alloc_request(
 /// Decodes a response to `OptionalBodies_alloc`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn alloc_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -118,11 +109,8 @@ pub fn alloc_response(
 /// * `api_version_2` - `api_version` (body, optional)
 pub fn api_version_request(
     endpoint: &::armgen_runtime::Url,
-    api_version_2: ::core::option::Option<&super::models::ApiVersion>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    api_version_2: Option<&super::models::ApiVersion>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(api_version_2) = api_version_2 {
         __validator.nested("api_version", api_version_2);
@@ -143,7 +131,7 @@ pub fn api_version_request(
 /// Decodes a response to `OptionalBodies_api_version`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn api_version_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -155,11 +143,8 @@ pub fn api_version_response(
 /// * `arc` - `Arc` (body, optional)
 pub fn arc_request(
     endpoint: &::armgen_runtime::Url,
-    arc: ::core::option::Option<&super::models::Arc>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    arc: Option<&super::models::Arc>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(arc) = arc {
         __validator.nested("Arc", arc);
@@ -180,7 +165,7 @@ pub fn arc_request(
 /// Decodes a response to `OptionalBodies_Arc`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn arc_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -192,11 +177,8 @@ pub fn arc_response(
 /// * `arm_client_options` - `ArmClientOptions` (body, optional)
 pub fn arm_client_options_request(
     endpoint: &::armgen_runtime::Url,
-    arm_client_options: ::core::option::Option<&super::models::ArmClientOptions>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    arm_client_options: Option<&super::models::ArmClientOptions>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(arm_client_options) = arm_client_options {
         __validator.nested("ArmClientOptions", arm_client_options);
@@ -217,7 +199,7 @@ pub fn arm_client_options_request(
 /// Decodes a response to `OptionalBodies_ArmClientOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn arm_client_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -229,11 +211,8 @@ pub fn arm_client_options_response(
 /// * `arm_pipeline` - `ArmPipeline` (body, optional)
 pub fn arm_pipeline_request(
     endpoint: &::armgen_runtime::Url,
-    arm_pipeline: ::core::option::Option<&super::models::ArmPipeline>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    arm_pipeline: Option<&super::models::ArmPipeline>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.nested("ArmPipeline", arm_pipeline);
@@ -254,7 +233,7 @@ pub fn arm_pipeline_request(
 /// Decodes a response to `OptionalBodies_ArmPipeline`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn arm_pipeline_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -266,11 +245,8 @@ pub fn arm_pipeline_response(
 /// * `armgen_runtime` - `armgen_runtime` (body, optional)
 pub fn armgen_runtime_request(
     endpoint: &::armgen_runtime::Url,
-    armgen_runtime: ::core::option::Option<&super::models::ArmgenRuntime>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    armgen_runtime: Option<&super::models::ArmgenRuntime>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(armgen_runtime) = armgen_runtime {
         __validator.nested("armgen_runtime", armgen_runtime);
@@ -291,7 +267,7 @@ pub fn armgen_runtime_request(
 /// Decodes a response to `OptionalBodies_armgen_runtime`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn armgen_runtime_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -303,11 +279,8 @@ pub fn armgen_runtime_response(
 /// * `as_mut` - `AsMut` (body, optional)
 pub fn as_mut_request(
     endpoint: &::armgen_runtime::Url,
-    as_mut: ::core::option::Option<&super::models::AsMut>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    as_mut: Option<&super::models::AsMut>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(as_mut) = as_mut {
         __validator.nested("AsMut", as_mut);
@@ -328,7 +301,7 @@ pub fn as_mut_request(
 /// Decodes a response to `OptionalBodies_AsMut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn as_mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -340,11 +313,8 @@ pub fn as_mut_response(
 /// * `as_ref` - `AsRef` (body, optional)
 pub fn as_ref_request(
     endpoint: &::armgen_runtime::Url,
-    as_ref: ::core::option::Option<&super::models::AsRef>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    as_ref: Option<&super::models::AsRef>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(as_ref) = as_ref {
         __validator.nested("AsRef", as_ref);
@@ -365,7 +335,7 @@ pub fn as_ref_request(
 /// Decodes a response to `OptionalBodies_AsRef`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn as_ref_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -377,11 +347,8 @@ pub fn as_ref_response(
 /// * `assert` - `assert` (body, optional)
 pub fn assert_request(
     endpoint: &::armgen_runtime::Url,
-    assert: ::core::option::Option<&super::models::Assert>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    assert: Option<&super::models::Assert>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(assert) = assert {
         __validator.nested("assert", assert);
@@ -402,7 +369,7 @@ pub fn assert_request(
 /// Decodes a response to `OptionalBodies_assert`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn assert_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -414,11 +381,8 @@ pub fn assert_response(
 /// * `assert_eq` - `assert_eq` (body, optional)
 pub fn assert_eq_request(
     endpoint: &::armgen_runtime::Url,
-    assert_eq: ::core::option::Option<&super::models::AssertEq>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    assert_eq: Option<&super::models::AssertEq>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(assert_eq) = assert_eq {
         __validator.nested("assert_eq", assert_eq);
@@ -439,7 +403,7 @@ pub fn assert_eq_request(
 /// Decodes a response to `OptionalBodies_assert_eq`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn assert_eq_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -451,11 +415,8 @@ pub fn assert_eq_response(
 /// * `async_fn` - `AsyncFn` (body, optional)
 pub fn async_fn_request(
     endpoint: &::armgen_runtime::Url,
-    async_fn: ::core::option::Option<&super::models::AsyncFn>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    async_fn: Option<&super::models::AsyncFn>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(async_fn) = async_fn {
         __validator.nested("AsyncFn", async_fn);
@@ -476,7 +437,7 @@ pub fn async_fn_request(
 /// Decodes a response to `OptionalBodies_AsyncFn`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_fn_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -488,11 +449,8 @@ pub fn async_fn_response(
 /// * `async_fn_mut` - `AsyncFnMut` (body, optional)
 pub fn async_fn_mut_request(
     endpoint: &::armgen_runtime::Url,
-    async_fn_mut: ::core::option::Option<&super::models::AsyncFnMut>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    async_fn_mut: Option<&super::models::AsyncFnMut>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.nested("AsyncFnMut", async_fn_mut);
@@ -513,7 +471,7 @@ pub fn async_fn_mut_request(
 /// Decodes a response to `OptionalBodies_AsyncFnMut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_fn_mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -525,11 +483,8 @@ pub fn async_fn_mut_response(
 /// * `async_fn_once` - `AsyncFnOnce` (body, optional)
 pub fn async_fn_once_request(
     endpoint: &::armgen_runtime::Url,
-    async_fn_once: ::core::option::Option<&super::models::AsyncFnOnce>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    async_fn_once: Option<&super::models::AsyncFnOnce>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(async_fn_once) = async_fn_once {
         __validator.nested("AsyncFnOnce", async_fn_once);
@@ -550,7 +505,7 @@ pub fn async_fn_once_request(
 /// Decodes a response to `OptionalBodies_AsyncFnOnce`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_fn_once_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -562,11 +517,8 @@ pub fn async_fn_once_response(
 /// * `async_trait` - `async_trait` (body, optional)
 pub fn async_trait_request(
     endpoint: &::armgen_runtime::Url,
-    async_trait: ::core::option::Option<&super::models::AsyncTrait>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    async_trait: Option<&super::models::AsyncTrait>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(async_trait) = async_trait {
         __validator.nested("async_trait", async_trait);
@@ -587,7 +539,7 @@ pub fn async_trait_request(
 /// Decodes a response to `OptionalBodies_async_trait`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_trait_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -599,11 +551,8 @@ pub fn async_trait_response(
 /// * `at` - `at` (body, optional)
 pub fn at_request(
     endpoint: &::armgen_runtime::Url,
-    at: ::core::option::Option<&super::models::At>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    at: Option<&super::models::At>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(at) = at {
         __validator.nested("at", at);
@@ -624,7 +573,7 @@ pub fn at_request(
 /// Decodes a response to `OptionalBodies_at`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn at_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -636,11 +585,8 @@ pub fn at_response(
 /// * `azure_core` - `azure_core` (body, optional)
 pub fn azure_core_request(
     endpoint: &::armgen_runtime::Url,
-    azure_core: ::core::option::Option<&super::models::AzureCore>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    azure_core: Option<&super::models::AzureCore>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(azure_core) = azure_core {
         __validator.nested("azure_core", azure_core);
@@ -661,7 +607,7 @@ pub fn azure_core_request(
 /// Decodes a response to `OptionalBodies_azure_core`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn azure_core_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -673,11 +619,8 @@ pub fn azure_core_response(
 /// * `b_tree_map` - `BTreeMap` (body, optional)
 pub fn b_tree_map_request(
     endpoint: &::armgen_runtime::Url,
-    b_tree_map: ::core::option::Option<&super::models::BTreeMap>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    b_tree_map: Option<&super::models::BTreeMap>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(b_tree_map) = b_tree_map {
         __validator.nested("BTreeMap", b_tree_map);
@@ -698,7 +641,7 @@ pub fn b_tree_map_request(
 /// Decodes a response to `OptionalBodies_BTreeMap`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn b_tree_map_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -710,11 +653,8 @@ pub fn b_tree_map_response(
 /// * `base64` - `Base64` (body, optional)
 pub fn base64_request(
     endpoint: &::armgen_runtime::Url,
-    base64: ::core::option::Option<&super::models::Base64>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    base64: Option<&super::models::Base64>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(base64) = base64 {
         __validator.nested("Base64", base64);
@@ -735,7 +675,7 @@ pub fn base64_request(
 /// Decodes a response to `OptionalBodies_Base64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn base64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -747,11 +687,8 @@ pub fn base64_response(
 /// * `base64_url` - `Base64Url` (body, optional)
 pub fn base64_url_request(
     endpoint: &::armgen_runtime::Url,
-    base64_url: ::core::option::Option<&super::models::Base64Url>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    base64_url: Option<&super::models::Base64Url>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(base64_url) = base64_url {
         __validator.nested("Base64Url", base64_url);
@@ -772,7 +709,7 @@ pub fn base64_url_request(
 /// Decodes a response to `OptionalBodies_Base64Url`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn base64_url_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -784,11 +721,8 @@ pub fn base64_url_response(
 /// * `binary_format` - `BinaryFormat` (body, optional)
 pub fn binary_format_request(
     endpoint: &::armgen_runtime::Url,
-    binary_format: ::core::option::Option<&super::models::BinaryFormat>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    binary_format: Option<&super::models::BinaryFormat>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(binary_format) = binary_format {
         __validator.nested("BinaryFormat", binary_format);
@@ -809,7 +743,7 @@ pub fn binary_format_request(
 /// Decodes a response to `OptionalBodies_BinaryFormat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn binary_format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -821,11 +755,8 @@ pub fn binary_format_response(
 /// * `bool` - `bool` (body, optional)
 pub fn bool_request(
     endpoint: &::armgen_runtime::Url,
-    bool: ::core::option::Option<&super::models::Bool>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    bool: Option<&super::models::Bool>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(bool) = bool {
         __validator.nested("bool", bool);
@@ -846,7 +777,7 @@ pub fn bool_request(
 /// Decodes a response to `OptionalBodies_bool`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn bool_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -858,11 +789,8 @@ pub fn bool_response(
 /// * `build_request` - `build_request` (body, optional)
 pub fn build_request_request(
     endpoint: &::armgen_runtime::Url,
-    build_request: ::core::option::Option<&super::models::BuildRequest>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    build_request: Option<&super::models::BuildRequest>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(build_request) = build_request {
         __validator.nested("build_request", build_request);
@@ -883,7 +811,7 @@ pub fn build_request_request(
 /// Decodes a response to `OptionalBodies_build_request`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn build_request_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -895,11 +823,8 @@ pub fn build_request_response(
 /// * `cfg` - `cfg` (body, optional)
 pub fn cfg_request(
     endpoint: &::armgen_runtime::Url,
-    cfg: ::core::option::Option<&super::models::Cfg>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    cfg: Option<&super::models::Cfg>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(cfg) = cfg {
         __validator.nested("cfg", cfg);
@@ -920,7 +845,7 @@ pub fn cfg_request(
 /// Decodes a response to `OptionalBodies_cfg`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn cfg_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -932,11 +857,8 @@ pub fn cfg_response(
 /// * `char` - `char` (body, optional)
 pub fn char_request(
     endpoint: &::armgen_runtime::Url,
-    char: ::core::option::Option<&super::models::Char>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    char: Option<&super::models::Char>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(char) = char {
         __validator.nested("char", char);
@@ -957,7 +879,7 @@ pub fn char_request(
 /// Decodes a response to `OptionalBodies_char`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn char_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -969,11 +891,8 @@ pub fn char_response(
 /// * `client_method_options` - `ClientMethodOptions` (body, optional)
 pub fn client_method_options_request(
     endpoint: &::armgen_runtime::Url,
-    client_method_options: ::core::option::Option<&super::models::ClientMethodOptions>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    client_method_options: Option<&super::models::ClientMethodOptions>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(client_method_options) = client_method_options {
         __validator.nested("ClientMethodOptions", client_method_options);
@@ -994,7 +913,7 @@ pub fn client_method_options_request(
 /// Decodes a response to `OptionalBodies_ClientMethodOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn client_method_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1006,11 +925,8 @@ pub fn client_method_options_response(
 /// * `client_only` - `client_only` (body, optional)
 pub fn client_only_request(
     endpoint: &::armgen_runtime::Url,
-    client_only: ::core::option::Option<&super::models::ClientOnly>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    client_only: Option<&super::models::ClientOnly>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(client_only) = client_only {
         __validator.nested("client_only", client_only);
@@ -1031,7 +947,7 @@ pub fn client_only_request(
 /// Decodes a response to `OptionalBodies_client_only`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn client_only_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1043,11 +959,8 @@ pub fn client_only_response(
 /// * `client_request_id` - `client_request_id` (body, optional)
 pub fn client_request_id_request(
     endpoint: &::armgen_runtime::Url,
-    client_request_id: ::core::option::Option<&super::models::ClientRequestId>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    client_request_id: Option<&super::models::ClientRequestId>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(client_request_id) = client_request_id {
         __validator.nested("client_request_id", client_request_id);
@@ -1068,7 +981,7 @@ pub fn client_request_id_request(
 /// Decodes a response to `OptionalBodies_client_request_id`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn client_request_id_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1080,11 +993,8 @@ pub fn client_request_id_response(
 /// * `clients` - `clients` (body, optional)
 pub fn clients_request(
     endpoint: &::armgen_runtime::Url,
-    clients: ::core::option::Option<&super::models::Clients>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    clients: Option<&super::models::Clients>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(clients) = clients {
         __validator.nested("clients", clients);
@@ -1105,7 +1015,7 @@ pub fn clients_request(
 /// Decodes a response to `OptionalBodies_clients`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn clients_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1117,11 +1027,8 @@ pub fn clients_response(
 /// * `clone` - `Clone` (body, optional)
 pub fn clone_request(
     endpoint: &::armgen_runtime::Url,
-    clone: ::core::option::Option<&super::models::Clone>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    clone: Option<&super::models::Clone>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(clone) = clone {
         __validator.nested("Clone", clone);
@@ -1142,7 +1049,7 @@ pub fn clone_request(
 /// Decodes a response to `OptionalBodies_Clone`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn clone_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1154,11 +1061,8 @@ pub fn clone_response(
 /// * `compile_pattern` - `compile_pattern` (body, optional)
 pub fn compile_pattern_request(
     endpoint: &::armgen_runtime::Url,
-    compile_pattern: ::core::option::Option<&super::models::CompilePattern>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    compile_pattern: Option<&super::models::CompilePattern>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(compile_pattern) = compile_pattern {
         __validator.nested("compile_pattern", compile_pattern);
@@ -1179,7 +1083,7 @@ pub fn compile_pattern_request(
 /// Decodes a response to `OptionalBodies_compile_pattern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn compile_pattern_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1191,11 +1095,8 @@ pub fn compile_pattern_response(
 /// * `concat` - `concat` (body, optional)
 pub fn concat_request(
     endpoint: &::armgen_runtime::Url,
-    concat: ::core::option::Option<&super::models::Concat>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    concat: Option<&super::models::Concat>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(concat) = concat {
         __validator.nested("concat", concat);
@@ -1216,7 +1117,7 @@ pub fn concat_request(
 /// Decodes a response to `OptionalBodies_concat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn concat_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1228,11 +1129,8 @@ pub fn concat_response(
 /// * `constraint` - `Constraint` (body, optional)
 pub fn constraint_request(
     endpoint: &::armgen_runtime::Url,
-    constraint: ::core::option::Option<&super::models::Constraint>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    constraint: Option<&super::models::Constraint>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(constraint) = constraint {
         __validator.nested("Constraint", constraint);
@@ -1253,7 +1151,7 @@ pub fn constraint_request(
 /// Decodes a response to `OptionalBodies_Constraint`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn constraint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1265,11 +1163,8 @@ pub fn constraint_response(
 /// * `context` - `Context` (body, optional)
 pub fn context_request(
     endpoint: &::armgen_runtime::Url,
-    context: ::core::option::Option<&super::models::Context>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    context: Option<&super::models::Context>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(context) = context {
         __validator.nested("Context", context);
@@ -1290,7 +1185,7 @@ pub fn context_request(
 /// Decodes a response to `OptionalBodies_Context`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn context_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1302,11 +1197,8 @@ pub fn context_response(
 /// * `copy` - `Copy` (body, optional)
 pub fn copy_request(
     endpoint: &::armgen_runtime::Url,
-    copy: ::core::option::Option<&super::models::Copy>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    copy: Option<&super::models::Copy>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(copy) = copy {
         __validator.nested("Copy", copy);
@@ -1327,7 +1219,7 @@ pub fn copy_request(
 /// Decodes a response to `OptionalBodies_Copy`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn copy_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1339,11 +1231,8 @@ pub fn copy_response(
 /// * `core` - `core` (body, optional)
 pub fn core_request(
     endpoint: &::armgen_runtime::Url,
-    core: ::core::option::Option<&super::models::Core>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    core: Option<&super::models::Core>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(core) = core {
         __validator.nested("core", core);
@@ -1364,7 +1253,7 @@ pub fn core_request(
 /// Decodes a response to `OptionalBodies_core`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn core_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1376,11 +1265,8 @@ pub fn core_response(
 /// * `cow` - `Cow` (body, optional)
 pub fn cow_request(
     endpoint: &::armgen_runtime::Url,
-    cow: ::core::option::Option<&super::models::Cow>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    cow: Option<&super::models::Cow>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(cow) = cow {
         __validator.nested("Cow", cow);
@@ -1401,7 +1287,7 @@ pub fn cow_request(
 /// Decodes a response to `OptionalBodies_Cow`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn cow_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1413,11 +1299,8 @@ pub fn cow_response(
 /// * `crate_` - `crate` (body, optional)
 pub fn crate_request(
     endpoint: &::armgen_runtime::Url,
-    crate_: ::core::option::Option<&super::models::Crate>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    crate_: Option<&super::models::Crate>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(crate_) = crate_ {
         __validator.nested("crate", crate_);
@@ -1438,7 +1321,7 @@ pub fn crate_request(
 /// Decodes a response to `OptionalBodies_crate`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn crate_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1450,11 +1333,8 @@ pub fn crate_response(
 /// * `credential` - `credential` (body, optional)
 pub fn credential_request(
     endpoint: &::armgen_runtime::Url,
-    credential: ::core::option::Option<&super::models::Credential>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    credential: Option<&super::models::Credential>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(credential) = credential {
         __validator.nested("credential", credential);
@@ -1475,7 +1355,7 @@ pub fn credential_request(
 /// Decodes a response to `OptionalBodies_credential`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn credential_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1487,11 +1367,8 @@ pub fn credential_response(
 /// * `date` - `Date` (body, optional)
 pub fn date_request(
     endpoint: &::armgen_runtime::Url,
-    date: ::core::option::Option<&super::models::Date>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    date: Option<&super::models::Date>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(date) = date {
         __validator.nested("Date", date);
@@ -1512,7 +1389,7 @@ pub fn date_request(
 /// Decodes a response to `OptionalBodies_Date`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn date_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1524,11 +1401,8 @@ pub fn date_response(
 /// * `date_time` - `DateTime` (body, optional)
 pub fn date_time_request(
     endpoint: &::armgen_runtime::Url,
-    date_time: ::core::option::Option<&super::models::DateTime>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    date_time: Option<&super::models::DateTime>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(date_time) = date_time {
         __validator.nested("DateTime", date_time);
@@ -1549,7 +1423,7 @@ pub fn date_time_request(
 /// Decodes a response to `OptionalBodies_DateTime`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn date_time_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1561,11 +1435,8 @@ pub fn date_time_response(
 /// * `date_time_rfc1123` - `DateTimeRfc1123` (body, optional)
 pub fn date_time_rfc1123_request(
     endpoint: &::armgen_runtime::Url,
-    date_time_rfc1123: ::core::option::Option<&super::models::DateTimeRfc1123>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    date_time_rfc1123: Option<&super::models::DateTimeRfc1123>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(date_time_rfc1123) = date_time_rfc1123 {
         __validator.nested("DateTimeRfc1123", date_time_rfc1123);
@@ -1586,7 +1457,7 @@ pub fn date_time_rfc1123_request(
 /// Decodes a response to `OptionalBodies_DateTimeRfc1123`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn date_time_rfc1123_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1598,11 +1469,8 @@ pub fn date_time_rfc1123_response(
 /// * `debug` - `Debug` (body, optional)
 pub fn debug_request(
     endpoint: &::armgen_runtime::Url,
-    debug: ::core::option::Option<&super::models::Debug>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    debug: Option<&super::models::Debug>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(debug) = debug {
         __validator.nested("Debug", debug);
@@ -1623,7 +1491,7 @@ pub fn debug_request(
 /// Decodes a response to `OptionalBodies_Debug`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn debug_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1635,11 +1503,8 @@ pub fn debug_response(
 /// * `decode_body` - `decode_body` (body, optional)
 pub fn decode_body_request(
     endpoint: &::armgen_runtime::Url,
-    decode_body: ::core::option::Option<&super::models::DecodeBody>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_body: Option<&super::models::DecodeBody>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_body) = decode_body {
         __validator.nested("decode_body", decode_body);
@@ -1660,7 +1525,7 @@ pub fn decode_body_request(
 /// Decodes a response to `OptionalBodies_decode_body`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_body_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1672,11 +1537,8 @@ pub fn decode_body_response(
 /// * `decode_by_status` - `decode_by_status` (body, optional)
 pub fn decode_by_status_request(
     endpoint: &::armgen_runtime::Url,
-    decode_by_status: ::core::option::Option<&super::models::DecodeByStatus>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_by_status: Option<&super::models::DecodeByStatus>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_by_status) = decode_by_status {
         __validator.nested("decode_by_status", decode_by_status);
@@ -1697,7 +1559,7 @@ pub fn decode_by_status_request(
 /// Decodes a response to `OptionalBodies_decode_by_status`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_by_status_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1709,11 +1571,8 @@ pub fn decode_by_status_response(
 /// * `decode_bytes` - `decode_bytes` (body, optional)
 pub fn decode_bytes_request(
     endpoint: &::armgen_runtime::Url,
-    decode_bytes: ::core::option::Option<&super::models::DecodeBytes>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_bytes: Option<&super::models::DecodeBytes>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_bytes) = decode_bytes {
         __validator.nested("decode_bytes", decode_bytes);
@@ -1734,7 +1593,7 @@ pub fn decode_bytes_request(
 /// Decodes a response to `OptionalBodies_decode_bytes`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_bytes_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1746,11 +1605,8 @@ pub fn decode_bytes_response(
 /// * `decode_empty` - `decode_empty` (body, optional)
 pub fn decode_empty_request(
     endpoint: &::armgen_runtime::Url,
-    decode_empty: ::core::option::Option<&super::models::DecodeEmpty>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_empty: Option<&super::models::DecodeEmpty>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_empty) = decode_empty {
         __validator.nested("decode_empty", decode_empty);
@@ -1771,7 +1627,7 @@ pub fn decode_empty_request(
 /// Decodes a response to `OptionalBodies_decode_empty`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_empty_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1783,11 +1639,8 @@ pub fn decode_empty_response(
 /// * `decode_exists` - `decode_exists` (body, optional)
 pub fn decode_exists_request(
     endpoint: &::armgen_runtime::Url,
-    decode_exists: ::core::option::Option<&super::models::DecodeExists>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_exists: Option<&super::models::DecodeExists>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_exists) = decode_exists {
         __validator.nested("decode_exists", decode_exists);
@@ -1808,7 +1661,7 @@ pub fn decode_exists_request(
 /// Decodes a response to `OptionalBodies_decode_exists`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_exists_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1820,11 +1673,8 @@ pub fn decode_exists_response(
 /// * `decode_json` - `decode_json` (body, optional)
 pub fn decode_json_request(
     endpoint: &::armgen_runtime::Url,
-    decode_json: ::core::option::Option<&super::models::DecodeJson>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_json: Option<&super::models::DecodeJson>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_json) = decode_json {
         __validator.nested("decode_json", decode_json);
@@ -1845,7 +1695,7 @@ pub fn decode_json_request(
 /// Decodes a response to `OptionalBodies_decode_json`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_json_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1857,11 +1707,8 @@ pub fn decode_json_response(
 /// * `decode_nullable` - `decode_nullable` (body, optional)
 pub fn decode_nullable_request(
     endpoint: &::armgen_runtime::Url,
-    decode_nullable: ::core::option::Option<&super::models::DecodeNullable>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_nullable: Option<&super::models::DecodeNullable>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_nullable) = decode_nullable {
         __validator.nested("decode_nullable", decode_nullable);
@@ -1882,7 +1729,7 @@ pub fn decode_nullable_request(
 /// Decodes a response to `OptionalBodies_decode_nullable`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_nullable_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1894,11 +1741,8 @@ pub fn decode_nullable_response(
 /// * `decode_optional` - `decode_optional` (body, optional)
 pub fn decode_optional_request(
     endpoint: &::armgen_runtime::Url,
-    decode_optional: ::core::option::Option<&super::models::DecodeOptional>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_optional: Option<&super::models::DecodeOptional>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_optional) = decode_optional {
         __validator.nested("decode_optional", decode_optional);
@@ -1919,7 +1763,7 @@ pub fn decode_optional_request(
 /// Decodes a response to `OptionalBodies_decode_optional`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_optional_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1931,11 +1775,8 @@ pub fn decode_optional_response(
 /// * `decode_response` - `decode_response` (body, optional)
 pub fn decode_response_request(
     endpoint: &::armgen_runtime::Url,
-    decode_response: ::core::option::Option<&super::models::DecodeResponse>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_response: Option<&super::models::DecodeResponse>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_response) = decode_response {
         __validator.nested("decode_response", decode_response);
@@ -1956,7 +1797,7 @@ pub fn decode_response_request(
 /// Decodes a response to `OptionalBodies_decode_response`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_response_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -1968,11 +1809,8 @@ pub fn decode_response_response(
 /// * `decode_text` - `decode_text` (body, optional)
 pub fn decode_text_request(
     endpoint: &::armgen_runtime::Url,
-    decode_text: ::core::option::Option<&super::models::DecodeText>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    decode_text: Option<&super::models::DecodeText>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(decode_text) = decode_text {
         __validator.nested("decode_text", decode_text);
@@ -1993,7 +1831,7 @@ pub fn decode_text_request(
 /// Decodes a response to `OptionalBodies_decode_text`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn decode_text_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2005,11 +1843,8 @@ pub fn decode_text_response(
 /// * `default` - `Default` (body, optional)
 pub fn default_request(
     endpoint: &::armgen_runtime::Url,
-    default: ::core::option::Option<&super::models::Default>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    default: Option<&super::models::Default>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(default) = default {
         __validator.nested("Default", default);
@@ -2030,7 +1865,7 @@ pub fn default_request(
 /// Decodes a response to `OptionalBodies_Default`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn default_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2042,11 +1877,8 @@ pub fn default_response(
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (body, optional)
 pub fn default_endpoint_request(
     endpoint: &::armgen_runtime::Url,
-    default_endpoint: ::core::option::Option<&super::models::DefaultEndpoint>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    default_endpoint: Option<&super::models::DefaultEndpoint>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(default_endpoint) = default_endpoint {
         __validator.nested("DEFAULT_ENDPOINT", default_endpoint);
@@ -2067,7 +1899,7 @@ pub fn default_endpoint_request(
 /// Decodes a response to `OptionalBodies_DEFAULT_ENDPOINT`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn default_endpoint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2079,11 +1911,8 @@ pub fn default_endpoint_response(
 /// * `deserialize` - `Deserialize` (body, optional)
 pub fn deserialize_request(
     endpoint: &::armgen_runtime::Url,
-    deserialize: ::core::option::Option<&super::models::Deserialize>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    deserialize: Option<&super::models::Deserialize>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(deserialize) = deserialize {
         __validator.nested("Deserialize", deserialize);
@@ -2104,7 +1933,7 @@ pub fn deserialize_request(
 /// Decodes a response to `OptionalBodies_Deserialize`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn deserialize_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2116,11 +1945,8 @@ pub fn deserialize_response(
 /// * `deserializer` - `Deserializer` (body, optional)
 pub fn deserializer_request(
     endpoint: &::armgen_runtime::Url,
-    deserializer: ::core::option::Option<&super::models::Deserializer>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    deserializer: Option<&super::models::Deserializer>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(deserializer) = deserializer {
         __validator.nested("Deserializer", deserializer);
@@ -2141,7 +1967,7 @@ pub fn deserializer_request(
 /// Decodes a response to `OptionalBodies_Deserializer`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn deserializer_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2153,11 +1979,8 @@ pub fn deserializer_response(
 /// * `double_ended_iterator` - `DoubleEndedIterator` (body, optional)
 pub fn double_ended_iterator_request(
     endpoint: &::armgen_runtime::Url,
-    double_ended_iterator: ::core::option::Option<&super::models::DoubleEndedIterator>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    double_ended_iterator: Option<&super::models::DoubleEndedIterator>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(double_ended_iterator) = double_ended_iterator {
         __validator.nested("DoubleEndedIterator", double_ended_iterator);
@@ -2178,7 +2001,7 @@ pub fn double_ended_iterator_request(
 /// Decodes a response to `OptionalBodies_DoubleEndedIterator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn double_ended_iterator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2190,11 +2013,8 @@ pub fn double_ended_iterator_response(
 /// * `drop` - `Drop` (body, optional)
 pub fn drop_request(
     endpoint: &::armgen_runtime::Url,
-    drop: ::core::option::Option<&super::models::Drop>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    drop: Option<&super::models::Drop>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(drop) = drop {
         __validator.nested("Drop", drop);
@@ -2215,7 +2035,7 @@ pub fn drop_request(
 /// Decodes a response to `OptionalBodies_Drop`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn drop_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2227,11 +2047,8 @@ pub fn drop_response(
 /// * `duration` - `Duration` (body, optional)
 pub fn duration_request(
     endpoint: &::armgen_runtime::Url,
-    duration: ::core::option::Option<&super::models::Duration>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    duration: Option<&super::models::Duration>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(duration) = duration {
         __validator.nested("Duration", duration);
@@ -2252,7 +2069,7 @@ pub fn duration_request(
 /// Decodes a response to `OptionalBodies_Duration`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn duration_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2264,11 +2081,8 @@ pub fn duration_response(
 /// * `dynamic` - `dynamic` (body, optional)
 pub fn dynamic_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic: ::core::option::Option<&super::models::Dynamic>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic: Option<&super::models::Dynamic>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic) = dynamic {
         __validator.nested("dynamic", dynamic);
@@ -2289,7 +2103,7 @@ pub fn dynamic_request(
 /// Decodes a response to `OptionalBodies_dynamic`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2301,11 +2115,8 @@ pub fn dynamic_response(
 /// * `dynamic_error` - `DynamicError` (body, optional)
 pub fn dynamic_error_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_error: ::core::option::Option<&super::models::DynamicError>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_error: Option<&super::models::DynamicError>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_error) = dynamic_error {
         __validator.nested("DynamicError", dynamic_error);
@@ -2326,7 +2137,7 @@ pub fn dynamic_error_request(
 /// Decodes a response to `OptionalBodies_DynamicError`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2338,11 +2149,8 @@ pub fn dynamic_error_response(
 /// * `dynamic_execute` - `dynamic_execute` (body, optional)
 pub fn dynamic_execute_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_execute: ::core::option::Option<&super::models::DynamicExecute>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_execute: Option<&super::models::DynamicExecute>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_execute) = dynamic_execute {
         __validator.nested("dynamic_execute", dynamic_execute);
@@ -2363,7 +2171,7 @@ pub fn dynamic_execute_request(
 /// Decodes a response to `OptionalBodies_dynamic_execute`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_execute_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2375,11 +2183,8 @@ pub fn dynamic_execute_response(
 /// * `dynamic_pages` - `dynamic_pages` (body, optional)
 pub fn dynamic_pages_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_pages: ::core::option::Option<&super::models::DynamicPages>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_pages: Option<&super::models::DynamicPages>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_pages) = dynamic_pages {
         __validator.nested("dynamic_pages", dynamic_pages);
@@ -2400,7 +2205,7 @@ pub fn dynamic_pages_request(
 /// Decodes a response to `OptionalBodies_dynamic_pages`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_pages_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2412,11 +2217,8 @@ pub fn dynamic_pages_response(
 /// * `dynamic_params` - `DynamicParams` (body, optional)
 pub fn dynamic_params_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_params: ::core::option::Option<&super::models::DynamicParams>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_params: Option<&super::models::DynamicParams>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_params) = dynamic_params {
         __validator.nested("DynamicParams", dynamic_params);
@@ -2437,7 +2239,7 @@ pub fn dynamic_params_request(
 /// Decodes a response to `OptionalBodies_DynamicParams`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_params_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2449,11 +2251,8 @@ pub fn dynamic_params_response(
 /// * `dynamic_poll` - `dynamic_poll` (body, optional)
 pub fn dynamic_poll_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_poll: ::core::option::Option<&super::models::DynamicPoll>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_poll: Option<&super::models::DynamicPoll>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_poll) = dynamic_poll {
         __validator.nested("dynamic_poll", dynamic_poll);
@@ -2474,7 +2273,7 @@ pub fn dynamic_poll_request(
 /// Decodes a response to `OptionalBodies_dynamic_poll`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_poll_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2486,11 +2285,8 @@ pub fn dynamic_poll_response(
 /// * `dynamic_reply` - `DynamicReply` (body, optional)
 pub fn dynamic_reply_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_reply: ::core::option::Option<&super::models::DynamicReply>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_reply: Option<&super::models::DynamicReply>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_reply) = dynamic_reply {
         __validator.nested("DynamicReply", dynamic_reply);
@@ -2511,7 +2307,7 @@ pub fn dynamic_reply_request(
 /// Decodes a response to `OptionalBodies_DynamicReply`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_reply_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2523,11 +2319,8 @@ pub fn dynamic_reply_response(
 /// * `dynamic_request_error` - `dynamic_request_error` (body, optional)
 pub fn dynamic_request_error_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_request_error: ::core::option::Option<&super::models::DynamicRequestError>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_request_error: Option<&super::models::DynamicRequestError>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_request_error) = dynamic_request_error {
         __validator.nested("dynamic_request_error", dynamic_request_error);
@@ -2549,7 +2342,7 @@ pub fn dynamic_request_error_request(
 /// Decodes a response to `OptionalBodies_dynamic_request_error`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_request_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2561,11 +2354,8 @@ pub fn dynamic_request_error_response(
 /// * `dynamic_result` - `dynamic_result` (body, optional)
 pub fn dynamic_result_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_result: ::core::option::Option<&super::models::DynamicResult>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_result: Option<&super::models::DynamicResult>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_result) = dynamic_result {
         __validator.nested("dynamic_result", dynamic_result);
@@ -2586,7 +2376,7 @@ pub fn dynamic_result_request(
 /// Decodes a response to `OptionalBodies_dynamic_result`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_result_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2598,11 +2388,8 @@ pub fn dynamic_result_response(
 /// * `dynamic_validate` - `DynamicValidate` (body, optional)
 pub fn dynamic_validate_request(
     endpoint: &::armgen_runtime::Url,
-    dynamic_validate: ::core::option::Option<&super::models::DynamicValidate>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    dynamic_validate: Option<&super::models::DynamicValidate>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(dynamic_validate) = dynamic_validate {
         __validator.nested("DynamicValidate", dynamic_validate);
@@ -2623,7 +2410,7 @@ pub fn dynamic_validate_request(
 /// Decodes a response to `OptionalBodies_DynamicValidate`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dynamic_validate_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2635,11 +2422,8 @@ pub fn dynamic_validate_response(
 /// * `endpoint_2` - `endpoint` (body, optional)
 pub fn endpoint_request(
     endpoint: &::armgen_runtime::Url,
-    endpoint_2: ::core::option::Option<&super::models::Endpoint>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    endpoint_2: Option<&super::models::Endpoint>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(endpoint_2) = endpoint_2 {
         __validator.nested("endpoint", endpoint_2);
@@ -2660,7 +2444,7 @@ pub fn endpoint_request(
 /// Decodes a response to `OptionalBodies_endpoint`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn endpoint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2672,11 +2456,8 @@ pub fn endpoint_response(
 /// * `env` - `env` (body, optional)
 pub fn env_request(
     endpoint: &::armgen_runtime::Url,
-    env: ::core::option::Option<&super::models::Env>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    env: Option<&super::models::Env>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(env) = env {
         __validator.nested("env", env);
@@ -2697,7 +2478,7 @@ pub fn env_request(
 /// Decodes a response to `OptionalBodies_env`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn env_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2709,11 +2490,8 @@ pub fn env_response(
 /// * `eq` - `Eq` (body, optional)
 pub fn eq_request(
     endpoint: &::armgen_runtime::Url,
-    eq: ::core::option::Option<&super::models::Eq>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    eq: Option<&super::models::Eq>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(eq) = eq {
         __validator.nested("Eq", eq);
@@ -2734,7 +2512,7 @@ pub fn eq_request(
 /// Decodes a response to `OptionalBodies_Eq`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn eq_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2746,11 +2524,8 @@ pub fn eq_response(
 /// * `err` - `Err` (body, optional)
 pub fn err_request(
     endpoint: &::armgen_runtime::Url,
-    err: ::core::option::Option<&super::models::Err>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    err: Option<&super::models::Err>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(err) = err {
         __validator.nested("Err", err);
@@ -2771,7 +2546,7 @@ pub fn err_request(
 /// Decodes a response to `OptionalBodies_Err`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn err_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2783,11 +2558,8 @@ pub fn err_response(
 /// * `error_body` - `ErrorBody` (body, optional)
 pub fn error_body_request(
     endpoint: &::armgen_runtime::Url,
-    error_body: ::core::option::Option<&super::models::ErrorBody>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    error_body: Option<&super::models::ErrorBody>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(error_body) = error_body {
         __validator.nested("ErrorBody", error_body);
@@ -2808,7 +2580,7 @@ pub fn error_body_request(
 /// Decodes a response to `OptionalBodies_ErrorBody`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn error_body_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2820,11 +2592,8 @@ pub fn error_body_response(
 /// * `exact_size_iterator` - `ExactSizeIterator` (body, optional)
 pub fn exact_size_iterator_request(
     endpoint: &::armgen_runtime::Url,
-    exact_size_iterator: ::core::option::Option<&super::models::ExactSizeIterator>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    exact_size_iterator: Option<&super::models::ExactSizeIterator>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.nested("ExactSizeIterator", exact_size_iterator);
@@ -2845,7 +2614,7 @@ pub fn exact_size_iterator_request(
 /// Decodes a response to `OptionalBodies_ExactSizeIterator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn exact_size_iterator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2857,11 +2626,8 @@ pub fn exact_size_iterator_response(
 /// * `extend` - `Extend` (body, optional)
 pub fn extend_request(
     endpoint: &::armgen_runtime::Url,
-    extend: ::core::option::Option<&super::models::Extend>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    extend: Option<&super::models::Extend>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(extend) = extend {
         __validator.nested("Extend", extend);
@@ -2882,7 +2648,7 @@ pub fn extend_request(
 /// Decodes a response to `OptionalBodies_Extend`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn extend_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2894,11 +2660,8 @@ pub fn extend_response(
 /// * `f_2` - `f` (body, optional)
 pub fn f_request(
     endpoint: &::armgen_runtime::Url,
-    f_2: ::core::option::Option<&super::models::F>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    f_2: Option<&super::models::F>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(f_2) = f_2 {
         __validator.nested("f", f_2);
@@ -2919,7 +2682,7 @@ pub fn f_request(
 /// Decodes a response to `OptionalBodies_f`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn f_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2931,11 +2694,8 @@ pub fn f_response(
 /// * `f32` - `f32` (body, optional)
 pub fn f32_request(
     endpoint: &::armgen_runtime::Url,
-    f32: ::core::option::Option<&super::models::F32>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    f32: Option<&super::models::F32>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(f32) = f32 {
         __validator.nested("f32", f32);
@@ -2956,7 +2716,7 @@ pub fn f32_request(
 /// Decodes a response to `OptionalBodies_f32`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn f32_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -2968,11 +2728,8 @@ pub fn f32_response(
 /// * `f64` - `f64` (body, optional)
 pub fn f64_request(
     endpoint: &::armgen_runtime::Url,
-    f64: ::core::option::Option<&super::models::F64>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    f64: Option<&super::models::F64>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(f64) = f64 {
         __validator.nested("f64", f64);
@@ -2993,7 +2750,7 @@ pub fn f64_request(
 /// Decodes a response to `OptionalBodies_f64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn f64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3005,11 +2762,8 @@ pub fn f64_response(
 /// * `final_state_via` - `FinalStateVia` (body, optional)
 pub fn final_state_via_request(
     endpoint: &::armgen_runtime::Url,
-    final_state_via: ::core::option::Option<&super::models::FinalStateVia>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    final_state_via: Option<&super::models::FinalStateVia>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(final_state_via) = final_state_via {
         __validator.nested("FinalStateVia", final_state_via);
@@ -3030,7 +2784,7 @@ pub fn final_state_via_request(
 /// Decodes a response to `OptionalBodies_FinalStateVia`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn final_state_via_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3042,11 +2796,8 @@ pub fn final_state_via_response(
 /// * `fn_mut` - `FnMut` (body, optional)
 pub fn fn_mut_request(
     endpoint: &::armgen_runtime::Url,
-    fn_mut: ::core::option::Option<&super::models::FnMut>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    fn_mut: Option<&super::models::FnMut>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(fn_mut) = fn_mut {
         __validator.nested("FnMut", fn_mut);
@@ -3067,7 +2818,7 @@ pub fn fn_mut_request(
 /// Decodes a response to `OptionalBodies_FnMut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn fn_mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3079,11 +2830,8 @@ pub fn fn_mut_response(
 /// * `fn_once` - `FnOnce` (body, optional)
 pub fn fn_once_request(
     endpoint: &::armgen_runtime::Url,
-    fn_once: ::core::option::Option<&super::models::FnOnce>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    fn_once: Option<&super::models::FnOnce>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(fn_once) = fn_once {
         __validator.nested("FnOnce", fn_once);
@@ -3104,7 +2852,7 @@ pub fn fn_once_request(
 /// Decodes a response to `OptionalBodies_FnOnce`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn fn_once_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3116,11 +2864,8 @@ pub fn fn_once_response(
 /// * `form_body` - `FormBody` (body, optional)
 pub fn form_body_request(
     endpoint: &::armgen_runtime::Url,
-    form_body: ::core::option::Option<&super::models::FormBody>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    form_body: Option<&super::models::FormBody>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(form_body) = form_body {
         __validator.nested("FormBody", form_body);
@@ -3141,7 +2886,7 @@ pub fn form_body_request(
 /// Decodes a response to `OptionalBodies_FormBody`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn form_body_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3153,11 +2898,8 @@ pub fn form_body_response(
 /// * `format` - `format` (body, optional)
 pub fn format_request(
     endpoint: &::armgen_runtime::Url,
-    format: ::core::option::Option<&super::models::Format>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    format: Option<&super::models::Format>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(format) = format {
         __validator.nested("format", format);
@@ -3178,7 +2920,7 @@ pub fn format_request(
 /// Decodes a response to `OptionalBodies_format`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3190,11 +2932,8 @@ pub fn format_response(
 /// * `format_args` - `format_args` (body, optional)
 pub fn format_args_request(
     endpoint: &::armgen_runtime::Url,
-    format_args: ::core::option::Option<&super::models::FormatArgs>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    format_args: Option<&super::models::FormatArgs>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(format_args) = format_args {
         __validator.nested("format_args", format_args);
@@ -3215,7 +2954,7 @@ pub fn format_args_request(
 /// Decodes a response to `OptionalBodies_format_args`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn format_args_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3227,11 +2966,8 @@ pub fn format_args_response(
 /// * `format_error` - `FormatError` (body, optional)
 pub fn format_error_request(
     endpoint: &::armgen_runtime::Url,
-    format_error: ::core::option::Option<&super::models::FormatError>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    format_error: Option<&super::models::FormatError>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(format_error) = format_error {
         __validator.nested("FormatError", format_error);
@@ -3252,7 +2988,7 @@ pub fn format_error_request(
 /// Decodes a response to `OptionalBodies_FormatError`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn format_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3264,11 +3000,8 @@ pub fn format_error_response(
 /// * `from` - `From` (body, optional)
 pub fn from_request(
     endpoint: &::armgen_runtime::Url,
-    from: ::core::option::Option<&super::models::From>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    from: Option<&super::models::From>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(from) = from {
         __validator.nested("From", from);
@@ -3289,7 +3022,7 @@ pub fn from_request(
 /// Decodes a response to `OptionalBodies_From`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn from_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3301,11 +3034,8 @@ pub fn from_response(
 /// * `from_iterator` - `FromIterator` (body, optional)
 pub fn from_iterator_request(
     endpoint: &::armgen_runtime::Url,
-    from_iterator: ::core::option::Option<&super::models::FromIterator>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    from_iterator: Option<&super::models::FromIterator>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(from_iterator) = from_iterator {
         __validator.nested("FromIterator", from_iterator);
@@ -3326,7 +3056,7 @@ pub fn from_iterator_request(
 /// Decodes a response to `OptionalBodies_FromIterator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn from_iterator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3338,11 +3068,8 @@ pub fn from_iterator_response(
 /// * `from_status` - `FromStatus` (body, optional)
 pub fn from_status_request(
     endpoint: &::armgen_runtime::Url,
-    from_status: ::core::option::Option<&super::models::FromStatus>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    from_status: Option<&super::models::FromStatus>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(from_status) = from_status {
         __validator.nested("FromStatus", from_status);
@@ -3363,7 +3090,7 @@ pub fn from_status_request(
 /// Decodes a response to `OptionalBodies_FromStatus`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn from_status_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3375,11 +3102,8 @@ pub fn from_status_response(
 /// * `future` - `Future` (body, optional)
 pub fn future_request(
     endpoint: &::armgen_runtime::Url,
-    future: ::core::option::Option<&super::models::Future>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    future: Option<&super::models::Future>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(future) = future {
         __validator.nested("Future", future);
@@ -3400,7 +3124,7 @@ pub fn future_request(
 /// Decodes a response to `OptionalBodies_Future`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn future_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3412,11 +3136,8 @@ pub fn future_response(
 /// * `hash` - `Hash` (body, optional)
 pub fn hash_request(
     endpoint: &::armgen_runtime::Url,
-    hash: ::core::option::Option<&super::models::Hash>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    hash: Option<&super::models::Hash>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(hash) = hash {
         __validator.nested("Hash", hash);
@@ -3437,7 +3158,7 @@ pub fn hash_request(
 /// Decodes a response to `OptionalBodies_Hash`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn hash_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3449,11 +3170,8 @@ pub fn hash_response(
 /// * `host_part` - `HostPart` (body, optional)
 pub fn host_part_request(
     endpoint: &::armgen_runtime::Url,
-    host_part: ::core::option::Option<&super::models::HostPart>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    host_part: Option<&super::models::HostPart>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(host_part) = host_part {
         __validator.nested("HostPart", host_part);
@@ -3474,7 +3192,7 @@ pub fn host_part_request(
 /// Decodes a response to `OptionalBodies_HostPart`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn host_part_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3486,11 +3204,8 @@ pub fn host_part_response(
 /// * `http_request` - `HttpRequest` (body, optional)
 pub fn http_request_request(
     endpoint: &::armgen_runtime::Url,
-    http_request: ::core::option::Option<&super::models::HttpRequest>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    http_request: Option<&super::models::HttpRequest>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(http_request) = http_request {
         __validator.nested("HttpRequest", http_request);
@@ -3511,7 +3226,7 @@ pub fn http_request_request(
 /// Decodes a response to `OptionalBodies_HttpRequest`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn http_request_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3523,11 +3238,8 @@ pub fn http_request_response(
 /// * `http_response` - `HttpResponse` (body, optional)
 pub fn http_response_request(
     endpoint: &::armgen_runtime::Url,
-    http_response: ::core::option::Option<&super::models::HttpResponse>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    http_response: Option<&super::models::HttpResponse>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(http_response) = http_response {
         __validator.nested("HttpResponse", http_response);
@@ -3548,7 +3260,7 @@ pub fn http_response_request(
 /// Decodes a response to `OptionalBodies_HttpResponse`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn http_response_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3560,11 +3272,8 @@ pub fn http_response_response(
 /// * `i32` - `i32` (body, optional)
 pub fn i32_request(
     endpoint: &::armgen_runtime::Url,
-    i32: ::core::option::Option<&super::models::I32>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    i32: Option<&super::models::I32>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(i32) = i32 {
         __validator.nested("i32", i32);
@@ -3585,7 +3294,7 @@ pub fn i32_request(
 /// Decodes a response to `OptionalBodies_i32`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn i32_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3597,11 +3306,8 @@ pub fn i32_response(
 /// * `i64` - `i64` (body, optional)
 pub fn i64_request(
     endpoint: &::armgen_runtime::Url,
-    i64: ::core::option::Option<&super::models::I64>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    i64: Option<&super::models::I64>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(i64) = i64 {
         __validator.nested("i64", i64);
@@ -3622,7 +3328,7 @@ pub fn i64_request(
 /// Decodes a response to `OptionalBodies_i64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn i64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3634,11 +3340,8 @@ pub fn i64_response(
 /// * `include` - `include` (body, optional)
 pub fn include_request(
     endpoint: &::armgen_runtime::Url,
-    include: ::core::option::Option<&super::models::Include>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    include: Option<&super::models::Include>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(include) = include {
         __validator.nested("include", include);
@@ -3659,7 +3362,7 @@ pub fn include_request(
 /// Decodes a response to `OptionalBodies_include`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn include_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3671,11 +3374,8 @@ pub fn include_response(
 /// * `include_str` - `include_str` (body, optional)
 pub fn include_str_request(
     endpoint: &::armgen_runtime::Url,
-    include_str: ::core::option::Option<&super::models::IncludeStr>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    include_str: Option<&super::models::IncludeStr>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(include_str) = include_str {
         __validator.nested("include_str", include_str);
@@ -3696,7 +3396,7 @@ pub fn include_str_request(
 /// Decodes a response to `OptionalBodies_include_str`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn include_str_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3708,11 +3408,8 @@ pub fn include_str_response(
 /// * `inner` - `inner` (body, optional)
 pub fn inner_request(
     endpoint: &::armgen_runtime::Url,
-    inner: ::core::option::Option<&super::models::Inner>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    inner: Option<&super::models::Inner>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(inner) = inner {
         __validator.nested("inner", inner);
@@ -3733,7 +3430,7 @@ pub fn inner_request(
 /// Decodes a response to `OptionalBodies_inner`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn inner_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3745,11 +3442,8 @@ pub fn inner_response(
 /// * `into` - `Into` (body, optional)
 pub fn into_request(
     endpoint: &::armgen_runtime::Url,
-    into: ::core::option::Option<&super::models::Into>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    into: Option<&super::models::Into>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(into) = into {
         __validator.nested("Into", into);
@@ -3770,7 +3464,7 @@ pub fn into_request(
 /// Decodes a response to `OptionalBodies_Into`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn into_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3782,11 +3476,8 @@ pub fn into_response(
 /// * `into_future` - `IntoFuture` (body, optional)
 pub fn into_future_request(
     endpoint: &::armgen_runtime::Url,
-    into_future: ::core::option::Option<&super::models::IntoFuture>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    into_future: Option<&super::models::IntoFuture>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(into_future) = into_future {
         __validator.nested("IntoFuture", into_future);
@@ -3807,7 +3498,7 @@ pub fn into_future_request(
 /// Decodes a response to `OptionalBodies_IntoFuture`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn into_future_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3819,11 +3510,8 @@ pub fn into_future_response(
 /// * `into_iterator` - `IntoIterator` (body, optional)
 pub fn into_iterator_request(
     endpoint: &::armgen_runtime::Url,
-    into_iterator: ::core::option::Option<&super::models::IntoIterator>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    into_iterator: Option<&super::models::IntoIterator>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(into_iterator) = into_iterator {
         __validator.nested("IntoIterator", into_iterator);
@@ -3844,7 +3532,7 @@ pub fn into_iterator_request(
 /// Decodes a response to `OptionalBodies_IntoIterator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn into_iterator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3856,11 +3544,8 @@ pub fn into_iterator_response(
 /// * `into_variant` - `IntoVariant` (body, optional)
 pub fn into_variant_request(
     endpoint: &::armgen_runtime::Url,
-    into_variant: ::core::option::Option<&super::models::IntoVariant>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    into_variant: Option<&super::models::IntoVariant>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(into_variant) = into_variant {
         __validator.nested("IntoVariant", into_variant);
@@ -3881,7 +3566,7 @@ pub fn into_variant_request(
 /// Decodes a response to `OptionalBodies_IntoVariant`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn into_variant_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3893,11 +3578,8 @@ pub fn into_variant_response(
 /// * `invalid_host` - `InvalidHost` (body, optional)
 pub fn invalid_host_request(
     endpoint: &::armgen_runtime::Url,
-    invalid_host: ::core::option::Option<&super::models::InvalidHost>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    invalid_host: Option<&super::models::InvalidHost>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(invalid_host) = invalid_host {
         __validator.nested("InvalidHost", invalid_host);
@@ -3918,7 +3600,7 @@ pub fn invalid_host_request(
 /// Decodes a response to `OptionalBodies_InvalidHost`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn invalid_host_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3930,11 +3612,8 @@ pub fn invalid_host_response(
 /// * `iterator` - `Iterator` (body, optional)
 pub fn iterator_request(
     endpoint: &::armgen_runtime::Url,
-    iterator: ::core::option::Option<&super::models::Iterator>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    iterator: Option<&super::models::Iterator>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(iterator) = iterator {
         __validator.nested("Iterator", iterator);
@@ -3955,7 +3634,7 @@ pub fn iterator_request(
 /// Decodes a response to `OptionalBodies_Iterator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn iterator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -3967,11 +3646,8 @@ pub fn iterator_response(
 /// * `json` - `json` (body, optional)
 pub fn json_request(
     endpoint: &::armgen_runtime::Url,
-    json: ::core::option::Option<&super::models::Json>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    json: Option<&super::models::Json>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(json) = json {
         __validator.nested("json", json);
@@ -3992,7 +3668,7 @@ pub fn json_request(
 /// Decodes a response to `OptionalBodies_json`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn json_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4004,11 +3680,8 @@ pub fn json_response(
 /// * `lazy_lock` - `LazyLock` (body, optional)
 pub fn lazy_lock_request(
     endpoint: &::armgen_runtime::Url,
-    lazy_lock: ::core::option::Option<&super::models::LazyLock>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    lazy_lock: Option<&super::models::LazyLock>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(lazy_lock) = lazy_lock {
         __validator.nested("LazyLock", lazy_lock);
@@ -4029,7 +3702,7 @@ pub fn lazy_lock_request(
 /// Decodes a response to `OptionalBodies_LazyLock`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn lazy_lock_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4041,11 +3714,8 @@ pub fn lazy_lock_response(
 /// * `map` - `Map` (body, optional)
 pub fn map_request(
     endpoint: &::armgen_runtime::Url,
-    map: ::core::option::Option<&super::models::Map>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    map: Option<&super::models::Map>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(map) = map {
         __validator.nested("Map", map);
@@ -4066,7 +3736,7 @@ pub fn map_request(
 /// Decodes a response to `OptionalBodies_Map`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn map_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4078,11 +3748,8 @@ pub fn map_response(
 /// * `matches` - `matches` (body, optional)
 pub fn matches_request(
     endpoint: &::armgen_runtime::Url,
-    matches: ::core::option::Option<&super::models::Matches>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    matches: Option<&super::models::Matches>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(matches) = matches {
         __validator.nested("matches", matches);
@@ -4103,7 +3770,7 @@ pub fn matches_request(
 /// Decodes a response to `OptionalBodies_matches`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn matches_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4115,11 +3782,8 @@ pub fn matches_response(
 /// * `members` - `members` (body, optional)
 pub fn members_request(
     endpoint: &::armgen_runtime::Url,
-    members: ::core::option::Option<&super::models::Members>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    members: Option<&super::models::Members>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(members) = members {
         __validator.nested("members", members);
@@ -4140,7 +3804,7 @@ pub fn members_request(
 /// Decodes a response to `OptionalBodies_members`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn members_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4152,11 +3816,8 @@ pub fn members_response(
 /// * `method` - `Method` (body, optional)
 pub fn method_request(
     endpoint: &::armgen_runtime::Url,
-    method: ::core::option::Option<&super::models::Method>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    method: Option<&super::models::Method>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(method) = method {
         __validator.nested("Method", method);
@@ -4177,7 +3838,7 @@ pub fn method_request(
 /// Decodes a response to `OptionalBodies_Method`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn method_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4189,11 +3850,8 @@ pub fn method_response(
 /// * `method_options_2` - `MethodOptions` (body, optional)
 pub fn method_options_request(
     endpoint: &::armgen_runtime::Url,
-    method_options_2: ::core::option::Option<&super::models::MethodOptions>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    method_options_2: Option<&super::models::MethodOptions>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(method_options_2) = method_options_2 {
         __validator.nested("MethodOptions", method_options_2);
@@ -4214,7 +3872,7 @@ pub fn method_options_request(
 /// Decodes a response to `OptionalBodies_MethodOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn method_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4226,11 +3884,8 @@ pub fn method_options_response(
 /// * `models` - `models` (body, optional)
 pub fn models_request(
     endpoint: &::armgen_runtime::Url,
-    models: ::core::option::Option<&super::models::Models>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    models: Option<&super::models::Models>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(models) = models {
         __validator.nested("models", models);
@@ -4251,7 +3906,7 @@ pub fn models_request(
 /// Decodes a response to `OptionalBodies_models`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn models_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4263,11 +3918,8 @@ pub fn models_response(
 /// * `new` - `new` (body, optional)
 pub fn new_request(
     endpoint: &::armgen_runtime::Url,
-    new: ::core::option::Option<&super::models::New>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    new: Option<&super::models::New>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(new) = new {
         __validator.nested("new", new);
@@ -4288,7 +3940,7 @@ pub fn new_request(
 /// Decodes a response to `OptionalBodies_new`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn new_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4300,11 +3952,8 @@ pub fn new_response(
 /// * `next_link` - `NextLink` (body, optional)
 pub fn next_link_request(
     endpoint: &::armgen_runtime::Url,
-    next_link: ::core::option::Option<&super::models::NextLink>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    next_link: Option<&super::models::NextLink>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(next_link) = next_link {
         __validator.nested("NextLink", next_link);
@@ -4325,7 +3974,7 @@ pub fn next_link_request(
 /// Decodes a response to `OptionalBodies_NextLink`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn next_link_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4337,11 +3986,8 @@ pub fn next_link_response(
 /// * `no_format` - `NoFormat` (body, optional)
 pub fn no_format_request(
     endpoint: &::armgen_runtime::Url,
-    no_format: ::core::option::Option<&super::models::NoFormat>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    no_format: Option<&super::models::NoFormat>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(no_format) = no_format {
         __validator.nested("NoFormat", no_format);
@@ -4362,7 +4008,7 @@ pub fn no_format_request(
 /// Decodes a response to `OptionalBodies_NoFormat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn no_format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4374,11 +4020,8 @@ pub fn no_format_response(
 /// * `none` - `None` (body, optional)
 pub fn none_request(
     endpoint: &::armgen_runtime::Url,
-    none: ::core::option::Option<&super::models::None>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    none: Option<&super::models::None>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(none) = none {
         __validator.nested("None", none);
@@ -4399,7 +4042,7 @@ pub fn none_request(
 /// Decodes a response to `OptionalBodies_None`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn none_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4411,11 +4054,8 @@ pub fn none_response(
 /// * `ok` - `Ok` (body, optional)
 pub fn ok_request(
     endpoint: &::armgen_runtime::Url,
-    ok: ::core::option::Option<&super::models::Ok>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    ok: Option<&super::models::Ok>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(ok) = ok {
         __validator.nested("Ok", ok);
@@ -4436,7 +4076,7 @@ pub fn ok_request(
 /// Decodes a response to `OptionalBodies_Ok`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn ok_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4448,11 +4088,8 @@ pub fn ok_response(
 /// * `operation_id` - `operation_id` (body, optional)
 pub fn operation_id_request(
     endpoint: &::armgen_runtime::Url,
-    operation_id: ::core::option::Option<&super::models::OperationId>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    operation_id: Option<&super::models::OperationId>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(operation_id) = operation_id {
         __validator.nested("operation_id", operation_id);
@@ -4473,7 +4110,7 @@ pub fn operation_id_request(
 /// Decodes a response to `OptionalBodies_operation_id`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn operation_id_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4485,11 +4122,8 @@ pub fn operation_id_response(
 /// * `operation_info` - `OperationInfo` (body, optional)
 pub fn operation_info_request(
     endpoint: &::armgen_runtime::Url,
-    operation_info: ::core::option::Option<&super::models::OperationInfo>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    operation_info: Option<&super::models::OperationInfo>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(operation_info) = operation_info {
         __validator.nested("OperationInfo", operation_info);
@@ -4510,7 +4144,7 @@ pub fn operation_info_request(
 /// Decodes a response to `OptionalBodies_OperationInfo`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn operation_info_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4522,11 +4156,8 @@ pub fn operation_info_response(
 /// * `operation_status` - `OperationStatus` (body, optional)
 pub fn operation_status_request(
     endpoint: &::armgen_runtime::Url,
-    operation_status: ::core::option::Option<&super::models::OperationStatus>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    operation_status: Option<&super::models::OperationStatus>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(operation_status) = operation_status {
         __validator.nested("OperationStatus", operation_status);
@@ -4547,7 +4178,7 @@ pub fn operation_status_request(
 /// Decodes a response to `OptionalBodies_OperationStatus`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn operation_status_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4559,11 +4190,8 @@ pub fn operation_status_response(
 /// * `operations` - `OPERATIONS` (body, optional)
 pub fn operations_request(
     endpoint: &::armgen_runtime::Url,
-    operations: ::core::option::Option<&super::models::Operations>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    operations: Option<&super::models::Operations>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(operations) = operations {
         __validator.nested("OPERATIONS", operations);
@@ -4584,7 +4212,7 @@ pub fn operations_request(
 /// Decodes a response to `OptionalBodies_OPERATIONS`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn operations_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4596,11 +4224,8 @@ pub fn operations_response(
 /// * `option` - `Option` (body, optional)
 pub fn option_request(
     endpoint: &::armgen_runtime::Url,
-    option: ::core::option::Option<&super::models::Option2>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    option: Option<&super::models::Option2>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(option) = option {
         __validator.nested("Option", option);
@@ -4621,7 +4246,7 @@ pub fn option_request(
 /// Decodes a response to `OptionalBodies_Option`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn option_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4633,11 +4258,8 @@ pub fn option_response(
 /// * `option_env` - `option_env` (body, optional)
 pub fn option_env_request(
     endpoint: &::armgen_runtime::Url,
-    option_env: ::core::option::Option<&super::models::OptionEnv>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    option_env: Option<&super::models::OptionEnv>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(option_env) = option_env {
         __validator.nested("option_env", option_env);
@@ -4658,7 +4280,7 @@ pub fn option_env_request(
 /// Decodes a response to `OptionalBodies_option_env`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn option_env_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4670,11 +4292,8 @@ pub fn option_env_response(
 /// * `options_2` - `options` (body, optional)
 pub fn options_request(
     endpoint: &::armgen_runtime::Url,
-    options_2: ::core::option::Option<&super::models::Options>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    options_2: Option<&super::models::Options>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(options_2) = options_2 {
         __validator.nested("options", options_2);
@@ -4695,7 +4314,7 @@ pub fn options_request(
 /// Decodes a response to `OptionalBodies_options`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4707,11 +4326,8 @@ pub fn options_response(
 /// * `ord` - `Ord` (body, optional)
 pub fn ord_request(
     endpoint: &::armgen_runtime::Url,
-    ord: ::core::option::Option<&super::models::Ord>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    ord: Option<&super::models::Ord>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(ord) = ord {
         __validator.nested("Ord", ord);
@@ -4732,7 +4348,7 @@ pub fn ord_request(
 /// Decodes a response to `OptionalBodies_Ord`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn ord_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4744,11 +4360,8 @@ pub fn ord_response(
 /// * `other` - `Other` (body, optional)
 pub fn other_request(
     endpoint: &::armgen_runtime::Url,
-    other: ::core::option::Option<&super::models::Other>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    other: Option<&super::models::Other>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(other) = other {
         __validator.nested("Other", other);
@@ -4769,7 +4382,7 @@ pub fn other_request(
 /// Decodes a response to `OptionalBodies_Other`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn other_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4781,11 +4394,8 @@ pub fn other_response(
 /// * `page` - `page` (body, optional)
 pub fn page_request(
     endpoint: &::armgen_runtime::Url,
-    page: ::core::option::Option<&super::models::Page>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    page: Option<&super::models::Page>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(page) = page {
         __validator.nested("page", page);
@@ -4806,7 +4416,7 @@ pub fn page_request(
 /// Decodes a response to `OptionalBodies_page`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn page_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4818,11 +4428,8 @@ pub fn page_response(
 /// * `page_decoder` - `PageDecoder` (body, optional)
 pub fn page_decoder_request(
     endpoint: &::armgen_runtime::Url,
-    page_decoder: ::core::option::Option<&super::models::PageDecoder>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    page_decoder: Option<&super::models::PageDecoder>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(page_decoder) = page_decoder {
         __validator.nested("PageDecoder", page_decoder);
@@ -4843,7 +4450,7 @@ pub fn page_decoder_request(
 /// Decodes a response to `OptionalBodies_PageDecoder`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn page_decoder_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4855,11 +4462,8 @@ pub fn page_decoder_response(
 /// * `pager` - `Pager` (body, optional)
 pub fn pager_request(
     endpoint: &::armgen_runtime::Url,
-    pager: ::core::option::Option<&super::models::Pager>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    pager: Option<&super::models::Pager>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(pager) = pager {
         __validator.nested("Pager", pager);
@@ -4880,7 +4484,7 @@ pub fn pager_request(
 /// Decodes a response to `OptionalBodies_Pager`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pager_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4892,11 +4496,8 @@ pub fn pager_response(
 /// * `panic` - `panic` (body, optional)
 pub fn panic_request(
     endpoint: &::armgen_runtime::Url,
-    panic: ::core::option::Option<&super::models::Panic>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    panic: Option<&super::models::Panic>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(panic) = panic {
         __validator.nested("panic", panic);
@@ -4917,7 +4518,7 @@ pub fn panic_request(
 /// Decodes a response to `OptionalBodies_panic`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn panic_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4929,11 +4530,8 @@ pub fn panic_response(
 /// * `parameterized_host` - `parameterized_host` (body, optional)
 pub fn parameterized_host_request(
     endpoint: &::armgen_runtime::Url,
-    parameterized_host: ::core::option::Option<&super::models::ParameterizedHost>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    parameterized_host: Option<&super::models::ParameterizedHost>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(parameterized_host) = parameterized_host {
         __validator.nested("parameterized_host", parameterized_host);
@@ -4954,7 +4552,7 @@ pub fn parameterized_host_request(
 /// Decodes a response to `OptionalBodies_parameterized_host`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn parameterized_host_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -4966,11 +4564,8 @@ pub fn parameterized_host_response(
 /// * `params` - `params` (body, optional)
 pub fn params_request(
     endpoint: &::armgen_runtime::Url,
-    params: ::core::option::Option<&super::models::Params>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    params: Option<&super::models::Params>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(params) = params {
         __validator.nested("params", params);
@@ -4991,7 +4586,7 @@ pub fn params_request(
 /// Decodes a response to `OptionalBodies_params`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn params_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5003,11 +4598,8 @@ pub fn params_response(
 /// * `partial_eq` - `PartialEq` (body, optional)
 pub fn partial_eq_request(
     endpoint: &::armgen_runtime::Url,
-    partial_eq: ::core::option::Option<&super::models::PartialEq>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    partial_eq: Option<&super::models::PartialEq>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(partial_eq) = partial_eq {
         __validator.nested("PartialEq", partial_eq);
@@ -5028,7 +4620,7 @@ pub fn partial_eq_request(
 /// Decodes a response to `OptionalBodies_PartialEq`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn partial_eq_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5040,11 +4632,8 @@ pub fn partial_eq_response(
 /// * `partial_ord` - `PartialOrd` (body, optional)
 pub fn partial_ord_request(
     endpoint: &::armgen_runtime::Url,
-    partial_ord: ::core::option::Option<&super::models::PartialOrd>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    partial_ord: Option<&super::models::PartialOrd>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(partial_ord) = partial_ord {
         __validator.nested("PartialOrd", partial_ord);
@@ -5065,7 +4654,7 @@ pub fn partial_ord_request(
 /// Decodes a response to `OptionalBodies_PartialOrd`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn partial_ord_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5077,11 +4666,8 @@ pub fn partial_ord_response(
 /// * `path` - `path` (body, optional)
 pub fn path_request(
     endpoint: &::armgen_runtime::Url,
-    path: ::core::option::Option<&super::models::Path>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    path: Option<&super::models::Path>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(path) = path {
         __validator.nested("path", path);
@@ -5102,7 +4688,7 @@ pub fn path_request(
 /// Decodes a response to `OptionalBodies_path`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn path_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5114,11 +4700,8 @@ pub fn path_response(
 /// * `pattern` - `Pattern` (body, optional)
 pub fn pattern_request(
     endpoint: &::armgen_runtime::Url,
-    pattern: ::core::option::Option<&super::models::Pattern>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    pattern: Option<&super::models::Pattern>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(pattern) = pattern {
         __validator.nested("Pattern", pattern);
@@ -5139,7 +4722,7 @@ pub fn pattern_request(
 /// Decodes a response to `OptionalBodies_Pattern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pattern_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5151,11 +4734,8 @@ pub fn pattern_response(
 /// * `patterns` - `patterns` (body, optional)
 pub fn patterns_request(
     endpoint: &::armgen_runtime::Url,
-    patterns: ::core::option::Option<&super::models::Patterns>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    patterns: Option<&super::models::Patterns>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(patterns) = patterns {
         __validator.nested("patterns", patterns);
@@ -5176,7 +4756,7 @@ pub fn patterns_request(
 /// Decodes a response to `OptionalBodies_patterns`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn patterns_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5188,11 +4768,8 @@ pub fn patterns_response(
 /// * `pipeline` - `pipeline` (body, optional)
 pub fn pipeline_request(
     endpoint: &::armgen_runtime::Url,
-    pipeline: ::core::option::Option<&super::models::Pipeline>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    pipeline: Option<&super::models::Pipeline>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(pipeline) = pipeline {
         __validator.nested("pipeline", pipeline);
@@ -5213,7 +4790,7 @@ pub fn pipeline_request(
 /// Decodes a response to `OptionalBodies_pipeline`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pipeline_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5225,11 +4802,8 @@ pub fn pipeline_response(
 /// * `poller_method_options` - `PollerMethodOptions` (body, optional)
 pub fn poller_method_options_request(
     endpoint: &::armgen_runtime::Url,
-    poller_method_options: ::core::option::Option<&super::models::PollerMethodOptions>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    poller_method_options: Option<&super::models::PollerMethodOptions>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(poller_method_options) = poller_method_options {
         __validator.nested("PollerMethodOptions", poller_method_options);
@@ -5250,7 +4824,7 @@ pub fn poller_method_options_request(
 /// Decodes a response to `OptionalBodies_PollerMethodOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn poller_method_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5262,11 +4836,8 @@ pub fn poller_method_options_response(
 /// * `poller_options` - `PollerOptions` (body, optional)
 pub fn poller_options_request(
     endpoint: &::armgen_runtime::Url,
-    poller_options: ::core::option::Option<&super::models::PollerOptions>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    poller_options: Option<&super::models::PollerOptions>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(poller_options) = poller_options {
         __validator.nested("PollerOptions", poller_options);
@@ -5287,7 +4858,7 @@ pub fn poller_options_request(
 /// Decodes a response to `OptionalBodies_PollerOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn poller_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5299,11 +4870,8 @@ pub fn poller_options_response(
 /// * `private` - `__private` (body, optional)
 pub fn private_request(
     endpoint: &::armgen_runtime::Url,
-    private: ::core::option::Option<&super::models::Private>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    private: Option<&super::models::Private>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(private) = private {
         __validator.nested("__private", private);
@@ -5324,7 +4892,7 @@ pub fn private_request(
 /// Decodes a response to `OptionalBodies___private`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn private_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5336,11 +4904,8 @@ pub fn private_response(
 /// * `abstract` - `abstract` (body, optional)
 pub fn abstract_request(
     endpoint: &::armgen_runtime::Url,
-    r#abstract: ::core::option::Option<&super::models::Abstract>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#abstract: Option<&super::models::Abstract>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#abstract) = r#abstract {
         __validator.nested("abstract", r#abstract);
@@ -5361,7 +4926,7 @@ pub fn abstract_request(
 /// Decodes a response to `OptionalBodies_abstract`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn abstract_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5373,11 +4938,8 @@ pub fn abstract_response(
 /// * `as` - `as` (body, optional)
 pub fn as_request(
     endpoint: &::armgen_runtime::Url,
-    r#as: ::core::option::Option<&super::models::As>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#as: Option<&super::models::As>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#as) = r#as {
         __validator.nested("as", r#as);
@@ -5398,7 +4960,7 @@ pub fn as_request(
 /// Decodes a response to `OptionalBodies_as`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn as_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5410,11 +4972,8 @@ pub fn as_response(
 /// * `async` - `async` (body, optional)
 pub fn async_request(
     endpoint: &::armgen_runtime::Url,
-    r#async: ::core::option::Option<&super::models::Async>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#async: Option<&super::models::Async>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#async) = r#async {
         __validator.nested("async", r#async);
@@ -5435,7 +4994,7 @@ pub fn async_request(
 /// Decodes a response to `OptionalBodies_async`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn async_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5447,11 +5006,8 @@ pub fn async_response(
 /// * `await` - `await` (body, optional)
 pub fn await_request(
     endpoint: &::armgen_runtime::Url,
-    r#await: ::core::option::Option<&super::models::Await>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#await: Option<&super::models::Await>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#await) = r#await {
         __validator.nested("await", r#await);
@@ -5472,7 +5028,7 @@ pub fn await_request(
 /// Decodes a response to `OptionalBodies_await`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn await_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5484,11 +5040,8 @@ pub fn await_response(
 /// * `become` - `become` (body, optional)
 pub fn become_request(
     endpoint: &::armgen_runtime::Url,
-    r#become: ::core::option::Option<&super::models::Become>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#become: Option<&super::models::Become>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#become) = r#become {
         __validator.nested("become", r#become);
@@ -5509,7 +5062,7 @@ pub fn become_request(
 /// Decodes a response to `OptionalBodies_become`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn become_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5521,11 +5074,8 @@ pub fn become_response(
 /// * `box` - `box` (body, optional)
 pub fn box_request(
     endpoint: &::armgen_runtime::Url,
-    r#box: ::core::option::Option<&super::models::Box2>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#box: Option<&super::models::Box2>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#box) = r#box {
         __validator.nested("box", r#box);
@@ -5546,7 +5096,7 @@ pub fn box_request(
 /// Decodes a response to `OptionalBodies_box`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn box_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5558,11 +5108,8 @@ pub fn box_response(
 /// * `break` - `break` (body, optional)
 pub fn break_request(
     endpoint: &::armgen_runtime::Url,
-    r#break: ::core::option::Option<&super::models::Break>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#break: Option<&super::models::Break>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#break) = r#break {
         __validator.nested("break", r#break);
@@ -5583,7 +5130,7 @@ pub fn break_request(
 /// Decodes a response to `OptionalBodies_break`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn break_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5595,11 +5142,8 @@ pub fn break_response(
 /// * `const` - `const` (body, optional)
 pub fn const_request(
     endpoint: &::armgen_runtime::Url,
-    r#const: ::core::option::Option<&super::models::Const>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#const: Option<&super::models::Const>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#const) = r#const {
         __validator.nested("const", r#const);
@@ -5620,7 +5164,7 @@ pub fn const_request(
 /// Decodes a response to `OptionalBodies_const`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn const_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5632,11 +5176,8 @@ pub fn const_response(
 /// * `continue` - `continue` (body, optional)
 pub fn continue_request(
     endpoint: &::armgen_runtime::Url,
-    r#continue: ::core::option::Option<&super::models::Continue>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#continue: Option<&super::models::Continue>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#continue) = r#continue {
         __validator.nested("continue", r#continue);
@@ -5657,7 +5198,7 @@ pub fn continue_request(
 /// Decodes a response to `OptionalBodies_continue`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn continue_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5669,11 +5210,8 @@ pub fn continue_response(
 /// * `do` - `do` (body, optional)
 pub fn do_request(
     endpoint: &::armgen_runtime::Url,
-    r#do: ::core::option::Option<&super::models::Do>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#do: Option<&super::models::Do>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#do) = r#do {
         __validator.nested("do", r#do);
@@ -5694,7 +5232,7 @@ pub fn do_request(
 /// Decodes a response to `OptionalBodies_do`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn do_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5706,11 +5244,8 @@ pub fn do_response(
 /// * `dyn` - `dyn` (body, optional)
 pub fn dyn_request(
     endpoint: &::armgen_runtime::Url,
-    r#dyn: ::core::option::Option<&super::models::Dyn>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#dyn: Option<&super::models::Dyn>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#dyn) = r#dyn {
         __validator.nested("dyn", r#dyn);
@@ -5731,7 +5266,7 @@ pub fn dyn_request(
 /// Decodes a response to `OptionalBodies_dyn`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn dyn_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5743,11 +5278,8 @@ pub fn dyn_response(
 /// * `else` - `else` (body, optional)
 pub fn else_request(
     endpoint: &::armgen_runtime::Url,
-    r#else: ::core::option::Option<&super::models::Else>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#else: Option<&super::models::Else>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#else) = r#else {
         __validator.nested("else", r#else);
@@ -5768,7 +5300,7 @@ pub fn else_request(
 /// Decodes a response to `OptionalBodies_else`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn else_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5780,11 +5312,8 @@ pub fn else_response(
 /// * `enum` - `enum` (body, optional)
 pub fn enum_request(
     endpoint: &::armgen_runtime::Url,
-    r#enum: ::core::option::Option<&super::models::Enum>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#enum: Option<&super::models::Enum>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#enum) = r#enum {
         __validator.nested("enum", r#enum);
@@ -5805,7 +5334,7 @@ pub fn enum_request(
 /// Decodes a response to `OptionalBodies_enum`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn enum_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5817,11 +5346,8 @@ pub fn enum_response(
 /// * `extern` - `extern` (body, optional)
 pub fn extern_request(
     endpoint: &::armgen_runtime::Url,
-    r#extern: ::core::option::Option<&super::models::Extern>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#extern: Option<&super::models::Extern>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#extern) = r#extern {
         __validator.nested("extern", r#extern);
@@ -5842,7 +5368,7 @@ pub fn extern_request(
 /// Decodes a response to `OptionalBodies_extern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn extern_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5854,11 +5380,8 @@ pub fn extern_response(
 /// * `false` - `false` (body, optional)
 pub fn false_request(
     endpoint: &::armgen_runtime::Url,
-    r#false: ::core::option::Option<&super::models::False>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#false: Option<&super::models::False>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#false) = r#false {
         __validator.nested("false", r#false);
@@ -5879,7 +5402,7 @@ pub fn false_request(
 /// Decodes a response to `OptionalBodies_false`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn false_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5891,11 +5414,8 @@ pub fn false_response(
 /// * `final` - `final` (body, optional)
 pub fn final_request(
     endpoint: &::armgen_runtime::Url,
-    r#final: ::core::option::Option<&super::models::Final>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#final: Option<&super::models::Final>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#final) = r#final {
         __validator.nested("final", r#final);
@@ -5916,7 +5436,7 @@ pub fn final_request(
 /// Decodes a response to `OptionalBodies_final`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn final_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5928,11 +5448,8 @@ pub fn final_response(
 /// * `fn` - `fn` (body, optional)
 pub fn fn_request(
     endpoint: &::armgen_runtime::Url,
-    r#fn: ::core::option::Option<&super::models::Fn>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#fn: Option<&super::models::Fn>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#fn) = r#fn {
         __validator.nested("fn", r#fn);
@@ -5953,7 +5470,7 @@ pub fn fn_request(
 /// Decodes a response to `OptionalBodies_fn`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn fn_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -5965,11 +5482,8 @@ pub fn fn_response(
 /// * `for` - `for` (body, optional)
 pub fn for_request(
     endpoint: &::armgen_runtime::Url,
-    r#for: ::core::option::Option<&super::models::For>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#for: Option<&super::models::For>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#for) = r#for {
         __validator.nested("for", r#for);
@@ -5990,7 +5504,7 @@ pub fn for_request(
 /// Decodes a response to `OptionalBodies_for`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn for_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6002,11 +5516,8 @@ pub fn for_response(
 /// * `gen` - `gen` (body, optional)
 pub fn gen_request(
     endpoint: &::armgen_runtime::Url,
-    r#gen: ::core::option::Option<&super::models::Gen>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#gen: Option<&super::models::Gen>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#gen) = r#gen {
         __validator.nested("gen", r#gen);
@@ -6027,7 +5538,7 @@ pub fn gen_request(
 /// Decodes a response to `OptionalBodies_gen`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn gen_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6039,11 +5550,8 @@ pub fn gen_response(
 /// * `if` - `if` (body, optional)
 pub fn if_request(
     endpoint: &::armgen_runtime::Url,
-    r#if: ::core::option::Option<&super::models::If>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#if: Option<&super::models::If>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#if) = r#if {
         __validator.nested("if", r#if);
@@ -6064,7 +5572,7 @@ pub fn if_request(
 /// Decodes a response to `OptionalBodies_if`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn if_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6076,11 +5584,8 @@ pub fn if_response(
 /// * `impl` - `impl` (body, optional)
 pub fn impl_request(
     endpoint: &::armgen_runtime::Url,
-    r#impl: ::core::option::Option<&super::models::Impl>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#impl: Option<&super::models::Impl>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#impl) = r#impl {
         __validator.nested("impl", r#impl);
@@ -6101,7 +5606,7 @@ pub fn impl_request(
 /// Decodes a response to `OptionalBodies_impl`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn impl_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6113,11 +5618,8 @@ pub fn impl_response(
 /// * `in` - `in` (body, optional)
 pub fn in_request(
     endpoint: &::armgen_runtime::Url,
-    r#in: ::core::option::Option<&super::models::In>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#in: Option<&super::models::In>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#in) = r#in {
         __validator.nested("in", r#in);
@@ -6138,7 +5640,7 @@ pub fn in_request(
 /// Decodes a response to `OptionalBodies_in`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn in_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6150,11 +5652,8 @@ pub fn in_response(
 /// * `let` - `let` (body, optional)
 pub fn let_request(
     endpoint: &::armgen_runtime::Url,
-    r#let: ::core::option::Option<&super::models::Let>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#let: Option<&super::models::Let>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#let) = r#let {
         __validator.nested("let", r#let);
@@ -6175,7 +5674,7 @@ pub fn let_request(
 /// Decodes a response to `OptionalBodies_let`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn let_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6187,11 +5686,8 @@ pub fn let_response(
 /// * `loop` - `loop` (body, optional)
 pub fn loop_request(
     endpoint: &::armgen_runtime::Url,
-    r#loop: ::core::option::Option<&super::models::Loop>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#loop: Option<&super::models::Loop>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#loop) = r#loop {
         __validator.nested("loop", r#loop);
@@ -6212,7 +5708,7 @@ pub fn loop_request(
 /// Decodes a response to `OptionalBodies_loop`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn loop_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6224,11 +5720,8 @@ pub fn loop_response(
 /// * `macro` - `macro` (body, optional)
 pub fn macro_request(
     endpoint: &::armgen_runtime::Url,
-    r#macro: ::core::option::Option<&super::models::Macro>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#macro: Option<&super::models::Macro>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#macro) = r#macro {
         __validator.nested("macro", r#macro);
@@ -6249,7 +5742,7 @@ pub fn macro_request(
 /// Decodes a response to `OptionalBodies_macro`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn macro_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6261,11 +5754,8 @@ pub fn macro_response(
 /// * `match` - `match` (body, optional)
 pub fn match_request(
     endpoint: &::armgen_runtime::Url,
-    r#match: ::core::option::Option<&super::models::Match>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#match: Option<&super::models::Match>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#match) = r#match {
         __validator.nested("match", r#match);
@@ -6286,7 +5776,7 @@ pub fn match_request(
 /// Decodes a response to `OptionalBodies_match`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn match_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6298,11 +5788,8 @@ pub fn match_response(
 /// * `mod` - `mod` (body, optional)
 pub fn mod_request(
     endpoint: &::armgen_runtime::Url,
-    r#mod: ::core::option::Option<&super::models::Mod>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#mod: Option<&super::models::Mod>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#mod) = r#mod {
         __validator.nested("mod", r#mod);
@@ -6323,7 +5810,7 @@ pub fn mod_request(
 /// Decodes a response to `OptionalBodies_mod`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn mod_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6335,11 +5822,8 @@ pub fn mod_response(
 /// * `move` - `move` (body, optional)
 pub fn move_request(
     endpoint: &::armgen_runtime::Url,
-    r#move: ::core::option::Option<&super::models::Move>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#move: Option<&super::models::Move>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#move) = r#move {
         __validator.nested("move", r#move);
@@ -6360,7 +5844,7 @@ pub fn move_request(
 /// Decodes a response to `OptionalBodies_move`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn move_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6372,11 +5856,8 @@ pub fn move_response(
 /// * `mut` - `mut` (body, optional)
 pub fn mut_request(
     endpoint: &::armgen_runtime::Url,
-    r#mut: ::core::option::Option<&super::models::Mut>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#mut: Option<&super::models::Mut>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#mut) = r#mut {
         __validator.nested("mut", r#mut);
@@ -6397,7 +5878,7 @@ pub fn mut_request(
 /// Decodes a response to `OptionalBodies_mut`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn mut_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6409,11 +5890,8 @@ pub fn mut_response(
 /// * `override` - `override` (body, optional)
 pub fn override_request(
     endpoint: &::armgen_runtime::Url,
-    r#override: ::core::option::Option<&super::models::Override>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#override: Option<&super::models::Override>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#override) = r#override {
         __validator.nested("override", r#override);
@@ -6434,7 +5912,7 @@ pub fn override_request(
 /// Decodes a response to `OptionalBodies_override`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn override_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6446,11 +5924,8 @@ pub fn override_response(
 /// * `priv` - `priv` (body, optional)
 pub fn priv_request(
     endpoint: &::armgen_runtime::Url,
-    r#priv: ::core::option::Option<&super::models::Priv>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#priv: Option<&super::models::Priv>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#priv) = r#priv {
         __validator.nested("priv", r#priv);
@@ -6471,7 +5946,7 @@ pub fn priv_request(
 /// Decodes a response to `OptionalBodies_priv`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn priv_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6483,11 +5958,8 @@ pub fn priv_response(
 /// * `pub` - `pub` (body, optional)
 pub fn pub_request(
     endpoint: &::armgen_runtime::Url,
-    r#pub: ::core::option::Option<&super::models::Pub>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#pub: Option<&super::models::Pub>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#pub) = r#pub {
         __validator.nested("pub", r#pub);
@@ -6508,7 +5980,7 @@ pub fn pub_request(
 /// Decodes a response to `OptionalBodies_pub`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pub_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6520,11 +5992,8 @@ pub fn pub_response(
 /// * `ref` - `ref` (body, optional)
 pub fn ref_request(
     endpoint: &::armgen_runtime::Url,
-    r#ref: ::core::option::Option<&super::models::Ref>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#ref: Option<&super::models::Ref>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#ref) = r#ref {
         __validator.nested("ref", r#ref);
@@ -6545,7 +6014,7 @@ pub fn ref_request(
 /// Decodes a response to `OptionalBodies_ref`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn ref_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6557,11 +6026,8 @@ pub fn ref_response(
 /// * `return` - `return` (body, optional)
 pub fn return_request(
     endpoint: &::armgen_runtime::Url,
-    r#return: ::core::option::Option<&super::models::Return>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#return: Option<&super::models::Return>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#return) = r#return {
         __validator.nested("return", r#return);
@@ -6582,7 +6048,7 @@ pub fn return_request(
 /// Decodes a response to `OptionalBodies_return`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn return_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6594,11 +6060,8 @@ pub fn return_response(
 /// * `static` - `static` (body, optional)
 pub fn static_request(
     endpoint: &::armgen_runtime::Url,
-    r#static: ::core::option::Option<&super::models::Static>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#static: Option<&super::models::Static>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#static) = r#static {
         __validator.nested("static", r#static);
@@ -6619,7 +6082,7 @@ pub fn static_request(
 /// Decodes a response to `OptionalBodies_static`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn static_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6631,11 +6094,8 @@ pub fn static_response(
 /// * `struct` - `struct` (body, optional)
 pub fn struct_request(
     endpoint: &::armgen_runtime::Url,
-    r#struct: ::core::option::Option<&super::models::Struct>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#struct: Option<&super::models::Struct>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#struct) = r#struct {
         __validator.nested("struct", r#struct);
@@ -6656,7 +6116,7 @@ pub fn struct_request(
 /// Decodes a response to `OptionalBodies_struct`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn struct_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6668,11 +6128,8 @@ pub fn struct_response(
 /// * `trait` - `trait` (body, optional)
 pub fn trait_request(
     endpoint: &::armgen_runtime::Url,
-    r#trait: ::core::option::Option<&super::models::Trait>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#trait: Option<&super::models::Trait>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#trait) = r#trait {
         __validator.nested("trait", r#trait);
@@ -6693,7 +6150,7 @@ pub fn trait_request(
 /// Decodes a response to `OptionalBodies_trait`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn trait_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6705,11 +6162,8 @@ pub fn trait_response(
 /// * `true` - `true` (body, optional)
 pub fn true_request(
     endpoint: &::armgen_runtime::Url,
-    r#true: ::core::option::Option<&super::models::True>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#true: Option<&super::models::True>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#true) = r#true {
         __validator.nested("true", r#true);
@@ -6730,7 +6184,7 @@ pub fn true_request(
 /// Decodes a response to `OptionalBodies_true`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn true_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6742,11 +6196,8 @@ pub fn true_response(
 /// * `try` - `try` (body, optional)
 pub fn try_request(
     endpoint: &::armgen_runtime::Url,
-    r#try: ::core::option::Option<&super::models::Try>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#try: Option<&super::models::Try>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#try) = r#try {
         __validator.nested("try", r#try);
@@ -6767,7 +6218,7 @@ pub fn try_request(
 /// Decodes a response to `OptionalBodies_try`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn try_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6779,11 +6230,8 @@ pub fn try_response(
 /// * `type` - `type` (body, optional)
 pub fn type_request(
     endpoint: &::armgen_runtime::Url,
-    r#type: ::core::option::Option<&super::models::Type>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#type: Option<&super::models::Type>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#type) = r#type {
         __validator.nested("type", r#type);
@@ -6804,7 +6252,7 @@ pub fn type_request(
 /// Decodes a response to `OptionalBodies_type`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn type_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6816,11 +6264,8 @@ pub fn type_response(
 /// * `typeof` - `typeof` (body, optional)
 pub fn typeof_request(
     endpoint: &::armgen_runtime::Url,
-    r#typeof: ::core::option::Option<&super::models::Typeof>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#typeof: Option<&super::models::Typeof>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#typeof) = r#typeof {
         __validator.nested("typeof", r#typeof);
@@ -6841,7 +6286,7 @@ pub fn typeof_request(
 /// Decodes a response to `OptionalBodies_typeof`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn typeof_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6853,11 +6298,8 @@ pub fn typeof_response(
 /// * `union` - `union` (body, optional)
 pub fn union_request(
     endpoint: &::armgen_runtime::Url,
-    r#union: ::core::option::Option<&super::models::Union>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#union: Option<&super::models::Union>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#union) = r#union {
         __validator.nested("union", r#union);
@@ -6878,7 +6320,7 @@ pub fn union_request(
 /// Decodes a response to `OptionalBodies_union`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn union_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6890,11 +6332,8 @@ pub fn union_response(
 /// * `unsafe` - `unsafe` (body, optional)
 pub fn unsafe_request(
     endpoint: &::armgen_runtime::Url,
-    r#unsafe: ::core::option::Option<&super::models::Unsafe>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#unsafe: Option<&super::models::Unsafe>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#unsafe) = r#unsafe {
         __validator.nested("unsafe", r#unsafe);
@@ -6915,7 +6354,7 @@ pub fn unsafe_request(
 /// Decodes a response to `OptionalBodies_unsafe`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unsafe_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6927,11 +6366,8 @@ pub fn unsafe_response(
 /// * `unsized` - `unsized` (body, optional)
 pub fn unsized_request(
     endpoint: &::armgen_runtime::Url,
-    r#unsized: ::core::option::Option<&super::models::Unsized>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#unsized: Option<&super::models::Unsized>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#unsized) = r#unsized {
         __validator.nested("unsized", r#unsized);
@@ -6952,7 +6388,7 @@ pub fn unsized_request(
 /// Decodes a response to `OptionalBodies_unsized`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unsized_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -6964,11 +6400,8 @@ pub fn unsized_response(
 /// * `use` - `use` (body, optional)
 pub fn use_request(
     endpoint: &::armgen_runtime::Url,
-    r#use: ::core::option::Option<&super::models::Use>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#use: Option<&super::models::Use>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#use) = r#use {
         __validator.nested("use", r#use);
@@ -6989,7 +6422,7 @@ pub fn use_request(
 /// Decodes a response to `OptionalBodies_use`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn use_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7001,11 +6434,8 @@ pub fn use_response(
 /// * `virtual` - `virtual` (body, optional)
 pub fn virtual_request(
     endpoint: &::armgen_runtime::Url,
-    r#virtual: ::core::option::Option<&super::models::Virtual>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#virtual: Option<&super::models::Virtual>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#virtual) = r#virtual {
         __validator.nested("virtual", r#virtual);
@@ -7026,7 +6456,7 @@ pub fn virtual_request(
 /// Decodes a response to `OptionalBodies_virtual`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn virtual_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7038,11 +6468,8 @@ pub fn virtual_response(
 /// * `where` - `where` (body, optional)
 pub fn where_request(
     endpoint: &::armgen_runtime::Url,
-    r#where: ::core::option::Option<&super::models::Where>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#where: Option<&super::models::Where>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#where) = r#where {
         __validator.nested("where", r#where);
@@ -7063,7 +6490,7 @@ pub fn where_request(
 /// Decodes a response to `OptionalBodies_where`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn where_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7075,11 +6502,8 @@ pub fn where_response(
 /// * `while` - `while` (body, optional)
 pub fn while_request(
     endpoint: &::armgen_runtime::Url,
-    r#while: ::core::option::Option<&super::models::While>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#while: Option<&super::models::While>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#while) = r#while {
         __validator.nested("while", r#while);
@@ -7100,7 +6524,7 @@ pub fn while_request(
 /// Decodes a response to `OptionalBodies_while`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn while_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7112,11 +6536,8 @@ pub fn while_response(
 /// * `yield` - `yield` (body, optional)
 pub fn yield_request(
     endpoint: &::armgen_runtime::Url,
-    r#yield: ::core::option::Option<&super::models::Yield>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    r#yield: Option<&super::models::Yield>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(r#yield) = r#yield {
         __validator.nested("yield", r#yield);
@@ -7137,7 +6558,7 @@ pub fn yield_request(
 /// Decodes a response to `OptionalBodies_yield`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn yield_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7149,11 +6570,8 @@ pub fn yield_response(
 /// * `regex` - `Regex` (body, optional)
 pub fn regex_request(
     endpoint: &::armgen_runtime::Url,
-    regex: ::core::option::Option<&super::models::Regex>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    regex: Option<&super::models::Regex>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(regex) = regex {
         __validator.nested("Regex", regex);
@@ -7174,7 +6592,7 @@ pub fn regex_request(
 /// Decodes a response to `OptionalBodies_Regex`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn regex_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7186,11 +6604,8 @@ pub fn regex_response(
 /// * `request` - `request` (body, optional)
 pub fn request_request(
     endpoint: &::armgen_runtime::Url,
-    request: ::core::option::Option<&super::models::Request>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    request: Option<&super::models::Request>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(request) = request {
         __validator.nested("request", request);
@@ -7211,7 +6626,7 @@ pub fn request_request(
 /// Decodes a response to `OptionalBodies_request`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn request_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7223,13 +6638,8 @@ pub fn request_response(
 /// * `resource_manager_audience` - `ResourceManagerAudience` (body, optional)
 pub fn resource_manager_audience_request(
     endpoint: &::armgen_runtime::Url,
-    resource_manager_audience: ::core::option::Option<
-        &super::models::ResourceManagerAudience,
-    >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    resource_manager_audience: Option<&super::models::ResourceManagerAudience>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(resource_manager_audience) = resource_manager_audience {
         __validator.nested("ResourceManagerAudience", resource_manager_audience);
@@ -7254,7 +6664,7 @@ pub fn resource_manager_audience_request(
 /// Decodes a response to `OptionalBodies_ResourceManagerAudience`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn resource_manager_audience_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7266,13 +6676,8 @@ pub fn resource_manager_audience_response(
 /// * `resource_manager_endpoint` - `resource_manager_endpoint` (body, optional)
 pub fn resource_manager_endpoint_request(
     endpoint: &::armgen_runtime::Url,
-    resource_manager_endpoint: ::core::option::Option<
-        &super::models::ResourceManagerEndpoint,
-    >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    resource_manager_endpoint: Option<&super::models::ResourceManagerEndpoint>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __validator.nested("resource_manager_endpoint", resource_manager_endpoint);
@@ -7297,7 +6702,7 @@ pub fn resource_manager_endpoint_request(
 /// Decodes a response to `OptionalBodies_resource_manager_endpoint`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn resource_manager_endpoint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7309,11 +6714,8 @@ pub fn resource_manager_endpoint_response(
 /// * `resource_manager_scope` - `resource_manager_scope` (body, optional)
 pub fn resource_manager_scope_request(
     endpoint: &::armgen_runtime::Url,
-    resource_manager_scope: ::core::option::Option<&super::models::ResourceManagerScope>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    resource_manager_scope: Option<&super::models::ResourceManagerScope>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(resource_manager_scope) = resource_manager_scope {
         __validator.nested("resource_manager_scope", resource_manager_scope);
@@ -7335,7 +6737,7 @@ pub fn resource_manager_scope_request(
 /// Decodes a response to `OptionalBodies_resource_manager_scope`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn resource_manager_scope_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7347,11 +6749,8 @@ pub fn resource_manager_scope_response(
 /// * `response` - `response` (body, optional)
 pub fn response_request(
     endpoint: &::armgen_runtime::Url,
-    response: ::core::option::Option<&super::models::Response>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    response: Option<&super::models::Response>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(response) = response {
         __validator.nested("response", response);
@@ -7372,7 +6771,7 @@ pub fn response_request(
 /// Decodes a response to `OptionalBodies_response`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7384,11 +6783,8 @@ pub fn response_response(
 /// * `response_error` - `response_error` (body, optional)
 pub fn response_error_request(
     endpoint: &::armgen_runtime::Url,
-    response_error: ::core::option::Option<&super::models::ResponseError>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    response_error: Option<&super::models::ResponseError>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(response_error) = response_error {
         __validator.nested("response_error", response_error);
@@ -7409,7 +6805,7 @@ pub fn response_error_request(
 /// Decodes a response to `OptionalBodies_response_error`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7421,11 +6817,8 @@ pub fn response_error_response(
 /// * `response_headers` - `ResponseHeaders` (body, optional)
 pub fn response_headers_request(
     endpoint: &::armgen_runtime::Url,
-    response_headers: ::core::option::Option<&super::models::ResponseHeaders>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    response_headers: Option<&super::models::ResponseHeaders>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(response_headers) = response_headers {
         __validator.nested("ResponseHeaders", response_headers);
@@ -7446,7 +6839,7 @@ pub fn response_headers_request(
 /// Decodes a response to `OptionalBodies_ResponseHeaders`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_headers_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7458,11 +6851,8 @@ pub fn response_headers_response(
 /// * `response_too_large` - `ResponseTooLarge` (body, optional)
 pub fn response_too_large_request(
     endpoint: &::armgen_runtime::Url,
-    response_too_large: ::core::option::Option<&super::models::ResponseTooLarge>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    response_too_large: Option<&super::models::ResponseTooLarge>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(response_too_large) = response_too_large {
         __validator.nested("ResponseTooLarge", response_too_large);
@@ -7483,7 +6873,7 @@ pub fn response_too_large_request(
 /// Decodes a response to `OptionalBodies_ResponseTooLarge`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_too_large_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7495,11 +6885,8 @@ pub fn response_too_large_response(
 /// * `result` - `Result` (body, optional)
 pub fn result_request(
     endpoint: &::armgen_runtime::Url,
-    result: ::core::option::Option<&super::models::Result2>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    result: Option<&super::models::Result2>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(result) = result {
         __validator.nested("Result", result);
@@ -7520,7 +6907,7 @@ pub fn result_request(
 /// Decodes a response to `OptionalBodies_Result`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn result_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7532,11 +6919,8 @@ pub fn result_response(
 /// * `safe_debug` - `SafeDebug` (body, optional)
 pub fn safe_debug_request(
     endpoint: &::armgen_runtime::Url,
-    safe_debug: ::core::option::Option<&super::models::SafeDebug>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    safe_debug: Option<&super::models::SafeDebug>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(safe_debug) = safe_debug {
         __validator.nested("SafeDebug", safe_debug);
@@ -7557,7 +6941,7 @@ pub fn safe_debug_request(
 /// Decodes a response to `OptionalBodies_SafeDebug`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn safe_debug_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7569,11 +6953,8 @@ pub fn safe_debug_response(
 /// * `secret` - `Secret` (body, optional)
 pub fn secret_request(
     endpoint: &::armgen_runtime::Url,
-    secret: ::core::option::Option<&super::models::Secret>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    secret: Option<&super::models::Secret>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(secret) = secret {
         __validator.nested("Secret", secret);
@@ -7594,7 +6975,7 @@ pub fn secret_request(
 /// Decodes a response to `OptionalBodies_Secret`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn secret_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7606,11 +6987,8 @@ pub fn secret_response(
 /// * `self_` - `self` (body, optional)
 pub fn self_request(
     endpoint: &::armgen_runtime::Url,
-    self_: ::core::option::Option<&super::models::Self_>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    self_: Option<&super::models::Self_>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(self_) = self_ {
         __validator.nested("self", self_);
@@ -7631,7 +7009,7 @@ pub fn self_request(
 /// Decodes a response to `OptionalBodies_self`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn self_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7643,11 +7021,8 @@ pub fn self_response(
 /// * `send` - `Send` (body, optional)
 pub fn send_request(
     endpoint: &::armgen_runtime::Url,
-    send: ::core::option::Option<&super::models::Send>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    send: Option<&super::models::Send>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(send) = send {
         __validator.nested("Send", send);
@@ -7668,7 +7043,7 @@ pub fn send_request(
 /// Decodes a response to `OptionalBodies_Send`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn send_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7680,11 +7055,8 @@ pub fn send_response(
 /// * `serde` - `serde` (body, optional)
 pub fn serde_request(
     endpoint: &::armgen_runtime::Url,
-    serde: ::core::option::Option<&super::models::Serde>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    serde: Option<&super::models::Serde>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(serde) = serde {
         __validator.nested("serde", serde);
@@ -7705,7 +7077,7 @@ pub fn serde_request(
 /// Decodes a response to `OptionalBodies_serde`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn serde_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7717,11 +7089,8 @@ pub fn serde_response(
 /// * `serde_json` - `serde_json` (body, optional)
 pub fn serde_json_request(
     endpoint: &::armgen_runtime::Url,
-    serde_json: ::core::option::Option<&super::models::SerdeJson>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    serde_json: Option<&super::models::SerdeJson>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(serde_json) = serde_json {
         __validator.nested("serde_json", serde_json);
@@ -7742,7 +7111,7 @@ pub fn serde_json_request(
 /// Decodes a response to `OptionalBodies_serde_json`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn serde_json_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7754,11 +7123,8 @@ pub fn serde_json_response(
 /// * `serialize` - `Serialize` (body, optional)
 pub fn serialize_request(
     endpoint: &::armgen_runtime::Url,
-    serialize: ::core::option::Option<&super::models::Serialize>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    serialize: Option<&super::models::Serialize>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(serialize) = serialize {
         __validator.nested("Serialize", serialize);
@@ -7779,7 +7145,7 @@ pub fn serialize_request(
 /// Decodes a response to `OptionalBodies_Serialize`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn serialize_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7791,11 +7157,8 @@ pub fn serialize_response(
 /// * `serializer` - `Serializer` (body, optional)
 pub fn serializer_request(
     endpoint: &::armgen_runtime::Url,
-    serializer: ::core::option::Option<&super::models::Serializer>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    serializer: Option<&super::models::Serializer>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(serializer) = serializer {
         __validator.nested("Serializer", serializer);
@@ -7816,7 +7179,7 @@ pub fn serializer_request(
 /// Decodes a response to `OptionalBodies_Serializer`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn serializer_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7828,11 +7191,8 @@ pub fn serializer_response(
 /// * `service_error` - `ServiceError` (body, optional)
 pub fn service_error_request(
     endpoint: &::armgen_runtime::Url,
-    service_error: ::core::option::Option<&super::models::ServiceError>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    service_error: Option<&super::models::ServiceError>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(service_error) = service_error {
         __validator.nested("ServiceError", service_error);
@@ -7853,7 +7213,7 @@ pub fn service_error_request(
 /// Decodes a response to `OptionalBodies_ServiceError`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn service_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7865,11 +7225,8 @@ pub fn service_error_response(
 /// * `service_info` - `ServiceInfo` (body, optional)
 pub fn service_info_request(
     endpoint: &::armgen_runtime::Url,
-    service_info: ::core::option::Option<&super::models::ServiceInfo>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    service_info: Option<&super::models::ServiceInfo>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(service_info) = service_info {
         __validator.nested("ServiceInfo", service_info);
@@ -7890,7 +7247,7 @@ pub fn service_info_request(
 /// Decodes a response to `OptionalBodies_ServiceInfo`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn service_info_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7902,11 +7259,8 @@ pub fn service_info_response(
 /// * `services` - `SERVICES` (body, optional)
 pub fn services_request(
     endpoint: &::armgen_runtime::Url,
-    services: ::core::option::Option<&super::models::Services>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    services: Option<&super::models::Services>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(services) = services {
         __validator.nested("SERVICES", services);
@@ -7927,7 +7281,7 @@ pub fn services_request(
 /// Decodes a response to `OptionalBodies_SERVICES`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn services_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7939,11 +7293,8 @@ pub fn services_response(
 /// * `size_of` - `size_of` (body, optional)
 pub fn size_of_request(
     endpoint: &::armgen_runtime::Url,
-    size_of: ::core::option::Option<&super::models::SizeOf>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    size_of: Option<&super::models::SizeOf>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(size_of) = size_of {
         __validator.nested("size_of", size_of);
@@ -7964,7 +7315,7 @@ pub fn size_of_request(
 /// Decodes a response to `OptionalBodies_size_of`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn size_of_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -7976,11 +7327,8 @@ pub fn size_of_response(
 /// * `size_of_val` - `size_of_val` (body, optional)
 pub fn size_of_val_request(
     endpoint: &::armgen_runtime::Url,
-    size_of_val: ::core::option::Option<&super::models::SizeOfVal>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    size_of_val: Option<&super::models::SizeOfVal>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(size_of_val) = size_of_val {
         __validator.nested("size_of_val", size_of_val);
@@ -8001,7 +7349,7 @@ pub fn size_of_val_request(
 /// Decodes a response to `OptionalBodies_size_of_val`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn size_of_val_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8013,11 +7361,8 @@ pub fn size_of_val_response(
 /// * `sized` - `Sized` (body, optional)
 pub fn sized_request(
     endpoint: &::armgen_runtime::Url,
-    sized: ::core::option::Option<&super::models::Sized>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    sized: Option<&super::models::Sized>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(sized) = sized {
         __validator.nested("Sized", sized);
@@ -8038,7 +7383,7 @@ pub fn sized_request(
 /// Decodes a response to `OptionalBodies_Sized`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn sized_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8050,11 +7395,8 @@ pub fn sized_response(
 /// * `some` - `Some` (body, optional)
 pub fn some_request(
     endpoint: &::armgen_runtime::Url,
-    some: ::core::option::Option<&super::models::Some>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    some: Option<&super::models::Some>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(some) = some {
         __validator.nested("Some", some);
@@ -8075,7 +7417,7 @@ pub fn some_request(
 /// Decodes a response to `OptionalBodies_Some`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn some_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8087,13 +7429,8 @@ pub fn some_response(
 /// * `static_token_credential` - `StaticTokenCredential` (body, optional)
 pub fn static_token_credential_request(
     endpoint: &::armgen_runtime::Url,
-    static_token_credential: ::core::option::Option<
-        &super::models::StaticTokenCredential,
-    >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    static_token_credential: Option<&super::models::StaticTokenCredential>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(static_token_credential) = static_token_credential {
         __validator.nested("StaticTokenCredential", static_token_credential);
@@ -8115,7 +7452,7 @@ pub fn static_token_credential_request(
 /// Decodes a response to `OptionalBodies_StaticTokenCredential`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn static_token_credential_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8127,11 +7464,8 @@ pub fn static_token_credential_response(
 /// * `std` - `std` (body, optional)
 pub fn std_request(
     endpoint: &::armgen_runtime::Url,
-    std: ::core::option::Option<&super::models::Std>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    std: Option<&super::models::Std>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(std) = std {
         __validator.nested("std", std);
@@ -8152,7 +7486,7 @@ pub fn std_request(
 /// Decodes a response to `OptionalBodies_std`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn std_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8164,11 +7498,8 @@ pub fn std_response(
 /// * `str` - `str` (body, optional)
 pub fn str_request(
     endpoint: &::armgen_runtime::Url,
-    str: ::core::option::Option<&super::models::Str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    str: Option<&super::models::Str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(str) = str {
         __validator.nested("str", str);
@@ -8189,7 +7520,7 @@ pub fn str_request(
 /// Decodes a response to `OptionalBodies_str`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn str_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8201,11 +7532,8 @@ pub fn str_response(
 /// * `string` - `String` (body, optional)
 pub fn string_request(
     endpoint: &::armgen_runtime::Url,
-    string: ::core::option::Option<&super::models::String2>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    string: Option<&super::models::String2>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(string) = string {
         __validator.nested("String", string);
@@ -8226,7 +7554,7 @@ pub fn string_request(
 /// Decodes a response to `OptionalBodies_String`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn string_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8238,11 +7566,8 @@ pub fn string_response(
 /// * `string_enum` - `string_enum` (body, optional)
 pub fn string_enum_request(
     endpoint: &::armgen_runtime::Url,
-    string_enum: ::core::option::Option<&super::models::StringEnum>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    string_enum: Option<&super::models::StringEnum>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(string_enum) = string_enum {
         __validator.nested("string_enum", string_enum);
@@ -8263,7 +7588,7 @@ pub fn string_enum_request(
 /// Decodes a response to `OptionalBodies_string_enum`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn string_enum_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8275,11 +7600,8 @@ pub fn string_enum_response(
 /// * `string_format` - `StringFormat` (body, optional)
 pub fn string_format_request(
     endpoint: &::armgen_runtime::Url,
-    string_format: ::core::option::Option<&super::models::StringFormat>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    string_format: Option<&super::models::StringFormat>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(string_format) = string_format {
         __validator.nested("StringFormat", string_format);
@@ -8300,7 +7622,7 @@ pub fn string_format_request(
 /// Decodes a response to `OptionalBodies_StringFormat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn string_format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8312,11 +7634,8 @@ pub fn string_format_response(
 /// * `stringify` - `stringify` (body, optional)
 pub fn stringify_request(
     endpoint: &::armgen_runtime::Url,
-    stringify: ::core::option::Option<&super::models::Stringify>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    stringify: Option<&super::models::Stringify>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(stringify) = stringify {
         __validator.nested("stringify", stringify);
@@ -8337,7 +7656,7 @@ pub fn stringify_request(
 /// Decodes a response to `OptionalBodies_stringify`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn stringify_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8349,11 +7668,8 @@ pub fn stringify_response(
 /// * `strip_member` - `strip_member` (body, optional)
 pub fn strip_member_request(
     endpoint: &::armgen_runtime::Url,
-    strip_member: ::core::option::Option<&super::models::StripMember>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    strip_member: Option<&super::models::StripMember>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(strip_member) = strip_member {
         __validator.nested("strip_member", strip_member);
@@ -8374,7 +7690,7 @@ pub fn strip_member_request(
 /// Decodes a response to `OptionalBodies_strip_member`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn strip_member_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8386,11 +7702,8 @@ pub fn strip_member_response(
 /// * `strip_members` - `strip_members` (body, optional)
 pub fn strip_members_request(
     endpoint: &::armgen_runtime::Url,
-    strip_members: ::core::option::Option<&super::models::StripMembers>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    strip_members: Option<&super::models::StripMembers>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(strip_members) = strip_members {
         __validator.nested("strip_members", strip_members);
@@ -8411,7 +7724,7 @@ pub fn strip_members_request(
 /// Decodes a response to `OptionalBodies_strip_members`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn strip_members_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8423,11 +7736,8 @@ pub fn strip_members_response(
 /// * `strip_read_only` - `StripReadOnly` (body, optional)
 pub fn strip_read_only_request(
     endpoint: &::armgen_runtime::Url,
-    strip_read_only: ::core::option::Option<&super::models::StripReadOnly>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    strip_read_only: Option<&super::models::StripReadOnly>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(strip_read_only) = strip_read_only {
         __validator.nested("StripReadOnly", strip_read_only);
@@ -8448,7 +7758,7 @@ pub fn strip_read_only_request(
 /// Decodes a response to `OptionalBodies_StripReadOnly`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn strip_read_only_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8460,11 +7770,8 @@ pub fn strip_read_only_response(
 /// * `subscription_id` - `subscription_id` (body, optional)
 pub fn subscription_id_request(
     endpoint: &::armgen_runtime::Url,
-    subscription_id: ::core::option::Option<&super::models::SubscriptionId>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    subscription_id: Option<&super::models::SubscriptionId>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(subscription_id) = subscription_id {
         __validator.nested("subscription_id", subscription_id);
@@ -8485,7 +7792,7 @@ pub fn subscription_id_request(
 /// Decodes a response to `OptionalBodies_subscription_id`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn subscription_id_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8497,11 +7804,8 @@ pub fn subscription_id_response(
 /// * `super_` - `super` (body, optional)
 pub fn super_request(
     endpoint: &::armgen_runtime::Url,
-    super_: ::core::option::Option<&super::models::Super>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    super_: Option<&super::models::Super>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(super_) = super_ {
         __validator.nested("super", super_);
@@ -8522,7 +7826,7 @@ pub fn super_request(
 /// Decodes a response to `OptionalBodies_super`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn super_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8534,11 +7838,8 @@ pub fn super_response(
 /// * `sync` - `Sync` (body, optional)
 pub fn sync_request(
     endpoint: &::armgen_runtime::Url,
-    sync: ::core::option::Option<&super::models::Sync>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    sync: Option<&super::models::Sync>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(sync) = sync {
         __validator.nested("Sync", sync);
@@ -8559,7 +7860,7 @@ pub fn sync_request(
 /// Decodes a response to `OptionalBodies_Sync`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn sync_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8571,11 +7872,8 @@ pub fn sync_response(
 /// * `tag` - `tag` (body, optional)
 pub fn tag_request(
     endpoint: &::armgen_runtime::Url,
-    tag: ::core::option::Option<&super::models::Tag>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    tag: Option<&super::models::Tag>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(tag) = tag {
         __validator.nested("tag", tag);
@@ -8596,7 +7894,7 @@ pub fn tag_request(
 /// Decodes a response to `OptionalBodies_tag`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn tag_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8608,11 +7906,8 @@ pub fn tag_response(
 /// * `tagged_union` - `tagged_union` (body, optional)
 pub fn tagged_union_request(
     endpoint: &::armgen_runtime::Url,
-    tagged_union: ::core::option::Option<&super::models::TaggedUnion>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    tagged_union: Option<&super::models::TaggedUnion>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(tagged_union) = tagged_union {
         __validator.nested("tagged_union", tagged_union);
@@ -8633,7 +7928,7 @@ pub fn tagged_union_request(
 /// Decodes a response to `OptionalBodies_tagged_union`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn tagged_union_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8645,11 +7940,8 @@ pub fn tagged_union_response(
 /// * `text_format` - `TextFormat` (body, optional)
 pub fn text_format_request(
     endpoint: &::armgen_runtime::Url,
-    text_format: ::core::option::Option<&super::models::TextFormat>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    text_format: Option<&super::models::TextFormat>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(text_format) = text_format {
         __validator.nested("TextFormat", text_format);
@@ -8670,7 +7962,7 @@ pub fn text_format_request(
 /// Decodes a response to `OptionalBodies_TextFormat`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn text_format_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8682,11 +7974,8 @@ pub fn text_format_response(
 /// * `to_owned` - `ToOwned` (body, optional)
 pub fn to_owned_request(
     endpoint: &::armgen_runtime::Url,
-    to_owned: ::core::option::Option<&super::models::ToOwned>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    to_owned: Option<&super::models::ToOwned>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(to_owned) = to_owned {
         __validator.nested("ToOwned", to_owned);
@@ -8707,7 +7996,7 @@ pub fn to_owned_request(
 /// Decodes a response to `OptionalBodies_ToOwned`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn to_owned_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8719,11 +8008,8 @@ pub fn to_owned_response(
 /// * `to_string` - `ToString` (body, optional)
 pub fn to_string_request(
     endpoint: &::armgen_runtime::Url,
-    to_string: ::core::option::Option<&super::models::ToString>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    to_string: Option<&super::models::ToString>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(to_string) = to_string {
         __validator.nested("ToString", to_string);
@@ -8744,7 +8030,7 @@ pub fn to_string_request(
 /// Decodes a response to `OptionalBodies_ToString`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn to_string_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8756,11 +8042,8 @@ pub fn to_string_response(
 /// * `todo` - `todo` (body, optional)
 pub fn todo_request(
     endpoint: &::armgen_runtime::Url,
-    todo: ::core::option::Option<&super::models::Todo>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    todo: Option<&super::models::Todo>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(todo) = todo {
         __validator.nested("todo", todo);
@@ -8781,7 +8064,7 @@ pub fn todo_request(
 /// Decodes a response to `OptionalBodies_todo`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn todo_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8793,11 +8076,8 @@ pub fn todo_response(
 /// * `token_credential` - `TokenCredential` (body, optional)
 pub fn token_credential_request(
     endpoint: &::armgen_runtime::Url,
-    token_credential: ::core::option::Option<&super::models::TokenCredential>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    token_credential: Option<&super::models::TokenCredential>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(token_credential) = token_credential {
         __validator.nested("TokenCredential", token_credential);
@@ -8818,7 +8098,7 @@ pub fn token_credential_request(
 /// Decodes a response to `OptionalBodies_TokenCredential`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn token_credential_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8830,11 +8110,8 @@ pub fn token_credential_response(
 /// * `try_from` - `TryFrom` (body, optional)
 pub fn try_from_request(
     endpoint: &::armgen_runtime::Url,
-    try_from: ::core::option::Option<&super::models::TryFrom>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    try_from: Option<&super::models::TryFrom>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(try_from) = try_from {
         __validator.nested("TryFrom", try_from);
@@ -8855,7 +8132,7 @@ pub fn try_from_request(
 /// Decodes a response to `OptionalBodies_TryFrom`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn try_from_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8867,11 +8144,8 @@ pub fn try_from_response(
 /// * `try_into` - `TryInto` (body, optional)
 pub fn try_into_request(
     endpoint: &::armgen_runtime::Url,
-    try_into: ::core::option::Option<&super::models::TryInto>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    try_into: Option<&super::models::TryInto>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(try_into) = try_into {
         __validator.nested("TryInto", try_into);
@@ -8892,7 +8166,7 @@ pub fn try_into_request(
 /// Decodes a response to `OptionalBodies_TryInto`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn try_into_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8904,11 +8178,8 @@ pub fn try_into_response(
 /// * `u64` - `u64` (body, optional)
 pub fn u64_request(
     endpoint: &::armgen_runtime::Url,
-    u64: ::core::option::Option<&super::models::U64>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    u64: Option<&super::models::U64>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(u64) = u64 {
         __validator.nested("u64", u64);
@@ -8929,7 +8200,7 @@ pub fn u64_request(
 /// Decodes a response to `OptionalBodies_u64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn u64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8941,11 +8212,8 @@ pub fn u64_response(
 /// * `u8` - `u8` (body, optional)
 pub fn u8_request(
     endpoint: &::armgen_runtime::Url,
-    u8: ::core::option::Option<&super::models::U8>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    u8: Option<&super::models::U8>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(u8) = u8 {
         __validator.nested("u8", u8);
@@ -8966,7 +8234,7 @@ pub fn u8_request(
 /// Decodes a response to `OptionalBodies_u8`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn u8_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -8978,11 +8246,8 @@ pub fn u8_response(
 /// * `unix_time` - `UnixTime` (body, optional)
 pub fn unix_time_request(
     endpoint: &::armgen_runtime::Url,
-    unix_time: ::core::option::Option<&super::models::UnixTime>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    unix_time: Option<&super::models::UnixTime>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(unix_time) = unix_time {
         __validator.nested("UnixTime", unix_time);
@@ -9003,7 +8268,7 @@ pub fn unix_time_request(
 /// Decodes a response to `OptionalBodies_UnixTime`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unix_time_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9015,11 +8280,8 @@ pub fn unix_time_response(
 /// * `unknown` - `Unknown` (body, optional)
 pub fn unknown_request(
     endpoint: &::armgen_runtime::Url,
-    unknown: ::core::option::Option<&super::models::Unknown>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    unknown: Option<&super::models::Unknown>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(unknown) = unknown {
         __validator.nested("Unknown", unknown);
@@ -9040,7 +8302,7 @@ pub fn unknown_request(
 /// Decodes a response to `OptionalBodies_Unknown`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unknown_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9052,11 +8314,8 @@ pub fn unknown_response(
 /// * `unpin` - `Unpin` (body, optional)
 pub fn unpin_request(
     endpoint: &::armgen_runtime::Url,
-    unpin: ::core::option::Option<&super::models::Unpin>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    unpin: Option<&super::models::Unpin>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(unpin) = unpin {
         __validator.nested("Unpin", unpin);
@@ -9077,7 +8336,7 @@ pub fn unpin_request(
 /// Decodes a response to `OptionalBodies_Unpin`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unpin_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9089,11 +8348,8 @@ pub fn unpin_response(
 /// * `unreachable` - `unreachable` (body, optional)
 pub fn unreachable_request(
     endpoint: &::armgen_runtime::Url,
-    unreachable: ::core::option::Option<&super::models::Unreachable>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    unreachable: Option<&super::models::Unreachable>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(unreachable) = unreachable {
         __validator.nested("unreachable", unreachable);
@@ -9114,7 +8370,7 @@ pub fn unreachable_request(
 /// Decodes a response to `OptionalBodies_unreachable`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unreachable_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9126,11 +8382,8 @@ pub fn unreachable_response(
 /// * `url` - `Url` (body, optional)
 pub fn url_request(
     endpoint: &::armgen_runtime::Url,
-    url: ::core::option::Option<&super::models::Url>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    url: Option<&super::models::Url>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(url) = url {
         __validator.nested("Url", url);
@@ -9151,7 +8404,7 @@ pub fn url_request(
 /// Decodes a response to `OptionalBodies_Url`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn url_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9163,11 +8416,8 @@ pub fn url_response(
 /// * `url_builder` - `UrlBuilder` (body, optional)
 pub fn url_builder_request(
     endpoint: &::armgen_runtime::Url,
-    url_builder: ::core::option::Option<&super::models::UrlBuilder>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    url_builder: Option<&super::models::UrlBuilder>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(url_builder) = url_builder {
         __validator.nested("UrlBuilder", url_builder);
@@ -9188,7 +8438,7 @@ pub fn url_builder_request(
 /// Decodes a response to `OptionalBodies_UrlBuilder`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn url_builder_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9200,11 +8450,8 @@ pub fn url_builder_response(
 /// * `usize` - `usize` (body, optional)
 pub fn usize_request(
     endpoint: &::armgen_runtime::Url,
-    usize: ::core::option::Option<&super::models::Usize>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    usize: Option<&super::models::Usize>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(usize) = usize {
         __validator.nested("usize", usize);
@@ -9225,7 +8472,7 @@ pub fn usize_request(
 /// Decodes a response to `OptionalBodies_usize`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn usize_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9237,11 +8484,8 @@ pub fn usize_response(
 /// * `uuid` - `Uuid` (body, optional)
 pub fn uuid_request(
     endpoint: &::armgen_runtime::Url,
-    uuid: ::core::option::Option<&super::models::Uuid>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    uuid: Option<&super::models::Uuid>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(uuid) = uuid {
         __validator.nested("Uuid", uuid);
@@ -9262,7 +8506,7 @@ pub fn uuid_request(
 /// Decodes a response to `OptionalBodies_Uuid`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn uuid_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9274,11 +8518,8 @@ pub fn uuid_response(
 /// * `validate` - `Validate` (body, optional)
 pub fn validate_request(
     endpoint: &::armgen_runtime::Url,
-    validate: ::core::option::Option<&super::models::Validate>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    validate: Option<&super::models::Validate>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(validate) = validate {
         __validator.nested("Validate", validate);
@@ -9299,7 +8540,7 @@ pub fn validate_request(
 /// Decodes a response to `OptionalBodies_Validate`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn validate_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9311,11 +8552,8 @@ pub fn validate_response(
 /// * `validation_error` - `ValidationError` (body, optional)
 pub fn validation_error_request(
     endpoint: &::armgen_runtime::Url,
-    validation_error: ::core::option::Option<&super::models::ValidationError>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    validation_error: Option<&super::models::ValidationError>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(validation_error) = validation_error {
         __validator.nested("ValidationError", validation_error);
@@ -9336,7 +8574,7 @@ pub fn validation_error_request(
 /// Decodes a response to `OptionalBodies_ValidationError`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn validation_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9348,11 +8586,8 @@ pub fn validation_error_response(
 /// * `validation_errors` - `ValidationErrors` (body, optional)
 pub fn validation_errors_request(
     endpoint: &::armgen_runtime::Url,
-    validation_errors: ::core::option::Option<&super::models::ValidationErrors>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    validation_errors: Option<&super::models::ValidationErrors>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(validation_errors) = validation_errors {
         __validator.nested("ValidationErrors", validation_errors);
@@ -9373,7 +8608,7 @@ pub fn validation_errors_request(
 /// Decodes a response to `OptionalBodies_ValidationErrors`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn validation_errors_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9385,11 +8620,8 @@ pub fn validation_errors_response(
 /// * `validator` - `Validator` (body, optional)
 pub fn validator_request(
     endpoint: &::armgen_runtime::Url,
-    validator: ::core::option::Option<&super::models::Validator>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    validator: Option<&super::models::Validator>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(validator) = validator {
         __validator.nested("Validator", validator);
@@ -9410,7 +8642,7 @@ pub fn validator_request(
 /// Decodes a response to `OptionalBodies_Validator`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn validator_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9422,11 +8654,8 @@ pub fn validator_response(
 /// * `value` - `_` (body, optional)
 pub fn value_request(
     endpoint: &::armgen_runtime::Url,
-    value: ::core::option::Option<&super::models::Unnamed>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    value: Option<&super::models::Unnamed>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(value) = value {
         __validator.nested("_", value);
@@ -9447,7 +8676,7 @@ pub fn value_request(
 /// Decodes a response to `OptionalBodies__`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn value_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9459,11 +8688,8 @@ pub fn value_response(
 /// * `vec` - `Vec` (body, optional)
 pub fn vec_request(
     endpoint: &::armgen_runtime::Url,
-    vec: ::core::option::Option<&super::models::Vec2>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    vec: Option<&super::models::Vec2>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(vec) = vec {
         __validator.nested("Vec", vec);
@@ -9484,7 +8710,7 @@ pub fn vec_request(
 /// Decodes a response to `OptionalBodies_Vec`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn vec_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -9496,11 +8722,8 @@ pub fn vec_response(
 /// * `write` - `write` (body, optional)
 pub fn write_request(
     endpoint: &::armgen_runtime::Url,
-    write: ::core::option::Option<&super::models::Write>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    write: Option<&super::models::Write>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(write) = write {
         __validator.nested("write", write);
@@ -9521,7 +8744,7 @@ pub fn write_request(
 /// Decodes a response to `OptionalBodies_write`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn write_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Polymorphic,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn options_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     options_2: &super::models::Options,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("options", options_2);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn options_request(
 /// Decodes a response to `options_options`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Options,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

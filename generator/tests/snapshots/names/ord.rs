@@ -9,10 +9,7 @@ pub fn ord_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     ord: &super::models::Ord,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Ord", ord);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn ord_request(
 /// Decodes a response to `Ord_Ord`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn ord_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Ord,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn page_decoder_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     page_decoder: &super::models::PageDecoder,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("PageDecoder", page_decoder);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn page_decoder_request(
 /// Decodes a response to `PageDecoder_PageDecoder`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn page_decoder_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PageDecoder,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn pager_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     pager: &super::models::Pager,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Pager", pager);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn pager_request(
 /// Decodes a response to `Pager_Pager`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pager_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Pager,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

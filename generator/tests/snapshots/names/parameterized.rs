@@ -9,10 +9,7 @@ pub fn host_parameterized_host_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     parameterized_host: &super::models::ParameterizedHost,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("parameterized_host", parameterized_host);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn host_parameterized_host_request(
 /// Decodes a response to `parameterized_host_parameterized_host`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn host_parameterized_host_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ParameterizedHost,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn partial_eq_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     partial_eq: &super::models::PartialEq,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("PartialEq", partial_eq);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn partial_eq_request(
 /// Decodes a response to `PartialEq_PartialEq`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn partial_eq_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PartialEq,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn partial_ord_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     partial_ord: &super::models::PartialOrd,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("PartialOrd", partial_ord);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn partial_ord_request(
 /// Decodes a response to `PartialOrd_PartialOrd`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn partial_ord_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PartialOrd,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

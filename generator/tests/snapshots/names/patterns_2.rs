@@ -9,10 +9,7 @@ pub fn patterns_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     patterns: &super::models::Patterns,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("patterns", patterns);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn patterns_request(
 /// Decodes a response to `patterns_patterns`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn patterns_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Patterns,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

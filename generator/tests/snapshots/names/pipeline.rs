@@ -9,10 +9,7 @@ pub fn pipeline_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     pipeline: &super::models::Pipeline,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("pipeline", pipeline);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn pipeline_request(
 /// Decodes a response to `pipeline_pipeline`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn pipeline_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Pipeline,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn poller_method_options_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     poller_method_options: &super::models::PollerMethodOptions,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("PollerMethodOptions", poller_method_options);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn poller_method_options_request(
 /// Decodes a response to `PollerMethodOptions_PollerMethodOptions`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn poller_method_options_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PollerMethodOptions,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn ref_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#ref: &super::models::Ref,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ref", r#ref);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn ref_request(
 /// Decodes a response to `ref_ref`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn ref_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Ref,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn regex_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     regex: &super::models::Regex,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Regex", regex);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn regex_request(
 /// Decodes a response to `Regex_Regex`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn regex_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Regex,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

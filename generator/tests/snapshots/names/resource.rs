@@ -9,10 +9,7 @@ pub fn manager_endpoint_resource_manager_endpoint_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     resource_manager_endpoint: &super::models::ResourceManagerEndpoint,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("resource_manager_endpoint", resource_manager_endpoint);
     __validator.finish()?;
@@ -31,7 +28,7 @@ pub fn manager_endpoint_resource_manager_endpoint_request(
 /// Decodes a response to `resource_manager_endpoint_resource_manager_endpoint`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn manager_endpoint_resource_manager_endpoint_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ResourceManagerEndpoint,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -45,10 +42,7 @@ pub fn manager_scope_resource_manager_scope_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     resource_manager_scope: &super::models::ResourceManagerScope,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("resource_manager_scope", resource_manager_scope);
     __validator.finish()?;
@@ -66,7 +60,7 @@ pub fn manager_scope_resource_manager_scope_request(
 /// Decodes a response to `resource_manager_scope_resource_manager_scope`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn manager_scope_resource_manager_scope_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ResourceManagerScope,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn resource_manager_audience_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     resource_manager_audience: &super::models::ResourceManagerAudience,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ResourceManagerAudience", resource_manager_audience);
     __validator.finish()?;
@@ -31,7 +28,7 @@ pub fn resource_manager_audience_request(
 /// Decodes a response to `ResourceManagerAudience_ResourceManagerAudience`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn resource_manager_audience_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ResourceManagerAudience,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

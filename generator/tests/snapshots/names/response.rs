@@ -9,10 +9,7 @@ pub fn error_response_error_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     response_error: &super::models::ResponseError,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("response_error", response_error);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn error_response_error_request(
 /// Decodes a response to `response_error_response_error`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn error_response_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ResponseError,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn response_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     response: &super::models::Response,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("response", response);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn response_request(
 /// Decodes a response to `response_response`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Response,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

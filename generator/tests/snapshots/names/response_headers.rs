@@ -9,10 +9,7 @@ pub fn response_headers_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     response_headers: &super::models::ResponseHeaders,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ResponseHeaders", response_headers);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn response_headers_request(
 /// Decodes a response to `ResponseHeaders_ResponseHeaders`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_headers_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ResponseHeaders,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn response_too_large_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     response_too_large: &super::models::ResponseTooLarge,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ResponseTooLarge", response_too_large);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn response_too_large_request(
 /// Decodes a response to `ResponseTooLarge_ResponseTooLarge`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_too_large_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ResponseTooLarge,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

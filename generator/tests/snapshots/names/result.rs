@@ -9,10 +9,7 @@ pub fn result_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     result: &super::models::Result2,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Result", result);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn result_request(
 /// Decodes a response to `Result_Result`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn result_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Result2,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

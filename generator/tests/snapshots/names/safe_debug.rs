@@ -9,10 +9,7 @@ pub fn safe_debug_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     safe_debug: &super::models::SafeDebug,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("SafeDebug", safe_debug);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn safe_debug_request(
 /// Decodes a response to `SafeDebug_SafeDebug`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn safe_debug_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::SafeDebug,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

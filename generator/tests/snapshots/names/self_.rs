@@ -9,10 +9,7 @@ pub fn self_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     self_: &super::models::Self_,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("self", self_);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn self_request(
 /// Decodes a response to `self_self`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn self_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Self_,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

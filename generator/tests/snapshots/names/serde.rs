@@ -9,10 +9,7 @@ pub fn json_serde_json_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     serde_json: &super::models::SerdeJson,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("serde_json", serde_json);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn json_serde_json_request(
 /// Decodes a response to `serde_json_serde_json`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn json_serde_json_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::SerdeJson,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn serde_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     serde: &super::models::Serde,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("serde", serde);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn serde_request(
 /// Decodes a response to `serde_serde`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn serde_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Serde,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn serializer_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     serializer: &super::models::Serializer,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Serializer", serializer);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn serializer_request(
 /// Decodes a response to `Serializer_Serializer`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn serializer_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Serializer,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn service_error_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     service_error: &super::models::ServiceError,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ServiceError", service_error);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn service_error_request(
 /// Decodes a response to `ServiceError_ServiceError`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn service_error_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ServiceError,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn service_info_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     service_info: &super::models::ServiceInfo,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ServiceInfo", service_info);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn service_info_request(
 /// Decodes a response to `ServiceInfo_ServiceInfo`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn service_info_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ServiceInfo,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn of_size_of_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     size_of: &super::models::SizeOf,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("size_of", size_of);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn of_size_of_request(
 /// Decodes a response to `size_of_size_of`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn of_size_of_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::SizeOf,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn of_val_size_of_val_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     size_of_val: &super::models::SizeOfVal,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("size_of_val", size_of_val);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn of_val_size_of_val_request(
 /// Decodes a response to `size_of_val_size_of_val`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn of_val_size_of_val_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::SizeOfVal,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn static_token_credential_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     static_token_credential: &super::models::StaticTokenCredential,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("StaticTokenCredential", static_token_credential);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn static_token_credential_request(
 /// Decodes a response to `StaticTokenCredential_StaticTokenCredential`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn static_token_credential_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::StaticTokenCredential,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn enum_string_enum_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     string_enum: &super::models::StringEnum,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("string_enum", string_enum);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn enum_string_enum_request(
 /// Decodes a response to `string_enum_string_enum`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn enum_string_enum_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::StringEnum,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn string_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     string: &super::models::String2,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("String", string);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn string_request(
 /// Decodes a response to `String_String`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn string_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::String2,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

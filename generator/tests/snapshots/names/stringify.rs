@@ -9,10 +9,7 @@ pub fn stringify_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     stringify: &super::models::Stringify,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("stringify", stringify);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn stringify_request(
 /// Decodes a response to `stringify_stringify`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn stringify_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Stringify,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn member_strip_member_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     strip_member: &super::models::StripMember,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("strip_member", strip_member);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn member_strip_member_request(
 /// Decodes a response to `strip_member_strip_member`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn member_strip_member_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::StripMember,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn members_strip_members_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     strip_members: &super::models::StripMembers,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("strip_members", strip_members);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn members_strip_members_request(
 /// Decodes a response to `strip_members_strip_members`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn members_strip_members_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::StripMembers,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn strip_read_only_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     strip_read_only: &super::models::StripReadOnly,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("StripReadOnly", strip_read_only);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn strip_read_only_request(
 /// Decodes a response to `StripReadOnly_StripReadOnly`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn strip_read_only_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::StripReadOnly,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn super_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     super_: &super::models::Super,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("super", super_);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn super_request(
 /// Decodes a response to `super_super`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn super_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Super,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn to_owned_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     to_owned: &super::models::ToOwned,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ToOwned", to_owned);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn to_owned_request(
 /// Decodes a response to `ToOwned_ToOwned`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn to_owned_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ToOwned,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

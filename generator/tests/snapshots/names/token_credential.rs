@@ -9,10 +9,7 @@ pub fn token_credential_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     token_credential: &super::models::TokenCredential,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("TokenCredential", token_credential);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn token_credential_request(
 /// Decodes a response to `TokenCredential_TokenCredential`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn token_credential_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::TokenCredential,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn trait_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#trait: &super::models::Trait,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("trait", r#trait);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn trait_request(
 /// Decodes a response to `trait_trait`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn trait_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Trait,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

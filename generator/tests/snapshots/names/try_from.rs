@@ -9,10 +9,7 @@ pub fn try_from_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     try_from: &super::models::TryFrom,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("TryFrom", try_from);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn try_from_request(
 /// Decodes a response to `TryFrom_TryFrom`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn try_from_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::TryFrom,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn try_into_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     try_into: &super::models::TryInto,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("TryInto", try_into);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn try_into_request(
 /// Decodes a response to `TryInto_TryInto`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn try_into_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::TryInto,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn u64_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     u64: &super::models::U64,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("u64", u64);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn u64_request(
 /// Decodes a response to `u64_u64`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn u64_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::U64,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

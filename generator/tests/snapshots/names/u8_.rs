@@ -9,10 +9,7 @@ pub fn u8_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     u8: &super::models::U8,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("u8", u8);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn u8_request(
 /// Decodes a response to `u8_u8`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn u8_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::U8,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

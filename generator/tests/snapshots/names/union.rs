@@ -9,10 +9,7 @@ pub fn union_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#union: &super::models::Union,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("union", r#union);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn union_request(
 /// Decodes a response to `union_union`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn union_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Union,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn unix_time_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     unix_time: &super::models::UnixTime,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("UnixTime", unix_time);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn unix_time_request(
 /// Decodes a response to `UnixTime_UnixTime`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unix_time_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::UnixTime,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn unreachable_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     unreachable: &super::models::Unreachable,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("unreachable", unreachable);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn unreachable_request(
 /// Decodes a response to `unreachable_unreachable`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unreachable_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Unreachable,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

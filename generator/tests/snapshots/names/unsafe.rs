@@ -9,10 +9,7 @@ pub fn unsafe_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#unsafe: &super::models::Unsafe,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("unsafe", r#unsafe);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn unsafe_request(
 /// Decodes a response to `unsafe_unsafe`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn unsafe_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Unsafe,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

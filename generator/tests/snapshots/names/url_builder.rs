@@ -9,10 +9,7 @@ pub fn url_builder_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     url_builder: &super::models::UrlBuilder,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("UrlBuilder", url_builder);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn url_builder_request(
 /// Decodes a response to `UrlBuilder_UrlBuilder`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn url_builder_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::UrlBuilder,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn validation_errors_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     validation_errors: &super::models::ValidationErrors,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("ValidationErrors", validation_errors);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn validation_errors_request(
 /// Decodes a response to `ValidationErrors_ValidationErrors`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn validation_errors_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::ValidationErrors,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn private_private_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     private: &super::models::Private,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("__private", private);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn private_private_request(
 /// Decodes a response to `__private___private`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn private_private_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Private,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -44,10 +41,7 @@ pub fn value_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     value: &super::models::Unnamed,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("_", value);
     __validator.finish()?;
@@ -65,7 +59,7 @@ pub fn value_request(
 /// Decodes a response to `___`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn value_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Unnamed,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn while_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#while: &super::models::While,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("while", r#while);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn while_request(
 /// Decodes a response to `while_while`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn while_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::While,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -9,10 +9,7 @@ pub fn yield_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     r#yield: &super::models::Yield,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("yield", r#yield);
     __validator.finish()?;
@@ -30,7 +27,7 @@ pub fn yield_request(
 /// Decodes a response to `yield_yield`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn yield_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Yield,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

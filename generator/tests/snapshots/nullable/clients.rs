@@ -4,7 +4,7 @@
 /// Options for creating a [`NullableClient`].
 pub type NullableClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Nullable (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NullableClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl NullableClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<NullableClientOptions>,
+        options: Option<NullableClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(
@@ -41,7 +41,7 @@ impl NullableClient {
     }
 }
 /// The `Things` operations of Nullable.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct NullableThingsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -49,7 +49,7 @@ impl NullableThingsClient {
     /// Arguments: see [`get_request`](super::things::get_request).
     pub async fn get(
         &self,
-        options: ::core::option::Option<NullableThingsClientGetOptions<'_>>,
+        options: Option<NullableThingsClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Thing>,
     > {
@@ -66,11 +66,9 @@ impl NullableThingsClient {
     /// Arguments: see [`get_count_request`](super::things::get_count_request).
     pub async fn get_count(
         &self,
-        options: ::core::option::Option<NullableThingsClientGetCountOptions<'_>>,
+        options: Option<NullableThingsClientGetCountOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            ::core::option::Option<i32>,
-        >,
+        ::armgen_runtime::__private::azure_core::http::Response<Option<i32>>,
     > {
         let options = options.unwrap_or_default();
         let __request = super::things::get_count_request(
@@ -88,11 +86,9 @@ impl NullableThingsClient {
     /// Arguments: see [`list_names_request`](super::things::list_names_request).
     pub async fn list_names(
         &self,
-        options: ::core::option::Option<NullableThingsClientListNamesOptions<'_>>,
+        options: Option<NullableThingsClientListNamesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            ::std::vec::Vec<::core::option::Option<::std::string::String>>,
-        >,
+        ::armgen_runtime::__private::azure_core::http::Response<Vec<Option<String>>>,
     > {
         let options = options.unwrap_or_default();
         let __request = super::things::list_names_request(self.pipeline.endpoint())?;
@@ -110,7 +106,7 @@ impl NullableThingsClient {
     /// page's next link (on the client's endpoint only).
     pub fn list_pages<'a>(
         &self,
-        options: ::core::option::Option<NullableThingsClientListPagesOptions<'a>>,
+        options: Option<NullableThingsClientListPagesOptions<'a>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Pager<super::models::PartList>,
     > {
@@ -131,17 +127,13 @@ impl NullableThingsClient {
 /// Options for [`NullableThingsClient::get()`].
 pub type NullableThingsClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`NullableThingsClient::get_count()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NullableThingsClientGetCountOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 /// Options for [`NullableThingsClient::list_names()`].
 pub type NullableThingsClientListNamesOptions<'a> = ::armgen_runtime::MethodOptions<'a>;

@@ -39,19 +39,15 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Things_Get" => Ok(super::things::get_request(endpoint)?),
         "Things_GetCount" => {
-            let tags: ::core::option::Option<::std::vec::Vec<::std::string::String>> = __params
-                .optional("tags", "an array")?;
+            let tags: Option<Vec<String>> = __params.optional("tags", "an array")?;
             Ok(super::things::get_count_request(endpoint, tags.as_deref())?)
         }
         "Things_ListNames" => Ok(super::things::list_names_request(endpoint)?),
@@ -68,7 +64,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

@@ -3,46 +3,46 @@
 
 /// The `Failure` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Failure {
     /// `code`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub code: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 impl ::armgen_runtime::Validate for Failure {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Part` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Part {
     /// `name`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 impl ::armgen_runtime::Validate for Part {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `PartList` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -50,43 +50,38 @@ impl ::armgen_runtime::Validate for Part {
 #[serde(rename_all = "camelCase")]
 pub struct PartList {
     /// `value`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::vec::Vec<Part>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<Part>>,
     /// `nextLink`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
 }
 impl ::armgen_runtime::Validate for PartList {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Thing` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Thing {
     /// `parts`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub parts: ::core::option::Option<::std::vec::Vec<::core::option::Option<Part>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<Option<Part>>>,
     /// `labels`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub labels: ::core::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::core::option::Option<::std::string::String>,
-        >,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<::std::collections::BTreeMap<String, Option<String>>>,
     /// `plain`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub plain: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plain: Option<Vec<String>>,
     /// `strict`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub strict: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strict: Option<Vec<String>>,
 }
 impl ::armgen_runtime::Validate for Thing {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

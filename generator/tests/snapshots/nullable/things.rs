@@ -4,10 +4,7 @@
 /// `GET /things` (`Things_Get`).
 pub fn get_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/things");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -19,7 +16,7 @@ pub fn get_request(
 /// Decodes a response to `Things_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Thing,
     ::armgen_runtime::ResponseError<super::models::Failure>,
 > {
@@ -31,21 +28,14 @@ pub fn get_response(
 /// * `tags` - `tags` (query, optional)
 pub fn get_count_request(
     endpoint: &::armgen_runtime::Url,
-    tags: ::core::option::Option<&[::std::string::String]>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    tags: Option<&[String]>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/count");
     if let Some(tags) = tags {
         __url = __url
             .query(
                 "tags",
-                &tags
-                    .iter()
-                    .map(|__item| __item.as_str())
-                    .collect::<::std::vec::Vec<_>>()
-                    .join(","),
+                &tags.iter().map(|__item| __item.as_str()).collect::<Vec<_>>().join(","),
             );
     }
     let mut __request = ::armgen_runtime::HttpRequest::new(
@@ -59,8 +49,8 @@ pub fn get_count_request(
 #[allow(clippy::type_complexity)]
 pub fn get_count_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    ::core::option::Option<i32>,
+) -> Result<
+    Option<i32>,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_nullable(response, &[200], &[])
@@ -68,10 +58,7 @@ pub fn get_count_response(
 /// `GET /names` (`Things_ListNames`).
 pub fn list_names_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/names");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -84,8 +71,8 @@ pub fn list_names_request(
 #[allow(clippy::type_complexity)]
 pub fn list_names_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    ::std::vec::Vec<::core::option::Option<::std::string::String>>,
+) -> Result<
+    Vec<Option<String>>,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_body(response, &[200])
@@ -93,10 +80,7 @@ pub fn list_names_response(
 /// `GET /pages` (`Things_ListPages`).
 pub fn list_pages_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/pages");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -108,7 +92,7 @@ pub fn list_pages_request(
 /// Decodes a response to `Things_ListPages`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_pages_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::PartList,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

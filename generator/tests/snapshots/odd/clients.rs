@@ -4,10 +4,10 @@
 /// Options for creating a [`OddClient`].
 pub type OddClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Odd names (api-version `2020-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct OddClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl OddClient {
     /// Creates a client that authenticates with Entra ID.
@@ -19,7 +19,7 @@ impl OddClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<OddClientOptions>,
+        options: Option<OddClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let api_version = options
@@ -53,10 +53,10 @@ impl OddClient {
     }
 }
 /// The `Items` operations of Odd names.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct OddItemsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
+    api_version: String,
 }
 impl OddItemsClient {
     /// Arguments: see [`delete_request`](super::items::delete_request).
@@ -64,7 +64,7 @@ impl OddItemsClient {
         &self,
         r#type: &str,
         self_: &str,
-        options: ::core::option::Option<OddItemsClientDeleteOptions<'_>>,
+        options: Option<OddItemsClientDeleteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -94,7 +94,7 @@ impl OddItemsClient {
         mode: &super::models::Mode,
         shared_access_signature: &::armgen_runtime::Secret,
         x_ms_encryption_key: &::armgen_runtime::Secret,
-        options: ::core::option::Option<OddItemsClientPutOptions<'_>>,
+        options: Option<OddItemsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Self_>,
     > {
@@ -127,25 +127,21 @@ impl OddItemsClient {
 /// Options for [`OddItemsClient::delete()`].
 pub type OddItemsClientDeleteOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`OddItemsClient::put()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct OddItemsClientPutOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub filter: ::core::option::Option<::std::string::String>,
-    pub top: ::core::option::Option<i32>,
-    pub admin_password: ::core::option::Option<::armgen_runtime::Secret>,
-    pub if_match: ::core::option::Option<::std::string::String>,
-    pub x_ms_blob_cookie: ::core::option::Option<::armgen_runtime::Secret>,
-    pub x_ms_encryption_key_sha256: ::core::option::Option<::std::string::String>,
+    pub filter: Option<String>,
+    pub top: Option<i32>,
+    pub admin_password: Option<::armgen_runtime::Secret>,
+    pub if_match: Option<String>,
+    pub x_ms_blob_cookie: Option<::armgen_runtime::Secret>,
+    pub x_ms_encryption_key_sha256: Option<String>,
 }
 /// The `Operations` operations of Odd names.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct OddOperationsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -155,10 +151,10 @@ impl OddOperationsClient {
         &self,
         r#type: &str,
         self_: &str,
-        options: ::core::option::Option<OddOperationsClientGetHistoryOptions<'_>>,
+        options: Option<OddOperationsClientGetHistoryOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
-            ::core::option::Option<::std::vec::Vec<super::models::Option2>>,
+            Option<Vec<super::models::Option2>>,
         >,
     > {
         let options = options.unwrap_or_default();

@@ -32,26 +32,23 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Items_Delete" => {
-            let r#type: ::std::string::String = __params.required("type", "a string")?;
-            let self_: ::std::string::String = __params.required("self", "a string")?;
+            let r#type: String = __params.required("type", "a string")?;
+            let self_: String = __params.required("self", "a string")?;
             Ok(super::items::delete_request(endpoint, &r#type, &self_)?)
         }
         "Items_Put" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let r#type: ::std::string::String = __params.required("type", "a string")?;
-            let self_: ::std::string::String = __params.required("self", "a string")?;
+            let r#type: String = __params.required("type", "a string")?;
+            let self_: String = __params.required("self", "a string")?;
             let item: super::models::Self_ = __params
                 .required("item", "a value of the documented model")?;
             let mode: super::models::Mode = __params
@@ -60,19 +57,15 @@ pub fn build_request(
                 .required("sharedAccessSignature", "a string")?;
             let x_ms_encryption_key: ::armgen_runtime::Secret = __params
                 .required("x-ms-encryption-key", "a string")?;
-            let filter: ::core::option::Option<::std::string::String> = __params
-                .optional("$filter", "a string")?;
-            let top: ::core::option::Option<i32> = __params
-                .optional("$top", "an integer")?;
-            let admin_password: ::core::option::Option<::armgen_runtime::Secret> = __params
+            let filter: Option<String> = __params.optional("$filter", "a string")?;
+            let top: Option<i32> = __params.optional("$top", "an integer")?;
+            let admin_password: Option<::armgen_runtime::Secret> = __params
                 .optional("adminPassword", "a string")?;
-            let if_match: ::core::option::Option<::std::string::String> = __params
-                .optional("If-Match", "a string")?;
-            let x_ms_blob_cookie: ::core::option::Option<::armgen_runtime::Secret> = __params
+            let if_match: Option<String> = __params.optional("If-Match", "a string")?;
+            let x_ms_blob_cookie: Option<::armgen_runtime::Secret> = __params
                 .optional("x-ms-blob-cookie", "a string")?;
-            let x_ms_encryption_key_sha256: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("x-ms-encryption-key-sha256", "a string")?;
+            let x_ms_encryption_key_sha256: Option<String> = __params
+                .optional("x-ms-encryption-key-sha256", "a string")?;
             Ok(
                 super::items::put_request(
                     endpoint,
@@ -93,8 +86,8 @@ pub fn build_request(
             )
         }
         "getHistory" => {
-            let r#type: ::std::string::String = __params.required("type", "a string")?;
-            let self_: ::std::string::String = __params.required("self", "a string")?;
+            let r#type: String = __params.required("type", "a string")?;
+            let self_: String = __params.required("self", "a string")?;
             Ok(super::operations::get_history_request(endpoint, &r#type, &self_)?)
         }
         _ => {
@@ -109,7 +102,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

@@ -10,10 +10,7 @@ pub fn delete_request(
     endpoint: &::armgen_runtime::Url,
     r#type: &str,
     self_: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/items/")
         .segment("type", r#type)
@@ -29,7 +26,7 @@ pub fn delete_request(
 /// Decodes a response to `Items_Delete`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn delete_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -59,16 +56,13 @@ pub fn put_request(
     mode: &super::models::Mode,
     shared_access_signature: &::armgen_runtime::Secret,
     x_ms_encryption_key: &::armgen_runtime::Secret,
-    filter: ::core::option::Option<&str>,
-    top: ::core::option::Option<i32>,
-    admin_password: ::core::option::Option<&::armgen_runtime::Secret>,
-    if_match: ::core::option::Option<&str>,
-    x_ms_blob_cookie: ::core::option::Option<&::armgen_runtime::Secret>,
-    x_ms_encryption_key_sha256: ::core::option::Option<&str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    filter: Option<&str>,
+    top: Option<i32>,
+    admin_password: Option<&::armgen_runtime::Secret>,
+    if_match: Option<&str>,
+    x_ms_blob_cookie: Option<&::armgen_runtime::Secret>,
+    x_ms_encryption_key_sha256: Option<&str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("self", self_, 2);
     __validator.nested("item", item);
@@ -123,7 +117,7 @@ pub fn put_request(
 /// Decodes a response to `Items_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Self_,
     ::armgen_runtime::ResponseError<super::models::Error>,
 > {

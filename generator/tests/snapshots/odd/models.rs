@@ -3,39 +3,39 @@
 
 /// The `Error` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Error {
     /// `error`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub error: ::core::option::Option<ErrorError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorError>,
 }
 impl ::armgen_runtime::Validate for Error {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `ErrorError` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorError {
     /// `code`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub code: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// `message`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub message: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 impl ::armgen_runtime::Validate for ErrorError {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -58,42 +58,42 @@ impl ::armgen_runtime::Validate for ErrorError {
 /// not a doctest
 /// ```
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Option2 {
     /// `kind`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub kind: ::core::option::Option<IdentityKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IdentityKind>,
     /// `state`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub state: ::core::option::Option<Mode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<Mode>,
 }
 impl ::armgen_runtime::Validate for Option2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Self_Nested` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct SelfNested {
     /// `password`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub password: ::core::option::Option<::armgen_runtime::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<::armgen_runtime::Secret>,
     /// `value`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
 }
 impl ::armgen_runtime::Validate for SelfNested {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -106,9 +106,9 @@ impl ::armgen_runtime::Validate for SelfNested {
 }
 /// The `Self` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -116,67 +116,59 @@ impl ::armgen_runtime::Validate for SelfNested {
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
     /// `type`
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `gen`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#gen: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#gen: Option<String>,
     /// `async`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub r#async: ::core::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#async: Option<bool>,
     /// `@odata.type`
-    #[serde(
-        rename = "@odata.type",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub odata_type: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// `$`
-    #[serde(rename = "$", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "$", skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// `1st`
-    #[serde(rename = "1st", skip_serializing_if = "::core::option::Option::is_none")]
-    pub n1st: ::core::option::Option<i64>,
+    #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
+    pub n1st: Option<i64>,
     /// `keyName`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub key_name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_name: Option<String>,
     /// `key_name`
-    #[serde(
-        rename = "key_name",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub key_name_2: ::core::option::Option<::std::string::String>,
+    #[serde(rename = "key_name", skip_serializing_if = "Option::is_none")]
+    pub key_name_2: Option<String>,
     /// `naïve`
-    #[serde(rename = "naïve", skip_serializing_if = "::core::option::Option::is_none")]
-    pub nave: ::core::option::Option<f32>,
+    #[serde(rename = "naïve", skip_serializing_if = "Option::is_none")]
+    pub nave: Option<f32>,
     /// `tags`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tags: ::core::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// `attributes`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub attributes: ::core::option::Option<
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
+            String,
             ::armgen_runtime::__private::serde_json::Value,
         >,
     >,
     /// `children`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub children: ::core::option::Option<::std::vec::Vec<Self_>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<Self_>>,
     /// `parent`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub parent: ::core::option::Option<::std::boxed::Box<Self_>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<Self_>>,
     /// `nested`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub nested: ::core::option::Option<SelfNested>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nested: Option<SelfNested>,
     /// A name that would shadow the prelude's `Option`.
     ///
     /// indented text is no code block
     /// ```text
     /// not a doctest
     /// ```
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub identity: ::core::option::Option<Option2>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Option2>,
 }
 impl ::armgen_runtime::Validate for Self_ {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {

@@ -10,10 +10,7 @@ pub fn get_history_request(
     endpoint: &::armgen_runtime::Url,
     r#type: &str,
     self_: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/items/")
         .segment("type", r#type)
@@ -30,8 +27,8 @@ pub fn get_history_request(
 /// Decodes a response to `getHistory`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_history_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    ::core::option::Option<::std::vec::Vec<super::models::Option2>>,
+) -> Result<
+    Option<Vec<super::models::Option2>>,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_optional(response, &[200], &[202])

@@ -4,7 +4,7 @@
 /// Options for creating a [`PolymorphicClient`].
 pub type PolymorphicClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Polymorphic (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PolymorphicClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl PolymorphicClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<PolymorphicClientOptions>,
+        options: Option<PolymorphicClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(
@@ -41,7 +41,7 @@ impl PolymorphicClient {
     }
 }
 /// The `Fish` operations of Polymorphic.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PolymorphicFishClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -50,7 +50,7 @@ impl PolymorphicFishClient {
     pub async fn put(
         &self,
         fish: &super::models::Fish,
-        options: ::core::option::Option<PolymorphicFishClientPutOptions<'_>>,
+        options: Option<PolymorphicFishClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fish>,
     > {
@@ -68,7 +68,7 @@ impl PolymorphicFishClient {
     pub async fn put_salmon(
         &self,
         salmon: &super::models::Salmon,
-        options: ::core::option::Option<PolymorphicFishClientPutSalmonOptions<'_>>,
+        options: Option<PolymorphicFishClientPutSalmonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Salmon>,
     > {

@@ -8,10 +8,7 @@
 pub fn put_request(
     endpoint: &::armgen_runtime::Url,
     fish: &super::models::Fish,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("fish", fish);
     __validator.finish()?;
@@ -27,7 +24,7 @@ pub fn put_request(
 /// Decodes a response to `Fish_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Fish,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -40,10 +37,7 @@ pub fn put_response(
 pub fn put_salmon_request(
     endpoint: &::armgen_runtime::Url,
     salmon: &super::models::Salmon,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("salmon", salmon);
     __validator.finish()?;
@@ -59,7 +53,7 @@ pub fn put_salmon_request(
 /// Decodes a response to `Fish_PutSalmon`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_salmon_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Salmon,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -7,10 +7,10 @@
 }
 /// The `Salmon` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -18,21 +18,21 @@
 #[serde(tag = "fishtype", rename = "salmon")]
 pub struct Salmon {
     /// `length`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub length: ::core::option::Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<f64>,
     /// `location`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub location: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }
 impl ::armgen_runtime::Validate for Salmon {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Shark` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -40,11 +40,11 @@ impl ::armgen_runtime::Validate for Salmon {
 #[serde(tag = "fishtype", rename = "Shark")]
 pub struct Shark {
     /// `length`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub length: ::core::option::Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<f64>,
     /// `age`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub age: ::core::option::Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<i64>,
 }
 impl ::armgen_runtime::Validate for Shark {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

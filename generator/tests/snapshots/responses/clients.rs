@@ -4,7 +4,7 @@
 /// Options for creating a [`ResponsesClient`].
 pub type ResponsesClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Responses (api-version `2024-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResponsesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -18,7 +18,7 @@ impl ResponsesClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<ResponsesClientOptions>,
+        options: Option<ResponsesClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let pipeline = ::armgen_runtime::ArmPipeline::from_options(
@@ -41,7 +41,7 @@ impl ResponsesClient {
     }
 }
 /// The `Things` operations of Responses.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResponsesThingsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
@@ -49,10 +49,10 @@ impl ResponsesThingsClient {
     /// Arguments: see [`download_request`](super::things::download_request).
     pub async fn download(
         &self,
-        options: ::core::option::Option<ResponsesThingsClientDownloadOptions<'_>>,
+        options: Option<ResponsesThingsClientDownloadOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
-            ::std::vec::Vec<u8>,
+            Vec<u8>,
             ::armgen_runtime::BinaryFormat,
         >,
     > {
@@ -70,7 +70,7 @@ impl ResponsesThingsClient {
     pub async fn exists(
         &self,
         name: &str,
-        options: ::core::option::Option<ResponsesThingsClientExistsOptions<'_>>,
+        options: Option<ResponsesThingsClientExistsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<bool>,
     > {
@@ -87,7 +87,7 @@ impl ResponsesThingsClient {
     /// Arguments: see [`get_request`](super::things::get_request).
     pub async fn get(
         &self,
-        options: ::core::option::Option<ResponsesThingsClientGetOptions<'_>>,
+        options: Option<ResponsesThingsClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             super::things::GetResponse,
@@ -107,10 +107,10 @@ impl ResponsesThingsClient {
     /// Arguments: see [`put_request`](super::things::put_request).
     pub async fn put(
         &self,
-        options: ::core::option::Option<ResponsesThingsClientPutOptions<'_>>,
+        options: Option<ResponsesThingsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
-            ::core::option::Option<super::models::Thing>,
+            Option<super::models::Thing>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -127,7 +127,7 @@ impl ResponsesThingsClient {
     pub async fn touch(
         &self,
         name: &str,
-        options: ::core::option::Option<ResponsesThingsClientTouchOptions<'_>>,
+        options: Option<ResponsesThingsClientTouchOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -147,7 +147,7 @@ impl ResponsesThingsClient {
     /// Arguments: see [`upload_request`](super::things::upload_request).
     pub async fn upload(
         &self,
-        options: ::core::option::Option<ResponsesThingsClientUploadOptions<'_>>,
+        options: Option<ResponsesThingsClientUploadOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -179,15 +179,11 @@ pub type ResponsesThingsClientPutOptions<'a> = ::armgen_runtime::MethodOptions<'
 /// Options for [`ResponsesThingsClient::touch()`].
 pub type ResponsesThingsClientTouchOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`ResponsesThingsClient::upload()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ResponsesThingsClientUploadOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub content: ::core::option::Option<::std::vec::Vec<u8>>,
+    pub content: Option<Vec<u8>>,
 }

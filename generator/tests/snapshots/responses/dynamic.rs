@@ -53,13 +53,10 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Things_Download" => {
@@ -69,13 +66,13 @@ pub fn build_request(
             })
         }
         "Things_Exists" => {
-            let name: ::std::string::String = __params.required("name", "a string")?;
+            let name: String = __params.required("name", "a string")?;
             Ok(super::things::exists_request(endpoint, &name)?)
         }
         "Things_Get" => Ok(super::things::get_request(endpoint)?),
         "Things_Put" => Ok(super::things::put_request(endpoint)?),
         "Things_Touch" => {
-            let name: ::std::string::String = __params.required("name", "a string")?;
+            let name: String = __params.required("name", "a string")?;
             Ok(super::things::touch_request(endpoint, &name)?)
         }
         "Things_Upload" => {
@@ -96,7 +93,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

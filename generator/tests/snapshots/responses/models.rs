@@ -3,54 +3,54 @@
 
 /// The `Created` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Created {
     /// `id`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 impl ::armgen_runtime::Validate for Created {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Failure` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Failure {
     /// `message`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub message: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 impl ::armgen_runtime::Validate for Failure {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Thing` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Thing {
     /// `name`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 impl ::armgen_runtime::Validate for Thing {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

@@ -4,10 +4,7 @@
 /// `GET /download` (`Things_Download`).
 pub fn download_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/download");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -19,8 +16,8 @@ pub fn download_request(
 /// Decodes a response to `Things_Download`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn download_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    ::std::vec::Vec<u8>,
+) -> Result<
+    Vec<u8>,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_bytes(response, &[200])
@@ -32,10 +29,7 @@ pub fn download_response(
 pub fn exists_request(
     endpoint: &::armgen_runtime::Url,
     name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/things/")
         .segment("name", name);
@@ -49,19 +43,13 @@ pub fn exists_request(
 /// Decodes a response to `Things_Exists`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn exists_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    bool,
-    ::armgen_runtime::ResponseError<super::models::Failure>,
-> {
+) -> Result<bool, ::armgen_runtime::ResponseError<super::models::Failure>> {
     ::armgen_runtime::decode_exists(response, &[204])
 }
 /// `GET /things` (`Things_Get`).
 pub fn get_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/things");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -73,19 +61,11 @@ pub fn get_request(
 /// Decodes a response to `Things_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    GetResponse,
-    ::armgen_runtime::ResponseError<super::models::Failure>,
-> {
+) -> Result<GetResponse, ::armgen_runtime::ResponseError<super::models::Failure>> {
     ::armgen_runtime::decode_by_status(response, &[200, 201, 204])
 }
 /// The success of `Things_Get`, whose success statuses have bodies of different types: one variant per status. The client method returns it in a `Response<GetResponse, NoFormat>`; read it with [`IntoVariant::into_variant`](::armgen_runtime::IntoVariant::into_variant).
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::armgen_runtime::__private::serde::Serialize
-)]
+#[derive(Clone, Debug, PartialEq, ::armgen_runtime::__private::serde::Serialize)]
 #[serde(crate = "::armgen_runtime::__private::serde", untagged)]
 pub enum GetResponse {
     /// `200`, with its body.
@@ -99,7 +79,7 @@ impl ::armgen_runtime::FromStatus for GetResponse {
     fn from_status(
         status: u16,
         body: &[u8],
-    ) -> ::core::result::Result<Self, ::armgen_runtime::__private::serde_json::Error> {
+    ) -> Result<Self, ::armgen_runtime::__private::serde_json::Error> {
         match status {
             200 => {
                 ::armgen_runtime::__private::serde_json::from_slice(body)
@@ -109,9 +89,9 @@ impl ::armgen_runtime::FromStatus for GetResponse {
                 ::armgen_runtime::__private::serde_json::from_slice(body)
                     .map(Self::Status201)
             }
-            204 => ::core::result::Result::Ok(Self::Status204),
+            204 => Ok(Self::Status204),
             _ => {
-                ::core::result::Result::Err(
+                Err(
                     <::armgen_runtime::__private::serde_json::Error as ::armgen_runtime::__private::serde::de::Error>::custom(
                         ::std::format!(
                             "status {status} is not a success of `{}`", "Things_Get"
@@ -138,10 +118,7 @@ impl ::armgen_runtime::Validate for GetResponse {
 /// `PUT /things` (`Things_Put`).
 pub fn put_request(
     endpoint: &::armgen_runtime::Url,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/things");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -153,8 +130,8 @@ pub fn put_request(
 /// Decodes a response to `Things_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
-    ::core::option::Option<super::models::Thing>,
+) -> Result<
+    Option<super::models::Thing>,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_optional(response, &[200], &[204])
@@ -166,10 +143,7 @@ pub fn put_response(
 pub fn touch_request(
     endpoint: &::armgen_runtime::Url,
     name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/things/")
         .segment("name", name)
@@ -184,7 +158,7 @@ pub fn touch_request(
 /// Decodes a response to `Things_Touch`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn touch_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -196,11 +170,8 @@ pub fn touch_response(
 /// * `content` - `content` (form field, optional)
 pub fn upload_request(
     endpoint: &::armgen_runtime::Url,
-    content: ::core::option::Option<&[u8]>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    content: Option<&[u8]>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/upload");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -217,7 +188,7 @@ pub fn upload_request(
 /// Decodes a response to `Things_Upload`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn upload_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

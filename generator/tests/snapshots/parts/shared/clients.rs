@@ -2,11 +2,11 @@
 // refresh with `ARMGEN_BLESS=1 cargo test -p armgen --test snapshots`.
 
 /// The `Gadgets` operations of Parts, for the api-version `V` (each version's `clients::ApiVersion`): the methods here are the same in every version, each version's `clients` adds the others.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PartsGadgetsClient<V> {
     pub(in super::super) pipeline: ::armgen_runtime::ArmPipeline,
-    pub(in super::super) api_version: ::std::string::String,
-    pub(in super::super) subscription_id: ::std::string::String,
+    pub(in super::super) api_version: String,
+    pub(in super::super) subscription_id: String,
     /// The api-version this sub-client sends and decodes.
     pub(in super::super) version: ::core::marker::PhantomData<V>,
 }
@@ -15,7 +15,7 @@ impl<V> PartsGadgetsClient<V> {
     pub async fn get(
         &self,
         gadget_name: &str,
-        options: ::core::option::Option<PartsGadgetsClientGetOptions<'_>>,
+        options: Option<PartsGadgetsClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Widget>,
     > {
@@ -40,11 +40,11 @@ pub type PartsGadgetsClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for `PartsGizmosClient::get()` of every api-version's `clients`.
 pub type PartsGizmosClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Widgets` operations of Parts.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PartsWidgetsClient {
     pub(in super::super) pipeline: ::armgen_runtime::ArmPipeline,
-    pub(in super::super) api_version: ::std::string::String,
-    pub(in super::super) subscription_id: ::std::string::String,
+    pub(in super::super) api_version: String,
+    pub(in super::super) subscription_id: String,
 }
 impl PartsWidgetsClient {
     /// Gets a widget.
@@ -53,7 +53,7 @@ impl PartsWidgetsClient {
     pub async fn get(
         &self,
         widget_name: &str,
-        options: ::core::option::Option<PartsWidgetsClientGetOptions<'_>>,
+        options: Option<PartsWidgetsClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Widget>,
     > {
@@ -78,7 +78,7 @@ impl PartsWidgetsClient {
     /// page's next link (on the client's endpoint only).
     pub fn list<'a>(
         &self,
-        options: ::core::option::Option<PartsWidgetsClientListOptions<'a>>,
+        options: Option<PartsWidgetsClientListOptions<'a>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Pager<super::models::WidgetList>,
     > {
@@ -104,15 +104,11 @@ impl PartsWidgetsClient {
 /// Options for [`PartsWidgetsClient::get()`].
 pub type PartsWidgetsClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`PartsWidgetsClient::list()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct PartsWidgetsClientListOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub top: ::core::option::Option<i32>,
+    pub top: Option<i32>,
 }

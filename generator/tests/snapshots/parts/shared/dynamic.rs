@@ -7,24 +7,20 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
     api_version: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Gadgets_Get" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| api_version.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let gadget_name: ::std::string::String = __params
-                .required("gadgetName", "a string")?;
+            let gadget_name: String = __params.required("gadgetName", "a string")?;
             Ok(
                 super::gadgets::get_request(
                     endpoint,
@@ -35,13 +31,12 @@ pub fn build_request(
             )
         }
         "Gizmos_Get" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| api_version.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let gizmo_name: ::std::string::String = __params
-                .required("gizmoName", "a string")?;
+            let gizmo_name: String = __params.required("gizmoName", "a string")?;
             Ok(
                 super::gizmos::get_request(
                     endpoint,
@@ -52,13 +47,12 @@ pub fn build_request(
             )
         }
         "Widgets_Get" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| api_version.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let widget_name: ::std::string::String = __params
-                .required("widgetName", "a string")?;
+            let widget_name: String = __params.required("widgetName", "a string")?;
             Ok(
                 super::widgets::get_request(
                     endpoint,
@@ -69,13 +63,12 @@ pub fn build_request(
             )
         }
         "Widgets_List" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| api_version.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let top: ::core::option::Option<i32> = __params
-                .optional("$top", "an integer")?;
+            let top: Option<i32> = __params.optional("$top", "an integer")?;
             Ok(
                 super::widgets::list_request(
                     endpoint,
@@ -96,7 +89,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

@@ -11,10 +11,7 @@ pub fn get_request(
     api_version: &str,
     subscription_id: &str,
     gadget_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -31,7 +28,7 @@ pub fn get_request(
 /// Decodes a response to `Gadgets_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Widget,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -40,7 +37,7 @@ pub fn get_response(
 /// Decodes a response to `Gadgets_Put`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn put_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Widget,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -11,10 +11,7 @@ pub fn get_request(
     api_version: &str,
     subscription_id: &str,
     gizmo_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)

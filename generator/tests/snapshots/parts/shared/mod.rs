@@ -4,7 +4,7 @@
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
     pub(super) static PATTERN_0: ::std::sync::LazyLock<
-        ::core::option::Option<::armgen_runtime::Pattern>,
+        Option<::armgen_runtime::Pattern>,
     > = ::std::sync::LazyLock::new(|| ::armgen_runtime::compile_pattern("^[a-z]+$"));
 }
 /// The request and response bodies of this API.

@@ -3,10 +3,10 @@
 
 /// The `systemData` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -14,18 +14,18 @@
 #[serde(rename_all = "camelCase")]
 pub struct SystemData {
     /// `createdBy`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub created_by: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
 }
 impl ::armgen_runtime::Validate for SystemData {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
 /// The `Widget` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -33,14 +33,14 @@ impl ::armgen_runtime::Validate for SystemData {
 #[serde(rename_all = "camelCase")]
 pub struct Widget {
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub id: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `size`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub size: ::core::option::Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<i32>,
     /// `systemData`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub system_data: ::core::option::Option<SystemData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_data: Option<SystemData>,
 }
 impl ::armgen_runtime::Validate for Widget {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
@@ -55,10 +55,10 @@ impl ::armgen_runtime::StripReadOnly for Widget {
 }
 /// The `WidgetList` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
@@ -66,11 +66,11 @@ impl ::armgen_runtime::StripReadOnly for Widget {
 #[serde(rename_all = "camelCase")]
 pub struct WidgetList {
     /// `value`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub value: ::core::option::Option<::std::vec::Vec<Widget>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<Widget>>,
     /// `nextLink`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
 }
 impl ::armgen_runtime::Validate for WidgetList {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}

@@ -13,10 +13,7 @@ pub fn get_request(
     api_version: &str,
     subscription_id: &str,
     widget_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator
         .pattern("widgetName", widget_name, &super::patterns::PATTERN_0, "^[a-z]+$");
@@ -37,7 +34,7 @@ pub fn get_request(
 /// Decodes a response to `Widgets_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::Widget,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -52,11 +49,8 @@ pub fn list_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     subscription_id: &str,
-    top: ::core::option::Option<i32>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    top: Option<i32>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -75,7 +69,7 @@ pub fn list_request(
 /// Decodes a response to `Widgets_List`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn list_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     super::models::WidgetList,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {

@@ -4,11 +4,11 @@
 /// Options for creating a [`PartsClient`].
 pub type PartsClientOptions = ::armgen_runtime::ArmClientOptions;
 /// Client for Parts (api-version `2025-01-01`).
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PartsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl PartsClient {
     /// Creates a client that authenticates with Entra ID.
@@ -22,7 +22,7 @@ impl PartsClient {
         credential: ::std::sync::Arc<
             dyn ::armgen_runtime::__private::azure_core::credentials::TokenCredential,
         >,
-        options: ::core::option::Option<PartsClientOptions>,
+        options: Option<PartsClientOptions>,
     ) -> ::armgen_runtime::__private::azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let api_version = options
@@ -72,7 +72,7 @@ impl PartsClient {
     }
 }
 /// api-version `2025-01-01` as a type: the sub-clients that several api-versions share in part are generic over it.
-#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum ApiVersion {}
 /// The `Gadgets` operations of Parts (api-version `2025-01-01`).
 pub type PartsGadgetsClient = super::super::shared::clients::PartsGadgetsClient<
@@ -82,7 +82,7 @@ impl PartsGadgetsClient {
     /// Arguments: see [`find_request`](super::gadgets::find_request).
     pub async fn find(
         &self,
-        options: ::core::option::Option<PartsGadgetsClientFindOptions<'_>>,
+        options: Option<PartsGadgetsClientFindOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
             (),
@@ -91,8 +91,8 @@ impl PartsGadgetsClient {
     > {
         let options = options.unwrap_or_default();
         let (color,) = match options.find_options {
-            ::core::option::Option::Some(__group) => (__group.color,),
-            ::core::option::Option::None => (::core::option::Option::None,),
+            Some(__group) => (__group.color,),
+            None => (None,),
         };
         let __request = super::gadgets::find_request(
             self.pipeline.endpoint(),
@@ -113,7 +113,7 @@ impl PartsGadgetsClient {
         &self,
         gadget_name: &str,
         gadget: &super::models::Widget,
-        options: ::core::option::Option<PartsGadgetsClientPutOptions<'_>>,
+        options: Option<PartsGadgetsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Widget>,
     > {
@@ -135,35 +135,31 @@ impl PartsGadgetsClient {
     }
 }
 /// Options for [`PartsGadgetsClient::find()`].
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct PartsGadgetsClientFindOptions<'a> {
     /// Per-call options: the `azure_core` context.
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
     /// The parameters of the group [`FindOptions`](super::gadgets::FindOptions).
-    pub find_options: ::core::option::Option<super::gadgets::FindOptions>,
+    pub find_options: Option<super::gadgets::FindOptions>,
 }
 /// Options for [`PartsGadgetsClient::put()`].
 pub type PartsGadgetsClientPutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 pub use super::super::shared::clients::PartsGadgetsClientGetOptions;
 /// The `Gizmos` operations of Parts.
-#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PartsGizmosClient {
     pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: ::std::string::String,
-    subscription_id: ::std::string::String,
+    api_version: String,
+    subscription_id: String,
 }
 impl PartsGizmosClient {
     /// Arguments: see [`get_request`](super::gizmos::get_request).
     pub async fn get(
         &self,
         gizmo_name: &str,
-        options: ::core::option::Option<PartsGizmosClientGetOptions<'_>>,
+        options: Option<PartsGizmosClientGetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Gizmo>,
     > {

@@ -53,23 +53,19 @@ pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
     params: &::armgen_runtime::__private::serde_json::Map<
-        ::std::string::String,
+        String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::DynamicError,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Gadgets_Find" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let color: ::core::option::Option<::std::string::String> = __params
-                .optional("color", "a string")?;
+            let color: Option<String> = __params.optional("color", "a string")?;
             Ok(
                 super::gadgets::find_request(
                     endpoint,
@@ -80,13 +76,12 @@ pub fn build_request(
             )
         }
         "Gadgets_Put" => {
-            let api_version: ::std::string::String = __params
+            let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let subscription_id: ::std::string::String = __params
+            let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
-            let gadget_name: ::std::string::String = __params
-                .required("gadgetName", "a string")?;
+            let gadget_name: String = __params.required("gadgetName", "a string")?;
             let gadget: super::models::Widget = __params
                 .required("gadget", "a value of the documented model")?;
             Ok(
@@ -114,7 +109,7 @@ pub fn build_request(
 pub fn decode_response(
     operation_id: &str,
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     ::armgen_runtime::__private::serde_json::Value,
     ::armgen_runtime::DynamicError,
 > {

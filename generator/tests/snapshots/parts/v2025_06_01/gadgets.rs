@@ -12,10 +12,7 @@ pub fn delete_request(
     api_version: &str,
     subscription_id: &str,
     gadget_name: &str,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -32,7 +29,7 @@ pub fn delete_request(
 /// Decodes a response to `Gadgets_Delete`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn delete_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -47,11 +44,8 @@ pub fn find_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     subscription_id: &str,
-    color: ::core::option::Option<&str>,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+    color: Option<&str>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/subscriptions/")
         .segment("subscriptionId", subscription_id)
@@ -70,7 +64,7 @@ pub fn find_request(
 /// Decodes a response to `Gadgets_Find`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn find_response(
     response: &::armgen_runtime::HttpResponse,
-) -> ::core::result::Result<
+) -> Result<
     (),
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
@@ -88,10 +82,7 @@ pub fn put_request(
     subscription_id: &str,
     gadget_name: &str,
     gadget: &super::models::Widget,
-) -> ::core::result::Result<
-    ::armgen_runtime::HttpRequest,
-    ::armgen_runtime::ValidationErrors,
-> {
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.max_length("gadgetName", gadget_name, 8);
     __validator.nested("gadget", gadget);
@@ -111,11 +102,7 @@ pub fn put_request(
     Ok(__request)
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Gadgets_Find`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(
-    ::core::clone::Clone,
-    ::core::default::Default,
-    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FindOptions {
-    pub color: ::core::option::Option<::std::string::String>,
+    pub color: Option<String>,
 }

@@ -3,21 +3,21 @@
 
 /// The `Gizmo` object.
 #[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::default::Default,
-    ::core::cmp::PartialEq,
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
     ::armgen_runtime::__private::serde::Serialize,
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Gizmo {
     /// `name`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub name: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `color`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub color: ::core::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
 }
 impl ::armgen_runtime::Validate for Gizmo {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
