@@ -23,9 +23,7 @@ pub struct ErrorAdditionalInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub info: Option<::armgen_runtime::__private::serde_json::Value>,
 }
-impl ::armgen_runtime::Validate for ErrorAdditionalInfo {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorAdditionalInfo {}
 /// The error detail.
 #[derive(
     Clone,
@@ -64,9 +62,7 @@ pub struct ErrorDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_info: Option<Vec<ErrorAdditionalInfo>>,
 }
-impl ::armgen_runtime::Validate for ErrorDetail {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorDetail {}
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations.
 #[derive(
     Clone,
@@ -82,9 +78,7 @@ pub struct ErrorResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorDetail>,
 }
-impl ::armgen_runtime::Validate for ErrorResponse {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorResponse {}
 /// PartnerNamespace regenerate shared access key request.
 #[derive(
     Clone,
@@ -99,9 +93,7 @@ pub struct PartnerNamespaceRegenerateKeyRequest {
     /// Key name to regenerate (key1 or key2).
     pub key_name: String,
 }
-impl ::armgen_runtime::Validate for PartnerNamespaceRegenerateKeyRequest {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PartnerNamespaceRegenerateKeyRequest {}
 /// Shared access keys of the partner namespace.
 #[derive(
     Clone,
@@ -120,6 +112,4 @@ pub struct PartnerNamespaceSharedAccessKeys {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key2: Option<::armgen_runtime::Secret>,
 }
-impl ::armgen_runtime::Validate for PartnerNamespaceSharedAccessKeys {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PartnerNamespaceSharedAccessKeys {}

@@ -29,9 +29,7 @@ pub struct AccessKeys {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_name: Option<String>,
 }
-impl ::armgen_runtime::Validate for AccessKeys {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AccessKeys {}
 ::armgen_runtime::string_enum! {
     #[doc = " The `AccessRights` values."] closed enum AccessRights { #[doc =
     " `Manage`"] Manage = "Manage", #[doc = " `Send`"] Send = "Send", #[doc =
@@ -145,9 +143,7 @@ pub struct ErrorAdditionalInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub info: Option<::armgen_runtime::__private::serde_json::Value>,
 }
-impl ::armgen_runtime::Validate for ErrorAdditionalInfo {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorAdditionalInfo {}
 /// The error detail.
 #[derive(
     Clone,
@@ -186,9 +182,7 @@ pub struct ErrorDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_info: Option<Vec<ErrorAdditionalInfo>>,
 }
-impl ::armgen_runtime::Validate for ErrorDetail {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorDetail {}
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations.
 #[derive(
     Clone,
@@ -204,9 +198,7 @@ pub struct ErrorResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorDetail>,
 }
-impl ::armgen_runtime::Validate for ErrorResponse {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorResponse {}
 ::armgen_runtime::string_enum! {
     #[doc = " Provisioning state of the namespace."] extensible enum
     ProvisioningStateEnum { #[doc = " `Created`"] Created = "Created", #[doc =
@@ -253,9 +245,7 @@ pub struct RelayNamespace {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<RelayNamespaceProperties>,
 }
-impl ::armgen_runtime::Validate for RelayNamespace {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for RelayNamespace {}
 impl ::armgen_runtime::StripReadOnly for RelayNamespace {
     fn strip_read_only(
         &self,
@@ -313,9 +303,7 @@ pub struct RelayNamespaceProperties {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
-impl ::armgen_runtime::Validate for RelayNamespaceProperties {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for RelayNamespaceProperties {}
 impl ::armgen_runtime::StripReadOnly for RelayNamespaceProperties {
     fn strip_read_only(
         &self,
@@ -351,9 +339,7 @@ pub struct Sku {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<SkuTier>,
 }
-impl ::armgen_runtime::Validate for Sku {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Sku {}
 ::armgen_runtime::string_enum! {
     #[doc = " Name of this SKU."] extensible enum SkuName { #[doc = " `Standard`"]
     Standard = "Standard", }

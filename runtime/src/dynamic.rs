@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::error::ResponseError;
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator};
+use super::validate::{Constraint, Validate, ValidationError, ValidationErrors};
 use url::Url;
 
 /// A parameter map as found in an example file's `parameters`.
@@ -233,13 +233,9 @@ impl<T: Validate> DynamicValidate for T {
     }
 }
 
-impl Validate for () {
-    fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
-}
+impl Validate for () {}
 
-impl Validate for Value {
-    fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
-}
+impl Validate for Value {}
 
 /// Why a dynamic call could not be made.
 #[derive(Debug, PartialEq)]

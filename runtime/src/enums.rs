@@ -51,9 +51,7 @@ macro_rules! __armgen_string_enum {
             }
         }
 
-        impl $crate::Validate for $name {
-            fn validate_at(&self, _path: &str, _validator: &mut $crate::Validator) {}
-        }
+        impl $crate::Validate for $name {}
     };
     ($(#[$meta:meta])* extensible enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)* }) => {
         $(#[$meta])*
@@ -89,9 +87,7 @@ macro_rules! __armgen_string_enum {
             }
         }
 
-        impl $crate::Validate for $name {
-            fn validate_at(&self, _path: &str, _validator: &mut $crate::Validator) {}
-        }
+        impl $crate::Validate for $name {}
 
         impl $crate::__private::serde::Serialize for $name {
             fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {

@@ -213,10 +213,15 @@ impl fmt::Display for ValidationErrors {
 
 impl std::error::Error for ValidationErrors {}
 
-/// Models that carry constraints check themselves with this trait.
+/// Models that carry constraints check themselves with this trait. Every
+/// generated model implements it; one whose schema constrains nothing, down
+/// to its last member, keeps the default, which checks nothing.
 pub trait Validate {
     /// Records every broken constraint below `path` (the wire path of `self`).
-    fn validate_at(&self, path: &str, validator: &mut Validator);
+    /// The default records none.
+    fn validate_at(&self, path: &str, validator: &mut Validator) {
+        let _ = (path, validator);
+    }
 
     /// Checks the whole value; `path` names it in errors (a parameter name).
     fn validate_as(&self, path: &str) -> Result<(), ValidationErrors> {
@@ -260,9 +265,7 @@ impl<T: Validate> Validate for std::collections::BTreeMap<String, T> {
 // do), but success types must be `Validate` for dynamic callers.
 macro_rules! no_constraints {
     ($($ty:ty),*) => {
-        $(impl Validate for $ty {
-            fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
-        })*
+        $(impl Validate for $ty {})*
     };
 }
 

@@ -256,11 +256,8 @@ fn validator(
         .collect();
     let rt = ctx.runtime;
     if checks.is_empty() {
-        return quote! {
-            impl #rt::Validate for #name {
-                fn validate_at(&self, _path: &str, _validator: &mut #rt::Validator) {}
-            }
-        };
+        // The trait's default checks nothing.
+        return quote!(impl #rt::Validate for #name {});
     }
     quote! {
         impl #rt::Validate for #name {

@@ -23,9 +23,7 @@ pub struct Cat {
         ::armgen_runtime::__private::serde_json::Value,
     >,
 }
-impl ::armgen_runtime::Validate for Cat {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Cat {}
 /// The `Closed` object.
 #[derive(
     Clone,
@@ -41,9 +39,7 @@ pub struct Closed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-impl ::armgen_runtime::Validate for Closed {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Closed {}
 /// The `Label` object.
 #[derive(
     Clone,
@@ -110,6 +106,4 @@ pub struct Pet {
         ::armgen_runtime::__private::serde_json::Value,
     >,
 }
-impl ::armgen_runtime::Validate for Pet {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Pet {}

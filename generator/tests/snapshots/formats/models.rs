@@ -53,6 +53,4 @@ pub struct Event {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_key: Option<::armgen_runtime::Secret>,
 }
-impl ::armgen_runtime::Validate for Event {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Event {}

@@ -20,9 +20,7 @@ pub struct ThingList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
 }
-impl ::armgen_runtime::Validate for ThingList {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ThingList {}
 ::armgen_runtime::client_only! {
     ::armgen_runtime::page!(ThingList, optional value, String);
 }

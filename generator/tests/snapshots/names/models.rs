@@ -20,9 +20,7 @@ pub struct Abstract {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Abstract>>,
 }
-impl ::armgen_runtime::Validate for Abstract {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Abstract {}
 impl ::armgen_runtime::StripReadOnly for Abstract {
     fn strip_read_only(
         &self,
@@ -56,9 +54,7 @@ pub struct AlignOf {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AlignOf>>,
 }
-impl ::armgen_runtime::Validate for AlignOf {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AlignOf {}
 impl ::armgen_runtime::StripReadOnly for AlignOf {
     fn strip_read_only(
         &self,
@@ -92,9 +88,7 @@ pub struct AlignOfVal {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AlignOfVal>>,
 }
-impl ::armgen_runtime::Validate for AlignOfVal {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AlignOfVal {}
 impl ::armgen_runtime::StripReadOnly for AlignOfVal {
     fn strip_read_only(
         &self,
@@ -128,9 +122,7 @@ pub struct Alloc {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Alloc>>,
 }
-impl ::armgen_runtime::Validate for Alloc {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Alloc {}
 impl ::armgen_runtime::StripReadOnly for Alloc {
     fn strip_read_only(
         &self,
@@ -164,9 +156,7 @@ pub struct ApiVersion {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ApiVersion>>,
 }
-impl ::armgen_runtime::Validate for ApiVersion {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ApiVersion {}
 impl ::armgen_runtime::StripReadOnly for ApiVersion {
     fn strip_read_only(
         &self,
@@ -200,9 +190,7 @@ pub struct ApiVersion2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ApiVersion2>>,
 }
-impl ::armgen_runtime::Validate for ApiVersion2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ApiVersion2 {}
 /// The `Arc` object.
 #[derive(
     Clone,
@@ -222,9 +210,7 @@ pub struct Arc {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Arc>>,
 }
-impl ::armgen_runtime::Validate for Arc {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Arc {}
 impl ::armgen_runtime::StripReadOnly for Arc {
     fn strip_read_only(
         &self,
@@ -258,9 +244,7 @@ pub struct ArmClientOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ArmClientOptions>>,
 }
-impl ::armgen_runtime::Validate for ArmClientOptions {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ArmClientOptions {}
 impl ::armgen_runtime::StripReadOnly for ArmClientOptions {
     fn strip_read_only(
         &self,
@@ -294,9 +278,7 @@ pub struct ArmPipeline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ArmPipeline>>,
 }
-impl ::armgen_runtime::Validate for ArmPipeline {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ArmPipeline {}
 impl ::armgen_runtime::StripReadOnly for ArmPipeline {
     fn strip_read_only(
         &self,
@@ -330,9 +312,7 @@ pub struct ArmgenRuntime {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ArmgenRuntime>>,
 }
-impl ::armgen_runtime::Validate for ArmgenRuntime {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ArmgenRuntime {}
 impl ::armgen_runtime::StripReadOnly for ArmgenRuntime {
     fn strip_read_only(
         &self,
@@ -366,9 +346,7 @@ pub struct As {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<As>>,
 }
-impl ::armgen_runtime::Validate for As {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for As {}
 impl ::armgen_runtime::StripReadOnly for As {
     fn strip_read_only(
         &self,
@@ -402,9 +380,7 @@ pub struct AsMut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AsMut>>,
 }
-impl ::armgen_runtime::Validate for AsMut {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AsMut {}
 impl ::armgen_runtime::StripReadOnly for AsMut {
     fn strip_read_only(
         &self,
@@ -438,9 +414,7 @@ pub struct AsRef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AsRef>>,
 }
-impl ::armgen_runtime::Validate for AsRef {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AsRef {}
 impl ::armgen_runtime::StripReadOnly for AsRef {
     fn strip_read_only(
         &self,
@@ -474,9 +448,7 @@ pub struct Assert {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Assert>>,
 }
-impl ::armgen_runtime::Validate for Assert {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Assert {}
 impl ::armgen_runtime::StripReadOnly for Assert {
     fn strip_read_only(
         &self,
@@ -510,9 +482,7 @@ pub struct AssertEq {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AssertEq>>,
 }
-impl ::armgen_runtime::Validate for AssertEq {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AssertEq {}
 impl ::armgen_runtime::StripReadOnly for AssertEq {
     fn strip_read_only(
         &self,
@@ -546,9 +516,7 @@ pub struct Async {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Async>>,
 }
-impl ::armgen_runtime::Validate for Async {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Async {}
 impl ::armgen_runtime::StripReadOnly for Async {
     fn strip_read_only(
         &self,
@@ -582,9 +550,7 @@ pub struct AsyncFn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AsyncFn>>,
 }
-impl ::armgen_runtime::Validate for AsyncFn {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AsyncFn {}
 impl ::armgen_runtime::StripReadOnly for AsyncFn {
     fn strip_read_only(
         &self,
@@ -618,9 +584,7 @@ pub struct AsyncFnMut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AsyncFnMut>>,
 }
-impl ::armgen_runtime::Validate for AsyncFnMut {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AsyncFnMut {}
 impl ::armgen_runtime::StripReadOnly for AsyncFnMut {
     fn strip_read_only(
         &self,
@@ -654,9 +618,7 @@ pub struct AsyncFnOnce {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AsyncFnOnce>>,
 }
-impl ::armgen_runtime::Validate for AsyncFnOnce {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AsyncFnOnce {}
 impl ::armgen_runtime::StripReadOnly for AsyncFnOnce {
     fn strip_read_only(
         &self,
@@ -690,9 +652,7 @@ pub struct AsyncTrait {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AsyncTrait>>,
 }
-impl ::armgen_runtime::Validate for AsyncTrait {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AsyncTrait {}
 impl ::armgen_runtime::StripReadOnly for AsyncTrait {
     fn strip_read_only(
         &self,
@@ -726,9 +686,7 @@ pub struct At {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<At>>,
 }
-impl ::armgen_runtime::Validate for At {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for At {}
 impl ::armgen_runtime::StripReadOnly for At {
     fn strip_read_only(
         &self,
@@ -762,9 +720,7 @@ pub struct Await {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Await>>,
 }
-impl ::armgen_runtime::Validate for Await {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Await {}
 impl ::armgen_runtime::StripReadOnly for Await {
     fn strip_read_only(
         &self,
@@ -798,9 +754,7 @@ pub struct AzureCore {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<AzureCore>>,
 }
-impl ::armgen_runtime::Validate for AzureCore {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for AzureCore {}
 impl ::armgen_runtime::StripReadOnly for AzureCore {
     fn strip_read_only(
         &self,
@@ -834,9 +788,7 @@ pub struct BTreeMap {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<BTreeMap>>,
 }
-impl ::armgen_runtime::Validate for BTreeMap {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for BTreeMap {}
 impl ::armgen_runtime::StripReadOnly for BTreeMap {
     fn strip_read_only(
         &self,
@@ -870,9 +822,7 @@ pub struct Base64 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Base64>>,
 }
-impl ::armgen_runtime::Validate for Base64 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Base64 {}
 impl ::armgen_runtime::StripReadOnly for Base64 {
     fn strip_read_only(
         &self,
@@ -906,9 +856,7 @@ pub struct Base64Url {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Base64Url>>,
 }
-impl ::armgen_runtime::Validate for Base64Url {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Base64Url {}
 impl ::armgen_runtime::StripReadOnly for Base64Url {
     fn strip_read_only(
         &self,
@@ -942,9 +890,7 @@ pub struct Become {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Become>>,
 }
-impl ::armgen_runtime::Validate for Become {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Become {}
 impl ::armgen_runtime::StripReadOnly for Become {
     fn strip_read_only(
         &self,
@@ -978,9 +924,7 @@ pub struct BinaryFormat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<BinaryFormat>>,
 }
-impl ::armgen_runtime::Validate for BinaryFormat {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for BinaryFormat {}
 impl ::armgen_runtime::StripReadOnly for BinaryFormat {
     fn strip_read_only(
         &self,
@@ -1014,9 +958,7 @@ pub struct Bool {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Bool>>,
 }
-impl ::armgen_runtime::Validate for Bool {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Bool {}
 impl ::armgen_runtime::StripReadOnly for Bool {
     fn strip_read_only(
         &self,
@@ -1050,9 +992,7 @@ pub struct Box2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Box2>>,
 }
-impl ::armgen_runtime::Validate for Box2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Box2 {}
 impl ::armgen_runtime::StripReadOnly for Box2 {
     fn strip_read_only(
         &self,
@@ -1086,9 +1026,7 @@ pub struct Box3 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Box3>>,
 }
-impl ::armgen_runtime::Validate for Box3 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Box3 {}
 impl ::armgen_runtime::StripReadOnly for Box3 {
     fn strip_read_only(
         &self,
@@ -1122,9 +1060,7 @@ pub struct Break {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Break>>,
 }
-impl ::armgen_runtime::Validate for Break {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Break {}
 impl ::armgen_runtime::StripReadOnly for Break {
     fn strip_read_only(
         &self,
@@ -1158,9 +1094,7 @@ pub struct BuildRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<BuildRequest>>,
 }
-impl ::armgen_runtime::Validate for BuildRequest {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for BuildRequest {}
 impl ::armgen_runtime::StripReadOnly for BuildRequest {
     fn strip_read_only(
         &self,
@@ -1194,9 +1128,7 @@ pub struct Cfg {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Cfg>>,
 }
-impl ::armgen_runtime::Validate for Cfg {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Cfg {}
 impl ::armgen_runtime::StripReadOnly for Cfg {
     fn strip_read_only(
         &self,
@@ -1230,9 +1162,7 @@ pub struct Char {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Char>>,
 }
-impl ::armgen_runtime::Validate for Char {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Char {}
 impl ::armgen_runtime::StripReadOnly for Char {
     fn strip_read_only(
         &self,
@@ -1270,9 +1200,7 @@ pub struct ClientMethodOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ClientMethodOptions>>,
 }
-impl ::armgen_runtime::Validate for ClientMethodOptions {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ClientMethodOptions {}
 impl ::armgen_runtime::StripReadOnly for ClientMethodOptions {
     fn strip_read_only(
         &self,
@@ -1306,9 +1234,7 @@ pub struct ClientOnly {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ClientOnly>>,
 }
-impl ::armgen_runtime::Validate for ClientOnly {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ClientOnly {}
 impl ::armgen_runtime::StripReadOnly for ClientOnly {
     fn strip_read_only(
         &self,
@@ -1342,9 +1268,7 @@ pub struct ClientRequestId {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ClientRequestId>>,
 }
-impl ::armgen_runtime::Validate for ClientRequestId {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ClientRequestId {}
 impl ::armgen_runtime::StripReadOnly for ClientRequestId {
     fn strip_read_only(
         &self,
@@ -1378,9 +1302,7 @@ pub struct Clients {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Clients>>,
 }
-impl ::armgen_runtime::Validate for Clients {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Clients {}
 impl ::armgen_runtime::StripReadOnly for Clients {
     fn strip_read_only(
         &self,
@@ -1414,9 +1336,7 @@ pub struct Clone {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Clone>>,
 }
-impl ::armgen_runtime::Validate for Clone {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Clone {}
 impl ::armgen_runtime::StripReadOnly for Clone {
     fn strip_read_only(
         &self,
@@ -1608,9 +1528,7 @@ pub struct CompilePattern {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<CompilePattern>>,
 }
-impl ::armgen_runtime::Validate for CompilePattern {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for CompilePattern {}
 impl ::armgen_runtime::StripReadOnly for CompilePattern {
     fn strip_read_only(
         &self,
@@ -1644,9 +1562,7 @@ pub struct Concat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Concat>>,
 }
-impl ::armgen_runtime::Validate for Concat {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Concat {}
 impl ::armgen_runtime::StripReadOnly for Concat {
     fn strip_read_only(
         &self,
@@ -1680,9 +1596,7 @@ pub struct Const {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Const>>,
 }
-impl ::armgen_runtime::Validate for Const {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Const {}
 impl ::armgen_runtime::StripReadOnly for Const {
     fn strip_read_only(
         &self,
@@ -1716,9 +1630,7 @@ pub struct Constraint {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Constraint>>,
 }
-impl ::armgen_runtime::Validate for Constraint {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Constraint {}
 impl ::armgen_runtime::StripReadOnly for Constraint {
     fn strip_read_only(
         &self,
@@ -1752,9 +1664,7 @@ pub struct Context {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Context>>,
 }
-impl ::armgen_runtime::Validate for Context {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Context {}
 impl ::armgen_runtime::StripReadOnly for Context {
     fn strip_read_only(
         &self,
@@ -1788,9 +1698,7 @@ pub struct Continue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Continue>>,
 }
-impl ::armgen_runtime::Validate for Continue {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Continue {}
 impl ::armgen_runtime::StripReadOnly for Continue {
     fn strip_read_only(
         &self,
@@ -1824,9 +1732,7 @@ pub struct Copy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Copy>>,
 }
-impl ::armgen_runtime::Validate for Copy {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Copy {}
 impl ::armgen_runtime::StripReadOnly for Copy {
     fn strip_read_only(
         &self,
@@ -1860,9 +1766,7 @@ pub struct Core {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Core>>,
 }
-impl ::armgen_runtime::Validate for Core {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Core {}
 impl ::armgen_runtime::StripReadOnly for Core {
     fn strip_read_only(
         &self,
@@ -1896,9 +1800,7 @@ pub struct Cow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Cow>>,
 }
-impl ::armgen_runtime::Validate for Cow {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Cow {}
 impl ::armgen_runtime::StripReadOnly for Cow {
     fn strip_read_only(
         &self,
@@ -1933,9 +1835,7 @@ pub struct Crate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Crate>>,
 }
-impl ::armgen_runtime::Validate for Crate {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Crate {}
 impl ::armgen_runtime::StripReadOnly for Crate {
     fn strip_read_only(
         &self,
@@ -1969,9 +1869,7 @@ pub struct Credential {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Credential>>,
 }
-impl ::armgen_runtime::Validate for Credential {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Credential {}
 impl ::armgen_runtime::StripReadOnly for Credential {
     fn strip_read_only(
         &self,
@@ -2005,9 +1903,7 @@ pub struct Date {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Date>>,
 }
-impl ::armgen_runtime::Validate for Date {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Date {}
 impl ::armgen_runtime::StripReadOnly for Date {
     fn strip_read_only(
         &self,
@@ -2041,9 +1937,7 @@ pub struct DateTime {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DateTime>>,
 }
-impl ::armgen_runtime::Validate for DateTime {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DateTime {}
 impl ::armgen_runtime::StripReadOnly for DateTime {
     fn strip_read_only(
         &self,
@@ -2077,9 +1971,7 @@ pub struct DateTimeRfc1123 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DateTimeRfc1123>>,
 }
-impl ::armgen_runtime::Validate for DateTimeRfc1123 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DateTimeRfc1123 {}
 impl ::armgen_runtime::StripReadOnly for DateTimeRfc1123 {
     fn strip_read_only(
         &self,
@@ -2113,9 +2005,7 @@ pub struct Debug {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Debug>>,
 }
-impl ::armgen_runtime::Validate for Debug {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Debug {}
 impl ::armgen_runtime::StripReadOnly for Debug {
     fn strip_read_only(
         &self,
@@ -2149,9 +2039,7 @@ pub struct DecodeBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeBody>>,
 }
-impl ::armgen_runtime::Validate for DecodeBody {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeBody {}
 impl ::armgen_runtime::StripReadOnly for DecodeBody {
     fn strip_read_only(
         &self,
@@ -2185,9 +2073,7 @@ pub struct DecodeByStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeByStatus>>,
 }
-impl ::armgen_runtime::Validate for DecodeByStatus {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeByStatus {}
 impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
     fn strip_read_only(
         &self,
@@ -2221,9 +2107,7 @@ pub struct DecodeBytes {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeBytes>>,
 }
-impl ::armgen_runtime::Validate for DecodeBytes {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeBytes {}
 impl ::armgen_runtime::StripReadOnly for DecodeBytes {
     fn strip_read_only(
         &self,
@@ -2257,9 +2141,7 @@ pub struct DecodeEmpty {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeEmpty>>,
 }
-impl ::armgen_runtime::Validate for DecodeEmpty {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeEmpty {}
 impl ::armgen_runtime::StripReadOnly for DecodeEmpty {
     fn strip_read_only(
         &self,
@@ -2293,9 +2175,7 @@ pub struct DecodeExists {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeExists>>,
 }
-impl ::armgen_runtime::Validate for DecodeExists {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeExists {}
 impl ::armgen_runtime::StripReadOnly for DecodeExists {
     fn strip_read_only(
         &self,
@@ -2329,9 +2209,7 @@ pub struct DecodeJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeJson>>,
 }
-impl ::armgen_runtime::Validate for DecodeJson {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeJson {}
 impl ::armgen_runtime::StripReadOnly for DecodeJson {
     fn strip_read_only(
         &self,
@@ -2365,9 +2243,7 @@ pub struct DecodeNullable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeNullable>>,
 }
-impl ::armgen_runtime::Validate for DecodeNullable {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeNullable {}
 impl ::armgen_runtime::StripReadOnly for DecodeNullable {
     fn strip_read_only(
         &self,
@@ -2401,9 +2277,7 @@ pub struct DecodeOptional {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeOptional>>,
 }
-impl ::armgen_runtime::Validate for DecodeOptional {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeOptional {}
 impl ::armgen_runtime::StripReadOnly for DecodeOptional {
     fn strip_read_only(
         &self,
@@ -2437,9 +2311,7 @@ pub struct DecodeResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeResponse>>,
 }
-impl ::armgen_runtime::Validate for DecodeResponse {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeResponse {}
 impl ::armgen_runtime::StripReadOnly for DecodeResponse {
     fn strip_read_only(
         &self,
@@ -2473,9 +2345,7 @@ pub struct DecodeText {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DecodeText>>,
 }
-impl ::armgen_runtime::Validate for DecodeText {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DecodeText {}
 impl ::armgen_runtime::StripReadOnly for DecodeText {
     fn strip_read_only(
         &self,
@@ -2509,9 +2379,7 @@ pub struct Default {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Default>>,
 }
-impl ::armgen_runtime::Validate for Default {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Default {}
 impl ::armgen_runtime::StripReadOnly for Default {
     fn strip_read_only(
         &self,
@@ -2545,9 +2413,7 @@ pub struct DefaultEndpoint {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DefaultEndpoint>>,
 }
-impl ::armgen_runtime::Validate for DefaultEndpoint {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DefaultEndpoint {}
 impl ::armgen_runtime::StripReadOnly for DefaultEndpoint {
     fn strip_read_only(
         &self,
@@ -2581,9 +2447,7 @@ pub struct Deserialize {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Deserialize>>,
 }
-impl ::armgen_runtime::Validate for Deserialize {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Deserialize {}
 impl ::armgen_runtime::StripReadOnly for Deserialize {
     fn strip_read_only(
         &self,
@@ -2617,9 +2481,7 @@ pub struct Deserializer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Deserializer>>,
 }
-impl ::armgen_runtime::Validate for Deserializer {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Deserializer {}
 impl ::armgen_runtime::StripReadOnly for Deserializer {
     fn strip_read_only(
         &self,
@@ -2653,9 +2515,7 @@ pub struct Do {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Do>>,
 }
-impl ::armgen_runtime::Validate for Do {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Do {}
 impl ::armgen_runtime::StripReadOnly for Do {
     fn strip_read_only(
         &self,
@@ -2689,9 +2549,7 @@ pub struct DoubleEndedIterator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DoubleEndedIterator>>,
 }
-impl ::armgen_runtime::Validate for DoubleEndedIterator {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DoubleEndedIterator {}
 impl ::armgen_runtime::StripReadOnly for DoubleEndedIterator {
     fn strip_read_only(
         &self,
@@ -2725,9 +2583,7 @@ pub struct Drop {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Drop>>,
 }
-impl ::armgen_runtime::Validate for Drop {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Drop {}
 impl ::armgen_runtime::StripReadOnly for Drop {
     fn strip_read_only(
         &self,
@@ -2761,9 +2617,7 @@ pub struct Drop2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Drop2>>,
 }
-impl ::armgen_runtime::Validate for Drop2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Drop2 {}
 /// The `Duration` object.
 #[derive(
     Clone,
@@ -2783,9 +2637,7 @@ pub struct Duration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Duration>>,
 }
-impl ::armgen_runtime::Validate for Duration {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Duration {}
 impl ::armgen_runtime::StripReadOnly for Duration {
     fn strip_read_only(
         &self,
@@ -2819,9 +2671,7 @@ pub struct Dyn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Dyn>>,
 }
-impl ::armgen_runtime::Validate for Dyn {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Dyn {}
 impl ::armgen_runtime::StripReadOnly for Dyn {
     fn strip_read_only(
         &self,
@@ -2855,9 +2705,7 @@ pub struct Dynamic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Dynamic>>,
 }
-impl ::armgen_runtime::Validate for Dynamic {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Dynamic {}
 impl ::armgen_runtime::StripReadOnly for Dynamic {
     fn strip_read_only(
         &self,
@@ -2891,9 +2739,7 @@ pub struct DynamicError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicError>>,
 }
-impl ::armgen_runtime::Validate for DynamicError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicError {}
 impl ::armgen_runtime::StripReadOnly for DynamicError {
     fn strip_read_only(
         &self,
@@ -2927,9 +2773,7 @@ pub struct DynamicExecute {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicExecute>>,
 }
-impl ::armgen_runtime::Validate for DynamicExecute {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicExecute {}
 impl ::armgen_runtime::StripReadOnly for DynamicExecute {
     fn strip_read_only(
         &self,
@@ -2963,9 +2807,7 @@ pub struct DynamicPages {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicPages>>,
 }
-impl ::armgen_runtime::Validate for DynamicPages {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicPages {}
 impl ::armgen_runtime::StripReadOnly for DynamicPages {
     fn strip_read_only(
         &self,
@@ -2999,9 +2841,7 @@ pub struct DynamicParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicParams>>,
 }
-impl ::armgen_runtime::Validate for DynamicParams {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicParams {}
 impl ::armgen_runtime::StripReadOnly for DynamicParams {
     fn strip_read_only(
         &self,
@@ -3035,9 +2875,7 @@ pub struct DynamicPoll {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicPoll>>,
 }
-impl ::armgen_runtime::Validate for DynamicPoll {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicPoll {}
 impl ::armgen_runtime::StripReadOnly for DynamicPoll {
     fn strip_read_only(
         &self,
@@ -3071,9 +2909,7 @@ pub struct DynamicReply {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicReply>>,
 }
-impl ::armgen_runtime::Validate for DynamicReply {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicReply {}
 impl ::armgen_runtime::StripReadOnly for DynamicReply {
     fn strip_read_only(
         &self,
@@ -3107,9 +2943,7 @@ pub struct DynamicRequestError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicRequestError>>,
 }
-impl ::armgen_runtime::Validate for DynamicRequestError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicRequestError {}
 impl ::armgen_runtime::StripReadOnly for DynamicRequestError {
     fn strip_read_only(
         &self,
@@ -3143,9 +2977,7 @@ pub struct DynamicResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicResult>>,
 }
-impl ::armgen_runtime::Validate for DynamicResult {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicResult {}
 impl ::armgen_runtime::StripReadOnly for DynamicResult {
     fn strip_read_only(
         &self,
@@ -3179,9 +3011,7 @@ pub struct DynamicValidate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<DynamicValidate>>,
 }
-impl ::armgen_runtime::Validate for DynamicValidate {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for DynamicValidate {}
 impl ::armgen_runtime::StripReadOnly for DynamicValidate {
     fn strip_read_only(
         &self,
@@ -3215,9 +3045,7 @@ pub struct Else {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Else>>,
 }
-impl ::armgen_runtime::Validate for Else {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Else {}
 impl ::armgen_runtime::StripReadOnly for Else {
     fn strip_read_only(
         &self,
@@ -3251,9 +3079,7 @@ pub struct Endpoint {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Endpoint>>,
 }
-impl ::armgen_runtime::Validate for Endpoint {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Endpoint {}
 impl ::armgen_runtime::StripReadOnly for Endpoint {
     fn strip_read_only(
         &self,
@@ -3287,9 +3113,7 @@ pub struct Enum {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Enum>>,
 }
-impl ::armgen_runtime::Validate for Enum {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Enum {}
 impl ::armgen_runtime::StripReadOnly for Enum {
     fn strip_read_only(
         &self,
@@ -3323,9 +3147,7 @@ pub struct Env {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Env>>,
 }
-impl ::armgen_runtime::Validate for Env {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Env {}
 impl ::armgen_runtime::StripReadOnly for Env {
     fn strip_read_only(
         &self,
@@ -3359,9 +3181,7 @@ pub struct Eq {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Eq>>,
 }
-impl ::armgen_runtime::Validate for Eq {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Eq {}
 impl ::armgen_runtime::StripReadOnly for Eq {
     fn strip_read_only(
         &self,
@@ -3395,9 +3215,7 @@ pub struct Err {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Err>>,
 }
-impl ::armgen_runtime::Validate for Err {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Err {}
 impl ::armgen_runtime::StripReadOnly for Err {
     fn strip_read_only(
         &self,
@@ -3431,9 +3249,7 @@ pub struct ErrorBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ErrorBody>>,
 }
-impl ::armgen_runtime::Validate for ErrorBody {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorBody {}
 impl ::armgen_runtime::StripReadOnly for ErrorBody {
     fn strip_read_only(
         &self,
@@ -3467,9 +3283,7 @@ pub struct ExactSizeIterator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ExactSizeIterator>>,
 }
-impl ::armgen_runtime::Validate for ExactSizeIterator {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ExactSizeIterator {}
 impl ::armgen_runtime::StripReadOnly for ExactSizeIterator {
     fn strip_read_only(
         &self,
@@ -3503,9 +3317,7 @@ pub struct Extend {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Extend>>,
 }
-impl ::armgen_runtime::Validate for Extend {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Extend {}
 impl ::armgen_runtime::StripReadOnly for Extend {
     fn strip_read_only(
         &self,
@@ -3697,9 +3509,7 @@ pub struct Extern {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Extern>>,
 }
-impl ::armgen_runtime::Validate for Extern {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Extern {}
 impl ::armgen_runtime::StripReadOnly for Extern {
     fn strip_read_only(
         &self,
@@ -3733,9 +3543,7 @@ pub struct F {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<F>>,
 }
-impl ::armgen_runtime::Validate for F {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for F {}
 impl ::armgen_runtime::StripReadOnly for F {
     fn strip_read_only(
         &self,
@@ -3769,9 +3577,7 @@ pub struct F32 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<F32>>,
 }
-impl ::armgen_runtime::Validate for F32 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for F32 {}
 impl ::armgen_runtime::StripReadOnly for F32 {
     fn strip_read_only(
         &self,
@@ -3805,9 +3611,7 @@ pub struct F64 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<F64>>,
 }
-impl ::armgen_runtime::Validate for F64 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for F64 {}
 impl ::armgen_runtime::StripReadOnly for F64 {
     fn strip_read_only(
         &self,
@@ -3841,9 +3645,7 @@ pub struct False {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<False>>,
 }
-impl ::armgen_runtime::Validate for False {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for False {}
 impl ::armgen_runtime::StripReadOnly for False {
     fn strip_read_only(
         &self,
@@ -5936,9 +5738,7 @@ pub struct Final {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Final>>,
 }
-impl ::armgen_runtime::Validate for Final {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Final {}
 impl ::armgen_runtime::StripReadOnly for Final {
     fn strip_read_only(
         &self,
@@ -5972,9 +5772,7 @@ pub struct FinalStateVia {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FinalStateVia>>,
 }
-impl ::armgen_runtime::Validate for FinalStateVia {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FinalStateVia {}
 impl ::armgen_runtime::StripReadOnly for FinalStateVia {
     fn strip_read_only(
         &self,
@@ -6008,9 +5806,7 @@ pub struct Fn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Fn>>,
 }
-impl ::armgen_runtime::Validate for Fn {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Fn {}
 impl ::armgen_runtime::StripReadOnly for Fn {
     fn strip_read_only(
         &self,
@@ -6044,9 +5840,7 @@ pub struct Fn2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Fn2>>,
 }
-impl ::armgen_runtime::Validate for Fn2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Fn2 {}
 /// The `FnMut` object.
 #[derive(
     Clone,
@@ -6066,9 +5860,7 @@ pub struct FnMut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FnMut>>,
 }
-impl ::armgen_runtime::Validate for FnMut {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FnMut {}
 impl ::armgen_runtime::StripReadOnly for FnMut {
     fn strip_read_only(
         &self,
@@ -6102,9 +5894,7 @@ pub struct FnOnce {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FnOnce>>,
 }
-impl ::armgen_runtime::Validate for FnOnce {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FnOnce {}
 impl ::armgen_runtime::StripReadOnly for FnOnce {
     fn strip_read_only(
         &self,
@@ -6138,9 +5928,7 @@ pub struct For {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<For>>,
 }
-impl ::armgen_runtime::Validate for For {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for For {}
 impl ::armgen_runtime::StripReadOnly for For {
     fn strip_read_only(
         &self,
@@ -6174,9 +5962,7 @@ pub struct FormBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FormBody>>,
 }
-impl ::armgen_runtime::Validate for FormBody {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FormBody {}
 impl ::armgen_runtime::StripReadOnly for FormBody {
     fn strip_read_only(
         &self,
@@ -6210,9 +5996,7 @@ pub struct Format {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Format>>,
 }
-impl ::armgen_runtime::Validate for Format {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Format {}
 impl ::armgen_runtime::StripReadOnly for Format {
     fn strip_read_only(
         &self,
@@ -6246,9 +6030,7 @@ pub struct FormatArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FormatArgs>>,
 }
-impl ::armgen_runtime::Validate for FormatArgs {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FormatArgs {}
 impl ::armgen_runtime::StripReadOnly for FormatArgs {
     fn strip_read_only(
         &self,
@@ -6282,9 +6064,7 @@ pub struct FormatError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FormatError>>,
 }
-impl ::armgen_runtime::Validate for FormatError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FormatError {}
 impl ::armgen_runtime::StripReadOnly for FormatError {
     fn strip_read_only(
         &self,
@@ -6318,9 +6098,7 @@ pub struct From {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<From>>,
 }
-impl ::armgen_runtime::Validate for From {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for From {}
 impl ::armgen_runtime::StripReadOnly for From {
     fn strip_read_only(
         &self,
@@ -6354,9 +6132,7 @@ pub struct FromIterator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FromIterator>>,
 }
-impl ::armgen_runtime::Validate for FromIterator {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FromIterator {}
 impl ::armgen_runtime::StripReadOnly for FromIterator {
     fn strip_read_only(
         &self,
@@ -6390,9 +6166,7 @@ pub struct FromStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<FromStatus>>,
 }
-impl ::armgen_runtime::Validate for FromStatus {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for FromStatus {}
 impl ::armgen_runtime::StripReadOnly for FromStatus {
     fn strip_read_only(
         &self,
@@ -6426,9 +6200,7 @@ pub struct Future {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Future>>,
 }
-impl ::armgen_runtime::Validate for Future {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Future {}
 impl ::armgen_runtime::StripReadOnly for Future {
     fn strip_read_only(
         &self,
@@ -6462,9 +6234,7 @@ pub struct Gen {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Gen>>,
 }
-impl ::armgen_runtime::Validate for Gen {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Gen {}
 impl ::armgen_runtime::StripReadOnly for Gen {
     fn strip_read_only(
         &self,
@@ -6498,9 +6268,7 @@ pub struct Hash {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Hash>>,
 }
-impl ::armgen_runtime::Validate for Hash {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Hash {}
 impl ::armgen_runtime::StripReadOnly for Hash {
     fn strip_read_only(
         &self,
@@ -6534,9 +6302,7 @@ pub struct HostPart {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<HostPart>>,
 }
-impl ::armgen_runtime::Validate for HostPart {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for HostPart {}
 impl ::armgen_runtime::StripReadOnly for HostPart {
     fn strip_read_only(
         &self,
@@ -6570,9 +6336,7 @@ pub struct HttpRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<HttpRequest>>,
 }
-impl ::armgen_runtime::Validate for HttpRequest {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for HttpRequest {}
 impl ::armgen_runtime::StripReadOnly for HttpRequest {
     fn strip_read_only(
         &self,
@@ -6606,9 +6370,7 @@ pub struct HttpResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<HttpResponse>>,
 }
-impl ::armgen_runtime::Validate for HttpResponse {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for HttpResponse {}
 impl ::armgen_runtime::StripReadOnly for HttpResponse {
     fn strip_read_only(
         &self,
@@ -6642,9 +6404,7 @@ pub struct I32 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<I32>>,
 }
-impl ::armgen_runtime::Validate for I32 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for I32 {}
 impl ::armgen_runtime::StripReadOnly for I32 {
     fn strip_read_only(
         &self,
@@ -6678,9 +6438,7 @@ pub struct I64 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<I64>>,
 }
-impl ::armgen_runtime::Validate for I64 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for I64 {}
 impl ::armgen_runtime::StripReadOnly for I64 {
     fn strip_read_only(
         &self,
@@ -6714,9 +6472,7 @@ pub struct If {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<If>>,
 }
-impl ::armgen_runtime::Validate for If {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for If {}
 impl ::armgen_runtime::StripReadOnly for If {
     fn strip_read_only(
         &self,
@@ -6750,9 +6506,7 @@ pub struct Impl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Impl>>,
 }
-impl ::armgen_runtime::Validate for Impl {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Impl {}
 impl ::armgen_runtime::StripReadOnly for Impl {
     fn strip_read_only(
         &self,
@@ -6786,9 +6540,7 @@ pub struct In {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<In>>,
 }
-impl ::armgen_runtime::Validate for In {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for In {}
 impl ::armgen_runtime::StripReadOnly for In {
     fn strip_read_only(
         &self,
@@ -6822,9 +6574,7 @@ pub struct Include {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Include>>,
 }
-impl ::armgen_runtime::Validate for Include {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Include {}
 impl ::armgen_runtime::StripReadOnly for Include {
     fn strip_read_only(
         &self,
@@ -6858,9 +6608,7 @@ pub struct IncludeStr {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<IncludeStr>>,
 }
-impl ::armgen_runtime::Validate for IncludeStr {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for IncludeStr {}
 impl ::armgen_runtime::StripReadOnly for IncludeStr {
     fn strip_read_only(
         &self,
@@ -6894,9 +6642,7 @@ pub struct Inner {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Inner>>,
 }
-impl ::armgen_runtime::Validate for Inner {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Inner {}
 impl ::armgen_runtime::StripReadOnly for Inner {
     fn strip_read_only(
         &self,
@@ -6930,9 +6676,7 @@ pub struct Into {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Into>>,
 }
-impl ::armgen_runtime::Validate for Into {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Into {}
 impl ::armgen_runtime::StripReadOnly for Into {
     fn strip_read_only(
         &self,
@@ -6966,9 +6710,7 @@ pub struct IntoFuture {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<IntoFuture>>,
 }
-impl ::armgen_runtime::Validate for IntoFuture {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for IntoFuture {}
 impl ::armgen_runtime::StripReadOnly for IntoFuture {
     fn strip_read_only(
         &self,
@@ -7002,9 +6744,7 @@ pub struct IntoIterator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<IntoIterator>>,
 }
-impl ::armgen_runtime::Validate for IntoIterator {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for IntoIterator {}
 impl ::armgen_runtime::StripReadOnly for IntoIterator {
     fn strip_read_only(
         &self,
@@ -7038,9 +6778,7 @@ pub struct IntoVariant {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<IntoVariant>>,
 }
-impl ::armgen_runtime::Validate for IntoVariant {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for IntoVariant {}
 impl ::armgen_runtime::StripReadOnly for IntoVariant {
     fn strip_read_only(
         &self,
@@ -7074,9 +6812,7 @@ pub struct InvalidHost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<InvalidHost>>,
 }
-impl ::armgen_runtime::Validate for InvalidHost {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for InvalidHost {}
 impl ::armgen_runtime::StripReadOnly for InvalidHost {
     fn strip_read_only(
         &self,
@@ -7110,9 +6846,7 @@ pub struct Iterator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Iterator>>,
 }
-impl ::armgen_runtime::Validate for Iterator {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Iterator {}
 impl ::armgen_runtime::StripReadOnly for Iterator {
     fn strip_read_only(
         &self,
@@ -7146,9 +6880,7 @@ pub struct Json {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Json>>,
 }
-impl ::armgen_runtime::Validate for Json {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Json {}
 impl ::armgen_runtime::StripReadOnly for Json {
     fn strip_read_only(
         &self,
@@ -7182,9 +6914,7 @@ pub struct LazyLock {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<LazyLock>>,
 }
-impl ::armgen_runtime::Validate for LazyLock {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for LazyLock {}
 impl ::armgen_runtime::StripReadOnly for LazyLock {
     fn strip_read_only(
         &self,
@@ -7218,9 +6948,7 @@ pub struct Let {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Let>>,
 }
-impl ::armgen_runtime::Validate for Let {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Let {}
 impl ::armgen_runtime::StripReadOnly for Let {
     fn strip_read_only(
         &self,
@@ -7254,9 +6982,7 @@ pub struct Loop {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Loop>>,
 }
-impl ::armgen_runtime::Validate for Loop {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Loop {}
 impl ::armgen_runtime::StripReadOnly for Loop {
     fn strip_read_only(
         &self,
@@ -7290,9 +7016,7 @@ pub struct Macro {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Macro>>,
 }
-impl ::armgen_runtime::Validate for Macro {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Macro {}
 impl ::armgen_runtime::StripReadOnly for Macro {
     fn strip_read_only(
         &self,
@@ -7326,9 +7050,7 @@ pub struct Map {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Map>>,
 }
-impl ::armgen_runtime::Validate for Map {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Map {}
 impl ::armgen_runtime::StripReadOnly for Map {
     fn strip_read_only(
         &self,
@@ -7362,9 +7084,7 @@ pub struct Match {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Match>>,
 }
-impl ::armgen_runtime::Validate for Match {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Match {}
 impl ::armgen_runtime::StripReadOnly for Match {
     fn strip_read_only(
         &self,
@@ -7398,9 +7118,7 @@ pub struct Matches {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Matches>>,
 }
-impl ::armgen_runtime::Validate for Matches {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Matches {}
 impl ::armgen_runtime::StripReadOnly for Matches {
     fn strip_read_only(
         &self,
@@ -7434,9 +7152,7 @@ pub struct Members {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Members>>,
 }
-impl ::armgen_runtime::Validate for Members {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Members {}
 impl ::armgen_runtime::StripReadOnly for Members {
     fn strip_read_only(
         &self,
@@ -7470,9 +7186,7 @@ pub struct Method {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Method>>,
 }
-impl ::armgen_runtime::Validate for Method {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Method {}
 impl ::armgen_runtime::StripReadOnly for Method {
     fn strip_read_only(
         &self,
@@ -7506,9 +7220,7 @@ pub struct MethodOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<MethodOptions>>,
 }
-impl ::armgen_runtime::Validate for MethodOptions {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for MethodOptions {}
 impl ::armgen_runtime::StripReadOnly for MethodOptions {
     fn strip_read_only(
         &self,
@@ -7542,9 +7254,7 @@ pub struct MethodOptions2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<MethodOptions2>>,
 }
-impl ::armgen_runtime::Validate for MethodOptions2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for MethodOptions2 {}
 /// The `mod` object.
 #[derive(
     Clone,
@@ -7564,9 +7274,7 @@ pub struct Mod {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Mod>>,
 }
-impl ::armgen_runtime::Validate for Mod {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Mod {}
 impl ::armgen_runtime::StripReadOnly for Mod {
     fn strip_read_only(
         &self,
@@ -7600,9 +7308,7 @@ pub struct Models {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Models>>,
 }
-impl ::armgen_runtime::Validate for Models {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Models {}
 impl ::armgen_runtime::StripReadOnly for Models {
     fn strip_read_only(
         &self,
@@ -7636,9 +7342,7 @@ pub struct Move {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Move>>,
 }
-impl ::armgen_runtime::Validate for Move {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Move {}
 impl ::armgen_runtime::StripReadOnly for Move {
     fn strip_read_only(
         &self,
@@ -7672,9 +7376,7 @@ pub struct Mut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Mut>>,
 }
-impl ::armgen_runtime::Validate for Mut {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Mut {}
 impl ::armgen_runtime::StripReadOnly for Mut {
     fn strip_read_only(
         &self,
@@ -7708,9 +7410,7 @@ pub struct New {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<New>>,
 }
-impl ::armgen_runtime::Validate for New {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for New {}
 impl ::armgen_runtime::StripReadOnly for New {
     fn strip_read_only(
         &self,
@@ -7744,9 +7444,7 @@ pub struct NextLink {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<NextLink>>,
 }
-impl ::armgen_runtime::Validate for NextLink {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for NextLink {}
 impl ::armgen_runtime::StripReadOnly for NextLink {
     fn strip_read_only(
         &self,
@@ -7780,9 +7478,7 @@ pub struct NoFormat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<NoFormat>>,
 }
-impl ::armgen_runtime::Validate for NoFormat {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for NoFormat {}
 impl ::armgen_runtime::StripReadOnly for NoFormat {
     fn strip_read_only(
         &self,
@@ -7816,9 +7512,7 @@ pub struct None {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<None>>,
 }
-impl ::armgen_runtime::Validate for None {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for None {}
 impl ::armgen_runtime::StripReadOnly for None {
     fn strip_read_only(
         &self,
@@ -7852,9 +7546,7 @@ pub struct Ok {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Ok>>,
 }
-impl ::armgen_runtime::Validate for Ok {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Ok {}
 impl ::armgen_runtime::StripReadOnly for Ok {
     fn strip_read_only(
         &self,
@@ -7888,9 +7580,7 @@ pub struct OperationId {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<OperationId>>,
 }
-impl ::armgen_runtime::Validate for OperationId {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for OperationId {}
 impl ::armgen_runtime::StripReadOnly for OperationId {
     fn strip_read_only(
         &self,
@@ -7924,9 +7614,7 @@ pub struct OperationInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<OperationInfo>>,
 }
-impl ::armgen_runtime::Validate for OperationInfo {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for OperationInfo {}
 impl ::armgen_runtime::StripReadOnly for OperationInfo {
     fn strip_read_only(
         &self,
@@ -7960,9 +7648,7 @@ pub struct OperationStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<OperationStatus>>,
 }
-impl ::armgen_runtime::Validate for OperationStatus {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for OperationStatus {}
 impl ::armgen_runtime::StripReadOnly for OperationStatus {
     fn strip_read_only(
         &self,
@@ -7996,9 +7682,7 @@ pub struct Operations {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Operations>>,
 }
-impl ::armgen_runtime::Validate for Operations {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Operations {}
 impl ::armgen_runtime::StripReadOnly for Operations {
     fn strip_read_only(
         &self,
@@ -8032,9 +7716,7 @@ pub struct Option2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Option2>>,
 }
-impl ::armgen_runtime::Validate for Option2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Option2 {}
 impl ::armgen_runtime::StripReadOnly for Option2 {
     fn strip_read_only(
         &self,
@@ -8068,9 +7750,7 @@ pub struct OptionEnv {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<OptionEnv>>,
 }
-impl ::armgen_runtime::Validate for OptionEnv {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for OptionEnv {}
 impl ::armgen_runtime::StripReadOnly for OptionEnv {
     fn strip_read_only(
         &self,
@@ -8104,9 +7784,7 @@ pub struct Options {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Options>>,
 }
-impl ::armgen_runtime::Validate for Options {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Options {}
 impl ::armgen_runtime::StripReadOnly for Options {
     fn strip_read_only(
         &self,
@@ -8140,9 +7818,7 @@ pub struct Ord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Ord>>,
 }
-impl ::armgen_runtime::Validate for Ord {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Ord {}
 impl ::armgen_runtime::StripReadOnly for Ord {
     fn strip_read_only(
         &self,
@@ -8176,9 +7852,7 @@ pub struct Other {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Other>>,
 }
-impl ::armgen_runtime::Validate for Other {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Other {}
 impl ::armgen_runtime::StripReadOnly for Other {
     fn strip_read_only(
         &self,
@@ -8212,9 +7886,7 @@ pub struct Override {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Override>>,
 }
-impl ::armgen_runtime::Validate for Override {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Override {}
 impl ::armgen_runtime::StripReadOnly for Override {
     fn strip_read_only(
         &self,
@@ -8248,9 +7920,7 @@ pub struct Page {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Page>>,
 }
-impl ::armgen_runtime::Validate for Page {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Page {}
 impl ::armgen_runtime::StripReadOnly for Page {
     fn strip_read_only(
         &self,
@@ -8284,9 +7954,7 @@ pub struct PageDecoder {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<PageDecoder>>,
 }
-impl ::armgen_runtime::Validate for PageDecoder {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PageDecoder {}
 impl ::armgen_runtime::StripReadOnly for PageDecoder {
     fn strip_read_only(
         &self,
@@ -8320,9 +7988,7 @@ pub struct Pager {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Pager>>,
 }
-impl ::armgen_runtime::Validate for Pager {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Pager {}
 impl ::armgen_runtime::StripReadOnly for Pager {
     fn strip_read_only(
         &self,
@@ -8356,9 +8022,7 @@ pub struct Panic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Panic>>,
 }
-impl ::armgen_runtime::Validate for Panic {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Panic {}
 impl ::armgen_runtime::StripReadOnly for Panic {
     fn strip_read_only(
         &self,
@@ -8392,9 +8056,7 @@ pub struct ParameterizedHost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ParameterizedHost>>,
 }
-impl ::armgen_runtime::Validate for ParameterizedHost {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ParameterizedHost {}
 impl ::armgen_runtime::StripReadOnly for ParameterizedHost {
     fn strip_read_only(
         &self,
@@ -8428,9 +8090,7 @@ pub struct Params {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Params>>,
 }
-impl ::armgen_runtime::Validate for Params {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Params {}
 impl ::armgen_runtime::StripReadOnly for Params {
     fn strip_read_only(
         &self,
@@ -8464,9 +8124,7 @@ pub struct PartialEq {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<PartialEq>>,
 }
-impl ::armgen_runtime::Validate for PartialEq {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PartialEq {}
 impl ::armgen_runtime::StripReadOnly for PartialEq {
     fn strip_read_only(
         &self,
@@ -8500,9 +8158,7 @@ pub struct PartialOrd {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<PartialOrd>>,
 }
-impl ::armgen_runtime::Validate for PartialOrd {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PartialOrd {}
 impl ::armgen_runtime::StripReadOnly for PartialOrd {
     fn strip_read_only(
         &self,
@@ -8536,9 +8192,7 @@ pub struct Path {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Path>>,
 }
-impl ::armgen_runtime::Validate for Path {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Path {}
 impl ::armgen_runtime::StripReadOnly for Path {
     fn strip_read_only(
         &self,
@@ -8572,9 +8226,7 @@ pub struct Pattern {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Pattern>>,
 }
-impl ::armgen_runtime::Validate for Pattern {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Pattern {}
 impl ::armgen_runtime::StripReadOnly for Pattern {
     fn strip_read_only(
         &self,
@@ -8608,9 +8260,7 @@ pub struct Patterns {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Patterns>>,
 }
-impl ::armgen_runtime::Validate for Patterns {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Patterns {}
 impl ::armgen_runtime::StripReadOnly for Patterns {
     fn strip_read_only(
         &self,
@@ -8644,9 +8294,7 @@ pub struct Pipeline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Pipeline>>,
 }
-impl ::armgen_runtime::Validate for Pipeline {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Pipeline {}
 impl ::armgen_runtime::StripReadOnly for Pipeline {
     fn strip_read_only(
         &self,
@@ -8680,9 +8328,7 @@ pub struct PollerMethodOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<PollerMethodOptions>>,
 }
-impl ::armgen_runtime::Validate for PollerMethodOptions {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PollerMethodOptions {}
 impl ::armgen_runtime::StripReadOnly for PollerMethodOptions {
     fn strip_read_only(
         &self,
@@ -8716,9 +8362,7 @@ pub struct PollerOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<PollerOptions>>,
 }
-impl ::armgen_runtime::Validate for PollerOptions {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PollerOptions {}
 impl ::armgen_runtime::StripReadOnly for PollerOptions {
     fn strip_read_only(
         &self,
@@ -8870,9 +8514,7 @@ pub struct Priv {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Priv>>,
 }
-impl ::armgen_runtime::Validate for Priv {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Priv {}
 impl ::armgen_runtime::StripReadOnly for Priv {
     fn strip_read_only(
         &self,
@@ -8906,9 +8548,7 @@ pub struct Private {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Private>>,
 }
-impl ::armgen_runtime::Validate for Private {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Private {}
 impl ::armgen_runtime::StripReadOnly for Private {
     fn strip_read_only(
         &self,
@@ -8942,9 +8582,7 @@ pub struct Pub {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Pub>>,
 }
-impl ::armgen_runtime::Validate for Pub {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Pub {}
 impl ::armgen_runtime::StripReadOnly for Pub {
     fn strip_read_only(
         &self,
@@ -8978,9 +8616,7 @@ pub struct Ref {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Ref>>,
 }
-impl ::armgen_runtime::Validate for Ref {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Ref {}
 impl ::armgen_runtime::StripReadOnly for Ref {
     fn strip_read_only(
         &self,
@@ -9014,9 +8650,7 @@ pub struct Regex {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Regex>>,
 }
-impl ::armgen_runtime::Validate for Regex {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Regex {}
 impl ::armgen_runtime::StripReadOnly for Regex {
     fn strip_read_only(
         &self,
@@ -9050,9 +8684,7 @@ pub struct Regex2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Regex2>>,
 }
-impl ::armgen_runtime::Validate for Regex2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Regex2 {}
 impl ::armgen_runtime::StripReadOnly for Regex2 {
     fn strip_read_only(
         &self,
@@ -9086,9 +8718,7 @@ pub struct Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Request>>,
 }
-impl ::armgen_runtime::Validate for Request {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Request {}
 impl ::armgen_runtime::StripReadOnly for Request {
     fn strip_read_only(
         &self,
@@ -9122,9 +8752,7 @@ pub struct ResourceManagerAudience {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResourceManagerAudience>>,
 }
-impl ::armgen_runtime::Validate for ResourceManagerAudience {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResourceManagerAudience {}
 impl ::armgen_runtime::StripReadOnly for ResourceManagerAudience {
     fn strip_read_only(
         &self,
@@ -9158,9 +8786,7 @@ pub struct ResourceManagerEndpoint {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResourceManagerEndpoint>>,
 }
-impl ::armgen_runtime::Validate for ResourceManagerEndpoint {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResourceManagerEndpoint {}
 impl ::armgen_runtime::StripReadOnly for ResourceManagerEndpoint {
     fn strip_read_only(
         &self,
@@ -9194,9 +8820,7 @@ pub struct ResourceManagerScope {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResourceManagerScope>>,
 }
-impl ::armgen_runtime::Validate for ResourceManagerScope {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResourceManagerScope {}
 impl ::armgen_runtime::StripReadOnly for ResourceManagerScope {
     fn strip_read_only(
         &self,
@@ -9230,9 +8854,7 @@ pub struct Response {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Response>>,
 }
-impl ::armgen_runtime::Validate for Response {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Response {}
 impl ::armgen_runtime::StripReadOnly for Response {
     fn strip_read_only(
         &self,
@@ -9266,9 +8888,7 @@ pub struct Response2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Response2>>,
 }
-impl ::armgen_runtime::Validate for Response2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Response2 {}
 impl ::armgen_runtime::StripReadOnly for Response2 {
     fn strip_read_only(
         &self,
@@ -9302,9 +8922,7 @@ pub struct ResponseError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResponseError>>,
 }
-impl ::armgen_runtime::Validate for ResponseError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResponseError {}
 impl ::armgen_runtime::StripReadOnly for ResponseError {
     fn strip_read_only(
         &self,
@@ -9338,9 +8956,7 @@ pub struct ResponseError2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResponseError2>>,
 }
-impl ::armgen_runtime::Validate for ResponseError2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResponseError2 {}
 /// The `ResponseHeaders` object.
 #[derive(
     Clone,
@@ -9360,9 +8976,7 @@ pub struct ResponseHeaders {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResponseHeaders>>,
 }
-impl ::armgen_runtime::Validate for ResponseHeaders {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResponseHeaders {}
 impl ::armgen_runtime::StripReadOnly for ResponseHeaders {
     fn strip_read_only(
         &self,
@@ -9396,9 +9010,7 @@ pub struct ResponseTooLarge {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ResponseTooLarge>>,
 }
-impl ::armgen_runtime::Validate for ResponseTooLarge {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ResponseTooLarge {}
 impl ::armgen_runtime::StripReadOnly for ResponseTooLarge {
     fn strip_read_only(
         &self,
@@ -9432,9 +9044,7 @@ pub struct Result2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Result2>>,
 }
-impl ::armgen_runtime::Validate for Result2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Result2 {}
 impl ::armgen_runtime::StripReadOnly for Result2 {
     fn strip_read_only(
         &self,
@@ -9468,9 +9078,7 @@ pub struct Return {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Return>>,
 }
-impl ::armgen_runtime::Validate for Return {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Return {}
 impl ::armgen_runtime::StripReadOnly for Return {
     fn strip_read_only(
         &self,
@@ -9504,9 +9112,7 @@ pub struct SafeDebug {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<SafeDebug>>,
 }
-impl ::armgen_runtime::Validate for SafeDebug {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for SafeDebug {}
 impl ::armgen_runtime::StripReadOnly for SafeDebug {
     fn strip_read_only(
         &self,
@@ -9540,9 +9146,7 @@ pub struct Secret {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Secret>>,
 }
-impl ::armgen_runtime::Validate for Secret {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Secret {}
 impl ::armgen_runtime::StripReadOnly for Secret {
     fn strip_read_only(
         &self,
@@ -9576,9 +9180,7 @@ pub struct Self2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Self2>>,
 }
-impl ::armgen_runtime::Validate for Self2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Self2 {}
 /// The `self` object.
 #[derive(
     Clone,
@@ -9599,9 +9201,7 @@ pub struct Self_ {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Self_>>,
 }
-impl ::armgen_runtime::Validate for Self_ {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Self_ {}
 impl ::armgen_runtime::StripReadOnly for Self_ {
     fn strip_read_only(
         &self,
@@ -9635,9 +9235,7 @@ pub struct Send {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Send>>,
 }
-impl ::armgen_runtime::Validate for Send {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Send {}
 impl ::armgen_runtime::StripReadOnly for Send {
     fn strip_read_only(
         &self,
@@ -9671,9 +9269,7 @@ pub struct Serde {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Serde>>,
 }
-impl ::armgen_runtime::Validate for Serde {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Serde {}
 impl ::armgen_runtime::StripReadOnly for Serde {
     fn strip_read_only(
         &self,
@@ -9707,9 +9303,7 @@ pub struct SerdeJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<SerdeJson>>,
 }
-impl ::armgen_runtime::Validate for SerdeJson {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for SerdeJson {}
 impl ::armgen_runtime::StripReadOnly for SerdeJson {
     fn strip_read_only(
         &self,
@@ -9743,9 +9337,7 @@ pub struct Serialize {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Serialize>>,
 }
-impl ::armgen_runtime::Validate for Serialize {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Serialize {}
 impl ::armgen_runtime::StripReadOnly for Serialize {
     fn strip_read_only(
         &self,
@@ -9779,9 +9371,7 @@ pub struct Serializer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Serializer>>,
 }
-impl ::armgen_runtime::Validate for Serializer {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Serializer {}
 impl ::armgen_runtime::StripReadOnly for Serializer {
     fn strip_read_only(
         &self,
@@ -9815,9 +9405,7 @@ pub struct ServiceError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ServiceError>>,
 }
-impl ::armgen_runtime::Validate for ServiceError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ServiceError {}
 impl ::armgen_runtime::StripReadOnly for ServiceError {
     fn strip_read_only(
         &self,
@@ -9851,9 +9439,7 @@ pub struct ServiceInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ServiceInfo>>,
 }
-impl ::armgen_runtime::Validate for ServiceInfo {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ServiceInfo {}
 impl ::armgen_runtime::StripReadOnly for ServiceInfo {
     fn strip_read_only(
         &self,
@@ -9887,9 +9473,7 @@ pub struct Services {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Services>>,
 }
-impl ::armgen_runtime::Validate for Services {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Services {}
 impl ::armgen_runtime::StripReadOnly for Services {
     fn strip_read_only(
         &self,
@@ -9923,9 +9507,7 @@ pub struct SizeOf {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<SizeOf>>,
 }
-impl ::armgen_runtime::Validate for SizeOf {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for SizeOf {}
 impl ::armgen_runtime::StripReadOnly for SizeOf {
     fn strip_read_only(
         &self,
@@ -9959,9 +9541,7 @@ pub struct SizeOfVal {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<SizeOfVal>>,
 }
-impl ::armgen_runtime::Validate for SizeOfVal {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for SizeOfVal {}
 impl ::armgen_runtime::StripReadOnly for SizeOfVal {
     fn strip_read_only(
         &self,
@@ -9995,9 +9575,7 @@ pub struct Sized {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Sized>>,
 }
-impl ::armgen_runtime::Validate for Sized {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Sized {}
 impl ::armgen_runtime::StripReadOnly for Sized {
     fn strip_read_only(
         &self,
@@ -10031,9 +9609,7 @@ pub struct Some {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Some>>,
 }
-impl ::armgen_runtime::Validate for Some {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Some {}
 impl ::armgen_runtime::StripReadOnly for Some {
     fn strip_read_only(
         &self,
@@ -10067,9 +9643,7 @@ pub struct Static {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Static>>,
 }
-impl ::armgen_runtime::Validate for Static {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Static {}
 impl ::armgen_runtime::StripReadOnly for Static {
     fn strip_read_only(
         &self,
@@ -10103,9 +9677,7 @@ pub struct StaticTokenCredential {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<StaticTokenCredential>>,
 }
-impl ::armgen_runtime::Validate for StaticTokenCredential {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for StaticTokenCredential {}
 impl ::armgen_runtime::StripReadOnly for StaticTokenCredential {
     fn strip_read_only(
         &self,
@@ -10139,9 +9711,7 @@ pub struct Std {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Std>>,
 }
-impl ::armgen_runtime::Validate for Std {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Std {}
 impl ::armgen_runtime::StripReadOnly for Std {
     fn strip_read_only(
         &self,
@@ -10175,9 +9745,7 @@ pub struct Str {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Str>>,
 }
-impl ::armgen_runtime::Validate for Str {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Str {}
 impl ::armgen_runtime::StripReadOnly for Str {
     fn strip_read_only(
         &self,
@@ -10211,9 +9779,7 @@ pub struct String2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<String2>>,
 }
-impl ::armgen_runtime::Validate for String2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for String2 {}
 impl ::armgen_runtime::StripReadOnly for String2 {
     fn strip_read_only(
         &self,
@@ -10247,9 +9813,7 @@ pub struct StringEnum {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<StringEnum>>,
 }
-impl ::armgen_runtime::Validate for StringEnum {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for StringEnum {}
 impl ::armgen_runtime::StripReadOnly for StringEnum {
     fn strip_read_only(
         &self,
@@ -10283,9 +9847,7 @@ pub struct StringFormat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<StringFormat>>,
 }
-impl ::armgen_runtime::Validate for StringFormat {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for StringFormat {}
 impl ::armgen_runtime::StripReadOnly for StringFormat {
     fn strip_read_only(
         &self,
@@ -10319,9 +9881,7 @@ pub struct Stringify {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Stringify>>,
 }
-impl ::armgen_runtime::Validate for Stringify {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Stringify {}
 impl ::armgen_runtime::StripReadOnly for Stringify {
     fn strip_read_only(
         &self,
@@ -10355,9 +9915,7 @@ pub struct StripMember {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<StripMember>>,
 }
-impl ::armgen_runtime::Validate for StripMember {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for StripMember {}
 impl ::armgen_runtime::StripReadOnly for StripMember {
     fn strip_read_only(
         &self,
@@ -10391,9 +9949,7 @@ pub struct StripMembers {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<StripMembers>>,
 }
-impl ::armgen_runtime::Validate for StripMembers {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for StripMembers {}
 impl ::armgen_runtime::StripReadOnly for StripMembers {
     fn strip_read_only(
         &self,
@@ -10427,9 +9983,7 @@ pub struct StripReadOnly {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<StripReadOnly>>,
 }
-impl ::armgen_runtime::Validate for StripReadOnly {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for StripReadOnly {}
 impl ::armgen_runtime::StripReadOnly for StripReadOnly {
     fn strip_read_only(
         &self,
@@ -10463,9 +10017,7 @@ pub struct Struct {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Struct>>,
 }
-impl ::armgen_runtime::Validate for Struct {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Struct {}
 impl ::armgen_runtime::StripReadOnly for Struct {
     fn strip_read_only(
         &self,
@@ -10499,9 +10051,7 @@ pub struct SubscriptionId {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<SubscriptionId>>,
 }
-impl ::armgen_runtime::Validate for SubscriptionId {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for SubscriptionId {}
 impl ::armgen_runtime::StripReadOnly for SubscriptionId {
     fn strip_read_only(
         &self,
@@ -10536,9 +10086,7 @@ pub struct Super {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Super>>,
 }
-impl ::armgen_runtime::Validate for Super {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Super {}
 impl ::armgen_runtime::StripReadOnly for Super {
     fn strip_read_only(
         &self,
@@ -10572,9 +10120,7 @@ pub struct Sync {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Sync>>,
 }
-impl ::armgen_runtime::Validate for Sync {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Sync {}
 impl ::armgen_runtime::StripReadOnly for Sync {
     fn strip_read_only(
         &self,
@@ -10608,9 +10154,7 @@ pub struct Tag {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Tag>>,
 }
-impl ::armgen_runtime::Validate for Tag {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Tag {}
 impl ::armgen_runtime::StripReadOnly for Tag {
     fn strip_read_only(
         &self,
@@ -10644,9 +10188,7 @@ pub struct TaggedUnion {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<TaggedUnion>>,
 }
-impl ::armgen_runtime::Validate for TaggedUnion {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for TaggedUnion {}
 impl ::armgen_runtime::StripReadOnly for TaggedUnion {
     fn strip_read_only(
         &self,
@@ -10680,9 +10222,7 @@ pub struct TextFormat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<TextFormat>>,
 }
-impl ::armgen_runtime::Validate for TextFormat {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for TextFormat {}
 impl ::armgen_runtime::StripReadOnly for TextFormat {
     fn strip_read_only(
         &self,
@@ -10716,9 +10256,7 @@ pub struct ToOwned {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ToOwned>>,
 }
-impl ::armgen_runtime::Validate for ToOwned {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ToOwned {}
 impl ::armgen_runtime::StripReadOnly for ToOwned {
     fn strip_read_only(
         &self,
@@ -10752,9 +10290,7 @@ pub struct ToString {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ToString>>,
 }
-impl ::armgen_runtime::Validate for ToString {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ToString {}
 impl ::armgen_runtime::StripReadOnly for ToString {
     fn strip_read_only(
         &self,
@@ -10788,9 +10324,7 @@ pub struct Todo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Todo>>,
 }
-impl ::armgen_runtime::Validate for Todo {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Todo {}
 impl ::armgen_runtime::StripReadOnly for Todo {
     fn strip_read_only(
         &self,
@@ -10824,9 +10358,7 @@ pub struct TokenCredential {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<TokenCredential>>,
 }
-impl ::armgen_runtime::Validate for TokenCredential {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for TokenCredential {}
 impl ::armgen_runtime::StripReadOnly for TokenCredential {
     fn strip_read_only(
         &self,
@@ -10860,9 +10392,7 @@ pub struct Trait {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Trait>>,
 }
-impl ::armgen_runtime::Validate for Trait {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Trait {}
 impl ::armgen_runtime::StripReadOnly for Trait {
     fn strip_read_only(
         &self,
@@ -10896,9 +10426,7 @@ pub struct True {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<True>>,
 }
-impl ::armgen_runtime::Validate for True {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for True {}
 impl ::armgen_runtime::StripReadOnly for True {
     fn strip_read_only(
         &self,
@@ -10932,9 +10460,7 @@ pub struct Try {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Try>>,
 }
-impl ::armgen_runtime::Validate for Try {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Try {}
 impl ::armgen_runtime::StripReadOnly for Try {
     fn strip_read_only(
         &self,
@@ -10968,9 +10494,7 @@ pub struct TryFrom {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<TryFrom>>,
 }
-impl ::armgen_runtime::Validate for TryFrom {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for TryFrom {}
 impl ::armgen_runtime::StripReadOnly for TryFrom {
     fn strip_read_only(
         &self,
@@ -11004,9 +10528,7 @@ pub struct TryInto {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<TryInto>>,
 }
-impl ::armgen_runtime::Validate for TryInto {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for TryInto {}
 impl ::armgen_runtime::StripReadOnly for TryInto {
     fn strip_read_only(
         &self,
@@ -11040,9 +10562,7 @@ pub struct Type {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Type>>,
 }
-impl ::armgen_runtime::Validate for Type {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Type {}
 impl ::armgen_runtime::StripReadOnly for Type {
     fn strip_read_only(
         &self,
@@ -11076,9 +10596,7 @@ pub struct Typeof {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Typeof>>,
 }
-impl ::armgen_runtime::Validate for Typeof {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Typeof {}
 impl ::armgen_runtime::StripReadOnly for Typeof {
     fn strip_read_only(
         &self,
@@ -11112,9 +10630,7 @@ pub struct U64 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<U64>>,
 }
-impl ::armgen_runtime::Validate for U64 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for U64 {}
 impl ::armgen_runtime::StripReadOnly for U64 {
     fn strip_read_only(
         &self,
@@ -11148,9 +10664,7 @@ pub struct U8 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<U8>>,
 }
-impl ::armgen_runtime::Validate for U8 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for U8 {}
 impl ::armgen_runtime::StripReadOnly for U8 {
     fn strip_read_only(
         &self,
@@ -11184,9 +10698,7 @@ pub struct Union {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Union>>,
 }
-impl ::armgen_runtime::Validate for Union {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Union {}
 impl ::armgen_runtime::StripReadOnly for Union {
     fn strip_read_only(
         &self,
@@ -11220,9 +10732,7 @@ pub struct UnixTime {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<UnixTime>>,
 }
-impl ::armgen_runtime::Validate for UnixTime {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for UnixTime {}
 impl ::armgen_runtime::StripReadOnly for UnixTime {
     fn strip_read_only(
         &self,
@@ -11256,9 +10766,7 @@ pub struct Unknown {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Unknown>>,
 }
-impl ::armgen_runtime::Validate for Unknown {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Unknown {}
 impl ::armgen_runtime::StripReadOnly for Unknown {
     fn strip_read_only(
         &self,
@@ -11292,9 +10800,7 @@ pub struct Unnamed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Unnamed>>,
 }
-impl ::armgen_runtime::Validate for Unnamed {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Unnamed {}
 impl ::armgen_runtime::StripReadOnly for Unnamed {
     fn strip_read_only(
         &self,
@@ -11328,9 +10834,7 @@ pub struct Unpin {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Unpin>>,
 }
-impl ::armgen_runtime::Validate for Unpin {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Unpin {}
 impl ::armgen_runtime::StripReadOnly for Unpin {
     fn strip_read_only(
         &self,
@@ -11364,9 +10868,7 @@ pub struct Unreachable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Unreachable>>,
 }
-impl ::armgen_runtime::Validate for Unreachable {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Unreachable {}
 impl ::armgen_runtime::StripReadOnly for Unreachable {
     fn strip_read_only(
         &self,
@@ -11400,9 +10902,7 @@ pub struct Unsafe {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Unsafe>>,
 }
-impl ::armgen_runtime::Validate for Unsafe {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Unsafe {}
 impl ::armgen_runtime::StripReadOnly for Unsafe {
     fn strip_read_only(
         &self,
@@ -11436,9 +10936,7 @@ pub struct Unsized {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Unsized>>,
 }
-impl ::armgen_runtime::Validate for Unsized {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Unsized {}
 impl ::armgen_runtime::StripReadOnly for Unsized {
     fn strip_read_only(
         &self,
@@ -11472,9 +10970,7 @@ pub struct Url {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Url>>,
 }
-impl ::armgen_runtime::Validate for Url {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Url {}
 impl ::armgen_runtime::StripReadOnly for Url {
     fn strip_read_only(
         &self,
@@ -11508,9 +11004,7 @@ pub struct Url2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Url2>>,
 }
-impl ::armgen_runtime::Validate for Url2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Url2 {}
 /// The `UrlBuilder` object.
 #[derive(
     Clone,
@@ -11530,9 +11024,7 @@ pub struct UrlBuilder {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<UrlBuilder>>,
 }
-impl ::armgen_runtime::Validate for UrlBuilder {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for UrlBuilder {}
 impl ::armgen_runtime::StripReadOnly for UrlBuilder {
     fn strip_read_only(
         &self,
@@ -11566,9 +11058,7 @@ pub struct Use {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Use>>,
 }
-impl ::armgen_runtime::Validate for Use {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Use {}
 impl ::armgen_runtime::StripReadOnly for Use {
     fn strip_read_only(
         &self,
@@ -11602,9 +11092,7 @@ pub struct Usize {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Usize>>,
 }
-impl ::armgen_runtime::Validate for Usize {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Usize {}
 impl ::armgen_runtime::StripReadOnly for Usize {
     fn strip_read_only(
         &self,
@@ -11638,9 +11126,7 @@ pub struct Uuid {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Uuid>>,
 }
-impl ::armgen_runtime::Validate for Uuid {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Uuid {}
 impl ::armgen_runtime::StripReadOnly for Uuid {
     fn strip_read_only(
         &self,
@@ -11674,9 +11160,7 @@ pub struct Validate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Validate>>,
 }
-impl ::armgen_runtime::Validate for Validate {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Validate {}
 impl ::armgen_runtime::StripReadOnly for Validate {
     fn strip_read_only(
         &self,
@@ -11710,9 +11194,7 @@ pub struct ValidationError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ValidationError>>,
 }
-impl ::armgen_runtime::Validate for ValidationError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ValidationError {}
 impl ::armgen_runtime::StripReadOnly for ValidationError {
     fn strip_read_only(
         &self,
@@ -11746,9 +11228,7 @@ pub struct ValidationErrors {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ValidationErrors>>,
 }
-impl ::armgen_runtime::Validate for ValidationErrors {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ValidationErrors {}
 impl ::armgen_runtime::StripReadOnly for ValidationErrors {
     fn strip_read_only(
         &self,
@@ -11782,9 +11262,7 @@ pub struct Validator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Validator>>,
 }
-impl ::armgen_runtime::Validate for Validator {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Validator {}
 impl ::armgen_runtime::StripReadOnly for Validator {
     fn strip_read_only(
         &self,
@@ -11818,9 +11296,7 @@ pub struct Validator2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Validator2>>,
 }
-impl ::armgen_runtime::Validate for Validator2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Validator2 {}
 impl ::armgen_runtime::StripReadOnly for Validator2 {
     fn strip_read_only(
         &self,
@@ -11854,9 +11330,7 @@ pub struct Value {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Value>>,
 }
-impl ::armgen_runtime::Validate for Value {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Value {}
 /// The `Value` object.
 #[derive(
     Clone,
@@ -11876,9 +11350,7 @@ pub struct Value2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Value2>>,
 }
-impl ::armgen_runtime::Validate for Value2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Value2 {}
 /// The `Vec` object.
 #[derive(
     Clone,
@@ -11898,9 +11370,7 @@ pub struct Vec2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Vec2>>,
 }
-impl ::armgen_runtime::Validate for Vec2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Vec2 {}
 impl ::armgen_runtime::StripReadOnly for Vec2 {
     fn strip_read_only(
         &self,
@@ -11934,9 +11404,7 @@ pub struct Vec3 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Vec3>>,
 }
-impl ::armgen_runtime::Validate for Vec3 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Vec3 {}
 impl ::armgen_runtime::StripReadOnly for Vec3 {
     fn strip_read_only(
         &self,
@@ -11970,9 +11438,7 @@ pub struct Virtual {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Virtual>>,
 }
-impl ::armgen_runtime::Validate for Virtual {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Virtual {}
 impl ::armgen_runtime::StripReadOnly for Virtual {
     fn strip_read_only(
         &self,
@@ -12006,9 +11472,7 @@ pub struct Where {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Where>>,
 }
-impl ::armgen_runtime::Validate for Where {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Where {}
 impl ::armgen_runtime::StripReadOnly for Where {
     fn strip_read_only(
         &self,
@@ -12042,9 +11506,7 @@ pub struct While {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<While>>,
 }
-impl ::armgen_runtime::Validate for While {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for While {}
 impl ::armgen_runtime::StripReadOnly for While {
     fn strip_read_only(
         &self,
@@ -12078,9 +11540,7 @@ pub struct Write {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Write>>,
 }
-impl ::armgen_runtime::Validate for Write {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Write {}
 impl ::armgen_runtime::StripReadOnly for Write {
     fn strip_read_only(
         &self,
@@ -12114,9 +11574,7 @@ pub struct Yield {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Yield>>,
 }
-impl ::armgen_runtime::Validate for Yield {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Yield {}
 impl ::armgen_runtime::StripReadOnly for Yield {
     fn strip_read_only(
         &self,

@@ -16,9 +16,7 @@ pub struct Failure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
-impl ::armgen_runtime::Validate for Failure {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Failure {}
 /// The `Part` object.
 #[derive(
     Clone,
@@ -34,9 +32,7 @@ pub struct Part {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-impl ::armgen_runtime::Validate for Part {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Part {}
 /// The `PartList` object.
 #[derive(
     Clone,
@@ -56,9 +52,7 @@ pub struct PartList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
 }
-impl ::armgen_runtime::Validate for PartList {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for PartList {}
 /// The `Thing` object.
 #[derive(
     Clone,
@@ -83,9 +77,7 @@ pub struct Thing {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: Option<Vec<String>>,
 }
-impl ::armgen_runtime::Validate for Thing {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Thing {}
 ::armgen_runtime::client_only! {
     ::armgen_runtime::page!(PartList, optional value, Part);
 }

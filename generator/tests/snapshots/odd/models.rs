@@ -16,9 +16,7 @@ pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorError>,
 }
-impl ::armgen_runtime::Validate for Error {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Error {}
 /// The `ErrorError` object.
 #[derive(
     Clone,
@@ -37,9 +35,7 @@ pub struct ErrorError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-impl ::armgen_runtime::Validate for ErrorError {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for ErrorError {}
 ::armgen_runtime::string_enum! {
     #[doc = " The `IdentityKind` values."] extensible enum IdentityKind { #[doc =
     " `SystemAssigned, UserAssigned`"] SystemAssignedUserAssigned =
@@ -74,9 +70,7 @@ pub struct Option2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<Mode>,
 }
-impl ::armgen_runtime::Validate for Option2 {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Option2 {}
 /// The `Self_Nested` object.
 #[derive(
     Clone,

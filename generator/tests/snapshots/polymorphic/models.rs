@@ -24,9 +24,7 @@ pub struct Salmon {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
 }
-impl ::armgen_runtime::Validate for Salmon {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Salmon {}
 /// The `Shark` object.
 #[derive(
     Clone,
@@ -46,6 +44,4 @@ pub struct Shark {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i64>,
 }
-impl ::armgen_runtime::Validate for Shark {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Shark {}

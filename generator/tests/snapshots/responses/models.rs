@@ -16,9 +16,7 @@ pub struct Created {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
-impl ::armgen_runtime::Validate for Created {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Created {}
 /// The `Failure` object.
 #[derive(
     Clone,
@@ -34,9 +32,7 @@ pub struct Failure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-impl ::armgen_runtime::Validate for Failure {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Failure {}
 /// The `Thing` object.
 #[derive(
     Clone,
@@ -52,6 +48,4 @@ pub struct Thing {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-impl ::armgen_runtime::Validate for Thing {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Thing {}

@@ -17,9 +17,7 @@ pub struct SystemData {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
 }
-impl ::armgen_runtime::Validate for SystemData {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for SystemData {}
 /// The `Widget` object.
 #[derive(
     Clone,
@@ -42,9 +40,7 @@ pub struct Widget {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub system_data: Option<SystemData>,
 }
-impl ::armgen_runtime::Validate for Widget {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Widget {}
 impl ::armgen_runtime::StripReadOnly for Widget {
     fn strip_read_only(
         &self,
@@ -72,6 +68,4 @@ pub struct WidgetList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
 }
-impl ::armgen_runtime::Validate for WidgetList {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for WidgetList {}

@@ -19,9 +19,7 @@ pub struct Gizmo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
 }
-impl ::armgen_runtime::Validate for Gizmo {
-    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
+impl ::armgen_runtime::Validate for Gizmo {}
 pub use super::super::shared::models::SystemData;
 pub use super::super::shared::models::Widget;
 pub use super::super::shared::models::WidgetList;
