@@ -245,13 +245,15 @@ fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 /// The offset just past the string that starts (with its quote) at `pos`.
+/// Strings (descriptions) are most of a spec's bytes: memchr jumps from
+/// one quote or backslash to the next.
 fn skip_string(bytes: &[u8], mut pos: usize) -> Option<usize> {
     pos += 1;
     loop {
-        match bytes.get(pos)? {
+        pos += memchr::memchr2(b'"', b'\\', bytes.get(pos..)?)?;
+        match bytes[pos] {
             b'"' => return Some(pos + 1),
-            b'\\' => pos += 2,
-            _ => pos += 1,
+            _ => pos += 2,
         }
     }
 }
@@ -321,6 +323,16 @@ mod tests {
     fn escaped_keys_are_found_by_their_unescaped_pointer() {
         let text = "{\"a\\\"b\": {\"c~d\": {\"\\u00e9\": 1}}}";
         assert_eq!(find(text, "/a\"b/c~0d/é"), (1, 19));
+    }
+
+    #[test]
+    fn values_with_escapes_and_brackets_in_strings_are_skipped_whole() {
+        // A value ending in an escaped backslash, an escaped quote, brackets
+        // and braces inside strings: the next key is still found.
+        let text = "{\"a\": \"x\\\\\", \"b\": [\"]\\\"}\", {\"c\": \"{[\"}],\n \"d\": 1}";
+        assert_eq!(serde_json::from_str::<Value>(text).unwrap()["d"], 1);
+        assert_eq!(find(text, "/d"), (2, 2));
+        assert_eq!(find(text, "/b/1/c"), (1, 29));
     }
 
     #[test]
