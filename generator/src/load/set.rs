@@ -143,11 +143,9 @@ impl DocumentSet {
         let mut pending = vec![from];
         let mut refs = Vec::new();
         while let Some(id) = pending.pop() {
-            let doc = self.doc(id);
-            let base = doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
-            file_refs(&doc.value, &mut refs);
+            file_refs(&self.doc(id).value, &mut refs);
             for file in refs.drain(..) {
-                let path = normalize(&base.join(file));
+                let path = self.referenced_path(id, &file);
                 if self.by_path.contains_key(&path) {
                     continue;
                 }
@@ -172,6 +170,13 @@ impl DocumentSet {
                 format!("cannot read `{}`: {e}", display.display()),
             )),
         }
+    }
+
+    /// The file `file` names in a `$ref` of the document `from`, relative to
+    /// it: one identity for preloading it and for following the `$ref`.
+    fn referenced_path(&self, from: DocId, file: &str) -> PathBuf {
+        let base = self.doc(from).path.parent().unwrap_or(Path::new(""));
+        normalize(&base.join(file))
     }
 
     fn insert(&mut self, path: PathBuf, doc: Document) -> DocId {
@@ -215,12 +220,11 @@ impl DocumentSet {
         at: &Node,
         reference: &str,
     ) -> Result<Node, Diagnostic> {
-        let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        let (file, fragment) = split_ref(reference);
         let doc = if file.is_empty() {
             at.doc
         } else {
-            let base = self.doc(at.doc).path.parent().unwrap_or(Path::new(""));
-            let path = normalize(&base.join(file));
+            let path = self.referenced_path(at.doc, file);
             match self.by_path.get(&path) {
                 Some(&id) => {
                     trail.tried.insert(path);
@@ -365,6 +369,12 @@ impl RefAlias {
     }
 }
 
+/// A `$ref` as its file part (empty within the same file) and its fragment:
+/// `other.json#/definitions/X` → (`other.json`, `/definitions/X`).
+fn split_ref(reference: &str) -> (&str, &str) {
+    reference.split_once('#').unwrap_or((reference, ""))
+}
+
 /// The file part of every `$ref` in `value` (`./other.json` of
 /// `./other.json#/definitions/X`), but under `x-ms-examples`.
 fn file_refs(value: &Value, out: &mut Vec<String>) {
@@ -374,9 +384,7 @@ fn file_refs(value: &Value, out: &mut Vec<String>) {
                 match (key.as_str(), child) {
                     ("x-ms-examples", _) => {}
                     ("$ref", Value::String(reference)) => {
-                        let file = reference
-                            .split_once('#')
-                            .map_or(reference.as_str(), |(f, _)| f);
+                        let (file, _) = split_ref(reference);
                         if !file.is_empty() {
                             out.push(file.to_owned());
                         }
