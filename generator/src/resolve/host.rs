@@ -58,7 +58,7 @@ impl Resolver<'_> {
         let mut params: Vec<HostParameter> = Vec::new();
         for i in 0..count {
             let entry = list.child(i.to_string());
-            let target = match self.docs.deref(self.trail, &entry) {
+            let target = match self.deref(&entry) {
                 Ok(target) => target,
                 Err(diagnostic) => {
                     self.diagnostics.push(diagnostic);

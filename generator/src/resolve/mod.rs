@@ -222,6 +222,12 @@ impl<'a> Resolver<'a> {
         self.docs.get(node)
     }
 
+    /// Follows the `$ref`s at `node` to the node they lead to, recording
+    /// them on the trail.
+    pub(crate) fn deref(&mut self, node: &Node) -> Result<Node, Diagnostic> {
+        self.docs.deref(self.trail, node)
+    }
+
     /// The value at `node` (`Null` where there is none), held apart from
     /// the resolver, so that it can be read while the resolver reports
     /// problems or builds models: no subtree is copied.

@@ -293,7 +293,7 @@ impl Resolver<'_> {
     /// (`type: file`, or `format: binary` / `format: file`), a plain string
     /// (which `text/plain` carries as it is), or anything else (JSON only).
     pub(super) fn body_shape(&mut self, node: &Node) -> BodyShape {
-        let Ok(target) = self.docs.deref(self.trail, node) else {
+        let Ok(target) = self.deref(node) else {
             return BodyShape::Other;
         };
         let Some(value) = self.value(&target) else {
@@ -367,7 +367,7 @@ impl Resolver<'_> {
         // Whether there are form fields, and whether one is a file.
         let (mut form, mut form_files) = (false, false);
         for entry in self.parameter_nodes(item_node, op_node) {
-            let Ok(target) = self.docs.deref(self.trail, &entry) else {
+            let Ok(target) = self.deref(&entry) else {
                 continue;
             };
             let value = self.value(&target);
@@ -1002,7 +1002,7 @@ impl Resolver<'_> {
 
     /// One parameter; the flag says whether it is the `api-version`.
     fn parameter(&mut self, node: &Node, op_name: &str, op_id: &str) -> Option<(Parameter, bool)> {
-        let target = match self.docs.deref(self.trail, node) {
+        let target = match self.deref(node) {
             Ok(target) => target,
             Err(diagnostic) => {
                 self.diagnostics.push(diagnostic);

@@ -15,7 +15,7 @@ use crate::naming::{self, Scope};
 impl Resolver<'_> {
     /// The type of the schema at `node`; `hint` names an inline object model.
     pub(crate) fn schema_type(&mut self, node: &Node, hint: &str) -> TypeRef {
-        let target = match self.docs.deref(self.trail, node) {
+        let target = match self.deref(node) {
             Ok(target) => target,
             Err(diagnostic) => {
                 self.diagnostics.push(diagnostic);
@@ -246,9 +246,7 @@ impl Resolver<'_> {
                 .map_or(0, Vec::len);
             let extends = (0..members).any(|i| {
                 let member = child.child("allOf").child(i.to_string());
-                self.docs
-                    .deref(self.trail, &member)
-                    .is_ok_and(|base| base == *node)
+                self.deref(&member).is_ok_and(|base| base == *node)
             });
             if !extends {
                 continue;
@@ -306,7 +304,7 @@ impl Resolver<'_> {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         for (wire_name, prop) in properties {
-            let Ok(target) = self.docs.deref(self.trail, &prop) else {
+            let Ok(target) = self.deref(&prop) else {
                 // Resolving the type reports the broken reference where it is.
                 self.schema_type(&prop, "");
                 continue;
@@ -383,10 +381,7 @@ impl Resolver<'_> {
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
         for i in 0..bases {
-            let Ok(base) = self
-                .docs
-                .deref(self.trail, &node.child("allOf").child(i.to_string()))
-            else {
+            let Ok(base) = self.deref(&node.child("allOf").child(i.to_string())) else {
                 continue;
             };
             if let Some(ty) = self.additional_properties(&base, hint, depth + 1) {
@@ -424,7 +419,7 @@ impl Resolver<'_> {
             .enumerate()
         {
             let member = node.child("allOf").child(i.to_string());
-            match self.docs.deref(self.trail, &member) {
+            match self.deref(&member) {
                 Ok(base) => {
                     let base_value = self.shared(&base);
                     let base_value = base_value.value();
