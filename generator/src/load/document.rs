@@ -31,10 +31,8 @@ pub struct Document {
     /// The path shown in messages: relative to the project root, so messages
     /// (and golden files of them) do not depend on the checkout's location.
     pub display: PathBuf,
-    /// The content, shared: the resolver holds a node's value while it
-    /// reports problems through the set that owns the document, without
-    /// copying the subtree.
-    pub value: std::sync::Arc<Value>,
+    /// The content.
+    pub value: Value,
     positions: Located,
 }
 
@@ -98,7 +96,7 @@ impl Document {
             return Ok(Self {
                 path: path.to_path_buf(),
                 display: display.to_path_buf(),
-                value: value.into(),
+                value,
                 positions: Located::Json {
                     text: text.to_owned(),
                     locator: Mutex::default(),
@@ -138,7 +136,7 @@ impl Document {
         Ok(Self {
             path: path.to_path_buf(),
             display: display.to_path_buf(),
-            value: value.into(),
+            value,
             positions: Located::Yaml(positions),
         })
     }

@@ -15,4 +15,4 @@ mod set;
 mod yaml;
 
 pub use document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
-pub use set::{DocId, DocumentSet, Node, RefAlias, Shared, Trail, normalize};
+pub use set::{DocId, DocumentSet, Node, RefAlias, Trail, normalize};

@@ -196,15 +196,6 @@ impl DocumentSet {
         pointer::lookup(&self.doc(node.doc).value, &node.pointer)
     }
 
-    /// The value at a node as a handle of its own, which holds no borrow of
-    /// the set: `Value::Null` where the pointer leads nowhere.
-    pub fn shared(&self, node: &Node) -> Shared {
-        Shared {
-            root: std::sync::Arc::clone(&self.doc(node.doc).value),
-            pointer: node.pointer.clone(),
-        }
-    }
-
     /// Where a node is.
     pub fn location(&self, node: &Node) -> Location {
         self.doc(node.doc).location(&node.pointer)
@@ -315,10 +306,22 @@ impl DocumentSet {
     /// Follows `$ref` chains starting at `node` until a node without `$ref`.
     /// Cycles of pure references are reported instead of looping.
     pub fn deref(&self, trail: &mut Trail, node: &Node) -> Result<Node, Diagnostic> {
+        self.deref_with(trail, node, |node| self.get(node))
+    }
+
+    /// [`deref`](Self::deref), reading each node of the chain with `get`:
+    /// a caller that keeps a value it has found already (the resolver keeps
+    /// the path item of the operation it resolves) need not look it up again.
+    pub fn deref_with<'v>(
+        &'v self,
+        trail: &mut Trail,
+        node: &Node,
+        get: impl Fn(&Node) -> Option<&'v Value>,
+    ) -> Result<Node, Diagnostic> {
         let mut current = node.clone();
         for _ in 0..32 {
-            let reference = match self.get(&current).and_then(|v| v.get("$ref")) {
-                Some(Value::String(r)) => r.clone(),
+            let reference = match get(&current).and_then(|v| v.get("$ref")) {
+                Some(Value::String(r)) => r,
                 Some(_) => {
                     return Err(Diagnostic::new(
                         self.location(&current.child("$ref")),
@@ -327,7 +330,7 @@ impl DocumentSet {
                 }
                 None => return Ok(current),
             };
-            current = self.resolve(trail, &current.child("$ref"), &reference)?;
+            current = self.resolve(trail, &current.child("$ref"), reference)?;
         }
         Err(Diagnostic::new(
             self.location(node),
@@ -439,23 +442,6 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// A node's value, held without borrowing the [`DocumentSet`]: its
-/// document's root, shared, and the pointer. Cloning one is cheap; the
-/// subtree itself is never copied.
-#[derive(Clone, Debug)]
-pub struct Shared {
-    root: std::sync::Arc<Value>,
-    pointer: String,
-}
-
-impl Shared {
-    /// The value (`Value::Null` where the pointer leads nowhere).
-    pub fn value(&self) -> &Value {
-        static NULL: Value = Value::Null;
-        pointer::lookup(&self.root, &self.pointer).unwrap_or(&NULL)
-    }
 }
 
 #[cfg(test)]

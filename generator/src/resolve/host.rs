@@ -16,8 +16,7 @@ impl Resolver<'_> {
     pub(crate) fn parameterized_host(&mut self, root: &Node) -> Option<ParameterizedHost> {
         let node = root.child(extensions::PARAMETERIZED_HOST);
         self.value(&node)?;
-        let value = self.shared(&node);
-        let value = value.value();
+        let value = self.at(&node);
         let Some(template) = value.get("hostTemplate").and_then(Value::as_str) else {
             self.error(
                 &node,
@@ -65,8 +64,7 @@ impl Resolver<'_> {
                     continue;
                 }
             };
-            let param = self.shared(&target);
-            let param = param.value();
+            let param = self.at(&target);
             let Some(wire_name) = param.get("name").and_then(Value::as_str) else {
                 self.error(&target, "a host parameter needs a `name`");
                 continue;

@@ -58,8 +58,7 @@ impl Resolver<'_> {
     /// Every operation under `paths`, grouped by `operationId` prefix.
     pub(crate) fn operations(&mut self, root: &Node) -> Vec<OperationGroup> {
         let paths_node = root.child("paths");
-        let paths = self.shared(&paths_node);
-        let paths = paths.value();
+        let paths = self.at(&paths_node);
         let Some(paths) = paths.as_object() else {
             self.error(
                 root,
@@ -71,8 +70,7 @@ impl Resolver<'_> {
         // that only tells apart two items of the same path (the query
         // parameters themselves are declared as parameters).
         let extra_node = root.child(extensions::X_MS_PATHS);
-        let extra = self.shared(&extra_node);
-        let extra = extra.value();
+        let extra = self.at(&extra_node);
         let empty = serde_json::Map::new();
         let items = paths
             .iter()
@@ -334,8 +332,7 @@ impl Resolver<'_> {
             doc: op_node.doc,
             pointer: String::new(),
         };
-        let op = self.shared(op_node);
-        let op = op.value();
+        let op = self.at(op_node);
         let types = |key: &str| -> Vec<String> {
             op.get(key)
                 .or_else(|| self.value(&root.child(key)))
@@ -537,8 +534,7 @@ impl Resolver<'_> {
         template: &str,
         method: HttpMethod,
     ) -> Option<(Operation, GroupSites)> {
-        let value = self.shared(node);
-        let value = value.value();
+        let value = self.at(node);
         let Some(id) = value
             .get("operationId")
             .and_then(Value::as_str)
@@ -1009,8 +1005,7 @@ impl Resolver<'_> {
                 return None;
             }
         };
-        let value = self.shared(&target);
-        let value = value.value();
+        let value = self.at(&target);
         let Some(wire_name) = value.get("name").and_then(Value::as_str).map(str::to_owned) else {
             self.error(&target, "a parameter needs a `name`");
             return None;
@@ -1181,8 +1176,7 @@ impl Resolver<'_> {
     /// The scalar headers the success responses declare, each once. A header
     /// of another type (an array) stays readable only as raw text.
     fn response_headers(&mut self, node: &Node) -> Vec<ResponseHeader> {
-        let responses = self.shared(&node.child("responses"));
-        let responses = responses.value();
+        let responses = self.at(&node.child("responses"));
         let mut scope = Scope::default();
         let mut out: Vec<ResponseHeader> = Vec::new();
         let Some(map) = responses.as_object() else {
@@ -1241,8 +1235,7 @@ impl Resolver<'_> {
         body_nulls: Nulls,
     ) -> (Vec<Response>, Option<TypeRef>) {
         let responses_node = node.child("responses");
-        let value = self.shared(&responses_node);
-        let value = value.value();
+        let value = self.at(&responses_node);
         let Some(map) = value.as_object() else {
             self.error(node, "`responses` is missing");
             return (Vec::new(), None);

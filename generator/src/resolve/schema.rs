@@ -25,8 +25,7 @@ impl Resolver<'_> {
         if self.value(&target).is_none() {
             return TypeRef::Any;
         }
-        let value = self.shared(&target);
-        let value = value.value();
+        let value = self.at(&target);
         let named = target != *node || is_definition(&target);
         let hint = if named {
             target.last_token()
@@ -190,8 +189,7 @@ impl Resolver<'_> {
     pub(crate) fn drain_pending(&mut self) {
         while let Some((node, wire_name)) = self.pending.pop_front() {
             let name = self.models_by_node[&node].clone();
-            let value = self.shared(&node);
-            let value = value.value();
+            let value = self.at(&node);
             let kind = match value.get("discriminator") {
                 Some(_) => ModelKind::Union(self.union_model(&node, value)),
                 None => ModelKind::Struct(self.struct_model(&node, &name)),
@@ -233,9 +231,9 @@ impl Resolver<'_> {
             doc: node.doc,
             pointer: String::new(),
         };
-        let definitions = self.shared(&root.child("definitions"));
+        let definitions = self.at(&root.child("definitions"));
         let none = serde_json::Map::new();
-        let definitions = definitions.value().as_object().unwrap_or(&none);
+        let definitions = definitions.as_object().unwrap_or(&none);
         let mut variants = Vec::new();
         let mut scope = Scope::with_reserved(&["Unknown"]);
         for (name, definition) in definitions {
@@ -309,10 +307,8 @@ impl Resolver<'_> {
                 self.schema_type(&prop, "");
                 continue;
             };
-            let value = self.shared(&target);
-            let value = value.value();
-            let own = self.shared(&prop);
-            let own = own.value();
+            let value = self.at(&target);
+            let own = self.at(&prop);
             let client_name = extensions::client_name(own)
                 .unwrap_or(&wire_name)
                 .to_owned();
@@ -367,8 +363,7 @@ impl Resolver<'_> {
         if depth > 32 {
             return None;
         }
-        let value = self.shared(node);
-        let value = value.value();
+        let value = self.at(node);
         match value.get("additionalProperties") {
             Some(Value::Bool(true)) => return Some(TypeRef::Any),
             Some(Value::Object(_)) => {
@@ -406,8 +401,7 @@ impl Resolver<'_> {
             return;
         }
         visited.push(node.clone());
-        let value = self.shared(node);
-        let value = value.value();
+        let value = self.at(node);
         if let Some(tag) = value.get("discriminator").and_then(Value::as_str) {
             tags.push(tag.to_owned());
         }
@@ -421,8 +415,7 @@ impl Resolver<'_> {
             let member = node.child("allOf").child(i.to_string());
             match self.deref(&member) {
                 Ok(base) => {
-                    let base_value = self.shared(&base);
-                    let base_value = base_value.value();
+                    let base_value = self.at(&base);
                     self.check_unsupported(&base, base_value);
                     self.collect_properties(&base, out, required, visited, tags);
                 }
