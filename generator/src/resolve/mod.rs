@@ -189,6 +189,40 @@ pub(crate) struct Resolver<'a> {
     pub(crate) secret_names: HashMap<String, bool>,
     /// Where values are read from.
     path_item: PathItemMemo<'a>,
+    /// Names made of the spec's words so far.
+    pub(crate) names: NameMemo,
+}
+
+/// [`naming`](crate::naming)'s names of the spec's words, by word. Specs
+/// repeat the same parameter and property names on every operation and
+/// model (`subscriptionId`, `name`, `properties`), and heck's case
+/// conversion of one costs thousands of instructions: made again each
+/// time, they were about a tenth of the resolve stage.
+#[derive(Default)]
+pub(crate) struct NameMemo {
+    types: HashMap<String, String>,
+    values: HashMap<String, String>,
+}
+
+impl NameMemo {
+    /// [`naming::type_name`](crate::naming::type_name) of `word`.
+    pub(crate) fn type_name(&mut self, word: &str) -> String {
+        Self::memo(&mut self.types, word, crate::naming::type_name)
+    }
+
+    /// [`naming::value_name`](crate::naming::value_name) of `word`.
+    pub(crate) fn value_name(&mut self, word: &str) -> String {
+        Self::memo(&mut self.values, word, crate::naming::value_name)
+    }
+
+    fn memo(names: &mut HashMap<String, String>, word: &str, make: fn(&str) -> String) -> String {
+        if let Some(name) = names.get(word) {
+            return name.clone();
+        }
+        let name = make(word);
+        names.insert(word.to_owned(), name.clone());
+        name
+    }
 }
 
 /// The path item (`/paths/<template>`) read last. Resolution reads an
@@ -254,6 +288,7 @@ impl<'a> Resolver<'a> {
             checked_patterns: HashMap::new(),
             secret_names: HashMap::new(),
             path_item: PathItemMemo::default(),
+            names: NameMemo::default(),
         }
     }
 

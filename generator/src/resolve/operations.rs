@@ -1029,8 +1029,8 @@ impl Resolver<'_> {
         let client = extensions::client_parameter(value).unwrap_or(shared);
         let hint = format!(
             "{}{}",
-            naming::type_name(op_name),
-            naming::type_name(&wire_name)
+            self.names.type_name(op_name),
+            self.names.type_name(&wire_name)
         );
         let (ty, constraints) = if location == ParamLocation::Body {
             if value.get("schema").is_none() {
@@ -1149,7 +1149,9 @@ impl Resolver<'_> {
         };
         Some((
             Parameter {
-                name: naming::value_name(extensions::client_name(value).unwrap_or(&wire_name)),
+                name: self
+                    .names
+                    .value_name(extensions::client_name(value).unwrap_or(&wire_name)),
                 default: value.get("default").cloned(),
                 collection_format: value
                     .get("collectionFormat")
@@ -1246,7 +1248,7 @@ impl Resolver<'_> {
         let mut declares_errors = false;
         for (status, response) in map {
             let response_node = responses_node.child(status);
-            let hint = format!("{}Response", naming::type_name(op_name));
+            let hint = format!("{}Response", self.names.type_name(op_name));
             let is_success = status.starts_with('2');
             let ty = response.get("schema").map(|schema| {
                 // A success body of bytes (`type: file`) is read as it is.

@@ -315,7 +315,7 @@ impl Resolver<'_> {
             let hint = format!(
                 "{}{}",
                 naming::unraw(model_name),
-                naming::type_name(&client_name)
+                self.names.type_name(&client_name)
             );
             let mut ty = self.schema_type(&prop, &hint);
             let marked = extensions::secret(own) || extensions::secret(value);
@@ -324,7 +324,7 @@ impl Resolver<'_> {
             }
             let constraints = self.constraints(&target, value, &ty);
             fields.push(Field {
-                name: scope.claim(&naming::value_name(&client_name)),
+                name: scope.claim(&self.names.value_name(&client_name)),
                 wire_name: wire_name.clone(),
                 docs: description(own).or_else(|| description(value)),
                 ty,
