@@ -74,6 +74,10 @@ fn finish(name: String, digit_prefix: &str, fallback: &str) -> String {
 /// may take these names, compared ignoring case.
 pub const PRELUDE_TYPES: [&str; 5] = ["Result", "Option", "Vec", "String", "Box"];
 
+/// The names a `models` module imports (serde's derives, written
+/// `#[derive(Serialize, Deserialize)]`): no model may take them either.
+pub const MODELS_IMPORTS: [&str; 2] = ["Deserialize", "Serialize"];
+
 /// `name`, or `name2` when it is one of [`PRELUDE_TYPES`], for a type whose
 /// name is not claimed in a [`Scope`] (a parameter group: every operation
 /// that names the group shares its struct).

@@ -47,9 +47,19 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         }
     });
     let pages = page_impls(service, ctx);
+    // serde's derives by their names, as a hand-written model has them
+    // (no model takes them: see `naming::MODELS_IMPORTS`); written in full
+    // on every model they were a tenth of the module's tokens.
+    let rt = ctx.runtime;
+    let derives = service
+        .models
+        .iter()
+        .any(|m| !m.shared && matches!(m.kind, ModelKind::Struct(_)))
+        .then(|| quote!(use #rt::__private::serde::{Deserialize, Serialize};));
     quote! {
         /// The request and response bodies of this API.
         pub mod models {
+            #derives
             #(#items)*
             #pages
         }
@@ -134,7 +144,6 @@ fn struct_model(
     let tag = tag.map(|(tag, value)| quote!(#[serde(tag = #tag, rename = #value)]));
     let validate = validator(model, s, constrained, ctx);
     let serde_crate = ctx.serde_crate;
-    let rt = ctx.runtime;
     quote! {
         #docs
         #[derive(
@@ -142,8 +151,8 @@ fn struct_model(
             Debug,
             #default
             PartialEq,
-            #rt::__private::serde::Serialize,
-            #rt::__private::serde::Deserialize,
+            Serialize,
+            Deserialize,
         )]
         #[serde(crate = #serde_crate)]
         #tag

@@ -1,12 +1,14 @@
 //! Shared pieces of emission: identifiers, type tokens and regex statics.
 //!
-//! Generated code has no `use` lines: it names what it uses by absolute path
+//! Generated code names what it uses by absolute path
 //! (`::armgen_runtime::Validator`, `::std::collections::BTreeMap`), so that a
 //! model, client or module a spec names `Validator` or `BTreeMap` meets
 //! nothing. The prelude's `Option`, `String`, `Vec`, `Box` and `Result`
 //! are written plainly: no generated type takes those names (resolve renames
 //! a model or parameter group called so, `Option2`), and written in full
-//! they were a fifth of the tokens generation parses and formats. So are the
+//! they were a fifth of the tokens generation parses and formats. So are
+//! serde's derives in `models`, which imports them (its one `use` line;
+//! no model takes those names either, [`naming::MODELS_IMPORTS`]), and the
 //! derives (`Clone`, `Debug`, `Default`, `PartialEq`…), which live in the
 //! macro namespace, where generated code defines nothing, and `Some`, `None`,
 //! `Ok` and `Err`, in the value namespace, where every generated item is a

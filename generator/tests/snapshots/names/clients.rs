@@ -3500,11 +3500,11 @@ impl NamesDeserializeClient {
     /// Arguments: see [`deserialize_request`](super::deserialize::deserialize_request).
     pub async fn deserialize(
         &self,
-        deserialize: &super::models::Deserialize,
+        deserialize: &super::models::Deserialize2,
         options: Option<NamesDeserializeClientDeserializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Deserialize,
+            super::models::Deserialize2,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -13149,7 +13149,7 @@ pub struct NamesOptionalBodiesClientDefaultEndpointOptions<'a> {
 pub struct NamesOptionalBodiesClientDeserializeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub deserialize: Option<super::models::Deserialize>,
+    pub deserialize: Option<super::models::Deserialize2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_deserializer()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -14220,7 +14220,7 @@ pub struct NamesOptionalBodiesClientSerdeJsonOptions<'a> {
 pub struct NamesOptionalBodiesClientSerializeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub serialize: Option<super::models::Serialize>,
+    pub serialize: Option<super::models::Serialize2>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_serializer()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -21518,10 +21518,12 @@ impl NamesSerializeClient {
     /// Arguments: see [`serialize_request`](super::serialize::serialize_request).
     pub async fn serialize(
         &self,
-        serialize: &super::models::Serialize,
+        serialize: &super::models::Serialize2,
         options: Option<NamesSerializeClientSerializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<super::models::Serialize>,
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::Serialize2,
+        >,
     > {
         let options = options.unwrap_or_default();
         let __request = super::serialize::serialize_request(

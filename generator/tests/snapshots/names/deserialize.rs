@@ -8,7 +8,7 @@
 pub fn deserialize_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    deserialize: &super::models::Deserialize,
+    deserialize: &super::models::Deserialize2,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Deserialize", deserialize);
@@ -28,7 +28,7 @@ pub fn deserialize_request(
 pub fn deserialize_response(
     response: &::armgen_runtime::HttpResponse,
 ) -> Result<
-    super::models::Deserialize,
+    super::models::Deserialize2,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_body(response, &[200])

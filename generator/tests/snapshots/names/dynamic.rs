@@ -4345,7 +4345,7 @@ pub fn build_request(
             let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let deserialize: super::models::Deserialize = __params
+            let deserialize: super::models::Deserialize2 = __params
                 .required("Deserialize", "a value of the documented model")?;
             Ok(
                 super::deserialize::deserialize_request(
@@ -5537,7 +5537,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Deserialize" => {
-            let deserialize: Option<super::models::Deserialize> = __params
+            let deserialize: Option<super::models::Deserialize2> = __params
                 .optional("Deserialize", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::deserialize_request(
@@ -6539,7 +6539,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Serialize" => {
-            let serialize: Option<super::models::Serialize> = __params
+            let serialize: Option<super::models::Serialize2> = __params
                 .optional("Serialize", "a value of the documented model")?;
             Ok(super::optional_bodies::serialize_request(endpoint, serialize.as_ref())?)
         }
@@ -11746,7 +11746,7 @@ pub fn build_request(
             let api_version: String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let serialize: super::models::Serialize = __params
+            let serialize: super::models::Serialize2 = __params
                 .required("Serialize", "a value of the documented model")?;
             Ok(super::serialize::serialize_request(endpoint, &api_version, &serialize)?)
         }

@@ -1911,7 +1911,7 @@ pub fn default_endpoint_response(
 /// * `deserialize` - `Deserialize` (body, optional)
 pub fn deserialize_request(
     endpoint: &::armgen_runtime::Url,
-    deserialize: Option<&super::models::Deserialize>,
+    deserialize: Option<&super::models::Deserialize2>,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(deserialize) = deserialize {
@@ -7123,7 +7123,7 @@ pub fn serde_json_response(
 /// * `serialize` - `Serialize` (body, optional)
 pub fn serialize_request(
     endpoint: &::armgen_runtime::Url,
-    serialize: Option<&super::models::Serialize>,
+    serialize: Option<&super::models::Serialize2>,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(serialize) = serialize {

@@ -8,7 +8,7 @@
 pub fn serialize_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    serialize: &super::models::Serialize,
+    serialize: &super::models::Serialize2,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.nested("Serialize", serialize);
@@ -28,7 +28,7 @@ pub fn serialize_request(
 pub fn serialize_response(
     response: &::armgen_runtime::HttpResponse,
 ) -> Result<
-    super::models::Serialize,
+    super::models::Serialize2,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_body(response, &[200])
