@@ -32,9 +32,7 @@ pub fn build_request(
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "PartnerNamespaces_ListSharedAccessKeys" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params
@@ -52,9 +50,7 @@ pub fn build_request(
             )
         }
         "PartnerNamespaces_RegenerateKey" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params

@@ -53,9 +53,7 @@ pub fn build_request(
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Namespaces_CreateOrUpdate" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params
@@ -75,9 +73,7 @@ pub fn build_request(
             )
         }
         "Namespaces_Delete" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params
@@ -94,9 +90,7 @@ pub fn build_request(
             )
         }
         "Namespaces_Get" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params
@@ -113,9 +107,7 @@ pub fn build_request(
             )
         }
         "Namespaces_ListAuthorizationRules" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params
@@ -132,9 +124,7 @@ pub fn build_request(
             )
         }
         "Namespaces_ListKeys" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let resource_group_name: String = __params

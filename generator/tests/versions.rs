@@ -219,7 +219,7 @@ fn operations_by_id_fall_back_to_the_shared_functions_with_their_own_api_version
     // `Gadgets_Put` is built by each version, decoded by `shared`.
     assert!(!shared.contains("super::gadgets::put_request("), "{shared}");
     assert!(shared.contains("super::gadgets::put_response(response)"));
-    assert!(shared.contains(".unwrap_or_else(|| api_version.to_owned())"));
+    assert!(shared.contains("let api_version = __params.api_version(api_version)?;"));
     for version in ["v2025_01_01", "v2025_06_01"] {
         let dynamic = &output.files[&format!("parts/{version}/dynamic.rs")];
         assert!(

@@ -39,6 +39,14 @@ impl<'a> DynamicParams<'a> {
         }
     }
 
+    /// The `api-version` parameter, `default` where it is missing (or
+    /// `null`): the version the bindings were generated for.
+    pub fn api_version(&self, default: &str) -> Result<String, DynamicError> {
+        Ok(self
+            .optional("api-version", "a string")?
+            .unwrap_or_else(|| default.to_owned()))
+    }
+
     /// An optional parameter, read as its declared type.
     pub fn optional<T: DeserializeOwned>(
         &self,
@@ -327,6 +335,25 @@ mod tests {
                 errors.errors()[0].clone()
             }
             other => panic!("expected one error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_api_version_is_the_default_unless_given_as_a_string() {
+        let read = |params: Value| {
+            DynamicParams::new(params.as_object().unwrap()).api_version("2024-01-01")
+        };
+        assert_eq!(read(json!({})).unwrap(), "2024-01-01");
+        assert_eq!(read(json!({ "api-version": null })).unwrap(), "2024-01-01");
+        assert_eq!(
+            read(json!({ "api-version": "2021-11-01" })).unwrap(),
+            "2021-11-01"
+        );
+        match read(json!({ "api-version": 2021 })) {
+            Err(DynamicError::Invalid(errors)) => {
+                assert_eq!(errors.errors()[0].target, "api-version", "{errors}");
+            }
+            other => panic!("expected the api-version refused, got {other:?}"),
         }
     }
 

@@ -99,11 +99,7 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
             let mut reads = Vec::new();
             let mut args = Vec::new();
             if op.api_version.is_some() {
-                reads.push(quote! {
-                    let api_version: String = __params
-                        .optional("api-version", "a string")?
-                        .unwrap_or_else(|| #default_api_version.to_owned());
-                });
+                reads.push(quote!(let api_version = __params.api_version(#default_api_version)?;));
                 args.push(quote!(&api_version));
             }
             // The request function sends constants itself.

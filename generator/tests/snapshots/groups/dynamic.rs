@@ -46,9 +46,7 @@ pub fn build_request(
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Things_Get" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let thing: String = __params.required("thing", "a string")?;
@@ -79,9 +77,7 @@ pub fn build_request(
             )
         }
         "Things_List" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let filter: String = __params.required("filter", "a string")?;
@@ -105,9 +101,7 @@ pub fn build_request(
             )
         }
         "Things_ListNext" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let next_link: String = __params.required("nextLink", "a string")?;
@@ -127,9 +121,7 @@ pub fn build_request(
             )
         }
         "Things_Put" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let thing: String = __params.required("thing", "a string")?;

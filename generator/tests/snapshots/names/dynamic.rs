@@ -3714,17 +3714,13 @@ pub fn build_request(
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "align_of_align_of" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let align_of: super::models::AlignOf = __params
                 .required("align_of", "a value of the documented model")?;
             Ok(super::align::of_align_of_request(endpoint, &api_version, &align_of)?)
         }
         "align_of_val_align_of_val" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let align_of_val: super::models::AlignOfVal = __params
                 .required("align_of_val", "a value of the documented model")?;
             Ok(
@@ -3736,17 +3732,13 @@ pub fn build_request(
             )
         }
         "alloc_alloc" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let alloc: super::models::Alloc = __params
                 .required("alloc", "a value of the documented model")?;
             Ok(super::alloc_::alloc_request(endpoint, &api_version, &alloc)?)
         }
         "api_version_api_version" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let api_version_2: super::models::ApiVersion = __params
                 .required("api_version", "a value of the documented model")?;
             Ok(
@@ -3758,17 +3750,13 @@ pub fn build_request(
             )
         }
         "Arc_Arc" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let arc: super::models::Arc = __params
                 .required("Arc", "a value of the documented model")?;
             Ok(super::arc::arc_request(endpoint, &api_version, &arc)?)
         }
         "ArmClientOptions_ArmClientOptions" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let arm_client_options: super::models::ArmClientOptions = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             Ok(
@@ -3780,9 +3768,7 @@ pub fn build_request(
             )
         }
         "ArmPipeline_ArmPipeline" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let arm_pipeline: super::models::ArmPipeline = __params
                 .required("ArmPipeline", "a value of the documented model")?;
             Ok(
@@ -3794,9 +3780,7 @@ pub fn build_request(
             )
         }
         "armgen_runtime_armgen_runtime" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let armgen_runtime: super::models::ArmgenRuntime = __params
                 .required("armgen_runtime", "a value of the documented model")?;
             Ok(
@@ -3808,49 +3792,37 @@ pub fn build_request(
             )
         }
         "AsMut_AsMut" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let as_mut: super::models::AsMut = __params
                 .required("AsMut", "a value of the documented model")?;
             Ok(super::as_mut::as_mut_request(endpoint, &api_version, &as_mut)?)
         }
         "AsRef_AsRef" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let as_ref: super::models::AsRef = __params
                 .required("AsRef", "a value of the documented model")?;
             Ok(super::as_ref::as_ref_request(endpoint, &api_version, &as_ref)?)
         }
         "assert_assert" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let assert: super::models::Assert = __params
                 .required("assert", "a value of the documented model")?;
             Ok(super::assert::assert_request(endpoint, &api_version, &assert)?)
         }
         "assert_eq_assert_eq" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let assert_eq: super::models::AssertEq = __params
                 .required("assert_eq", "a value of the documented model")?;
             Ok(super::assert::eq_assert_eq_request(endpoint, &api_version, &assert_eq)?)
         }
         "AsyncFn_AsyncFn" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let async_fn: super::models::AsyncFn = __params
                 .required("AsyncFn", "a value of the documented model")?;
             Ok(super::async_fn::async_fn_request(endpoint, &api_version, &async_fn)?)
         }
         "AsyncFnMut_AsyncFnMut" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let async_fn_mut: super::models::AsyncFnMut = __params
                 .required("AsyncFnMut", "a value of the documented model")?;
             Ok(
@@ -3862,9 +3834,7 @@ pub fn build_request(
             )
         }
         "AsyncFnOnce_AsyncFnOnce" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let async_fn_once: super::models::AsyncFnOnce = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
             Ok(
@@ -3876,17 +3846,13 @@ pub fn build_request(
             )
         }
         "at_at" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let at: super::models::At = __params
                 .required("at", "a value of the documented model")?;
             Ok(super::at::at_request(endpoint, &api_version, &at)?)
         }
         "azure_core_azure_core" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let azure_core: super::models::AzureCore = __params
                 .required("azure_core", "a value of the documented model")?;
             Ok(
@@ -3898,9 +3864,7 @@ pub fn build_request(
             )
         }
         "BTreeMap_BTreeMap" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let b_tree_map: super::models::BTreeMap = __params
                 .required("BTreeMap", "a value of the documented model")?;
             Ok(
@@ -3912,17 +3876,13 @@ pub fn build_request(
             )
         }
         "Base64_Base64" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let base64: super::models::Base64 = __params
                 .required("Base64", "a value of the documented model")?;
             Ok(super::base64::base64_request(endpoint, &api_version, &base64)?)
         }
         "Base64Url_Base64Url" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let base64_url: super::models::Base64Url = __params
                 .required("Base64Url", "a value of the documented model")?;
             Ok(
@@ -3934,9 +3894,7 @@ pub fn build_request(
             )
         }
         "BinaryFormat_BinaryFormat" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let binary_format: super::models::BinaryFormat = __params
                 .required("BinaryFormat", "a value of the documented model")?;
             Ok(
@@ -3956,17 +3914,13 @@ pub fn build_request(
             Ok(super::bodies::string_request(endpoint, &body)?)
         }
         "bool_bool" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let bool: super::models::Bool = __params
                 .required("bool", "a value of the documented model")?;
             Ok(super::bool_::bool_request(endpoint, &api_version, &bool)?)
         }
         "build_request_build_request" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let build_request: super::models::BuildRequest = __params
                 .required("build_request", "a value of the documented model")?;
             Ok(
@@ -3978,25 +3932,19 @@ pub fn build_request(
             )
         }
         "cfg_cfg" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let cfg: super::models::Cfg = __params
                 .required("cfg", "a value of the documented model")?;
             Ok(super::cfg::cfg_request(endpoint, &api_version, &cfg)?)
         }
         "char_char" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let char: super::models::Char = __params
                 .required("char", "a value of the documented model")?;
             Ok(super::char_::char_request(endpoint, &api_version, &char)?)
         }
         "client_only_client_only" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let client_only: super::models::ClientOnly = __params
                 .required("client_only", "a value of the documented model")?;
             Ok(
@@ -4008,9 +3956,7 @@ pub fn build_request(
             )
         }
         "client_request_id_client_request_id" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let client_request_id: super::models::ClientRequestId = __params
                 .required("client_request_id", "a value of the documented model")?;
             Ok(
@@ -4022,9 +3968,7 @@ pub fn build_request(
             )
         }
         "ClientMethodOptions_ClientMethodOptions" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let client_method_options: super::models::ClientMethodOptions = __params
                 .required("ClientMethodOptions", "a value of the documented model")?;
             Ok(
@@ -4036,25 +3980,19 @@ pub fn build_request(
             )
         }
         "clients_clients" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let clients: super::models::Clients = __params
                 .required("clients", "a value of the documented model")?;
             Ok(super::clients_2::clients_request(endpoint, &api_version, &clients)?)
         }
         "Clone_Clone" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let clone: super::models::Clone = __params
                 .required("Clone", "a value of the documented model")?;
             Ok(super::clone::clone_request(endpoint, &api_version, &clone)?)
         }
         "compile_pattern_compile_pattern" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let compile_pattern: super::models::CompilePattern = __params
                 .required("compile_pattern", "a value of the documented model")?;
             Ok(
@@ -4066,17 +4004,13 @@ pub fn build_request(
             )
         }
         "concat_concat" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let concat: super::models::Concat = __params
                 .required("concat", "a value of the documented model")?;
             Ok(super::concat::concat_request(endpoint, &api_version, &concat)?)
         }
         "Constraint_Constraint" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let constraint: super::models::Constraint = __params
                 .required("Constraint", "a value of the documented model")?;
             Ok(
@@ -4088,49 +4022,37 @@ pub fn build_request(
             )
         }
         "Context_Context" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let context: super::models::Context = __params
                 .required("Context", "a value of the documented model")?;
             Ok(super::context::context_request(endpoint, &api_version, &context)?)
         }
         "Copy_Copy" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let copy: super::models::Copy = __params
                 .required("Copy", "a value of the documented model")?;
             Ok(super::copy::copy_request(endpoint, &api_version, &copy)?)
         }
         "core_core" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let core: super::models::Core = __params
                 .required("core", "a value of the documented model")?;
             Ok(super::core_::core_request(endpoint, &api_version, &core)?)
         }
         "Cow_Cow" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let cow: super::models::Cow = __params
                 .required("Cow", "a value of the documented model")?;
             Ok(super::cow::cow_request(endpoint, &api_version, &cow)?)
         }
         "crate_crate" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let crate_: super::models::Crate = __params
                 .required("crate", "a value of the documented model")?;
             Ok(super::crate_::crate_request(endpoint, &api_version, &crate_)?)
         }
         "credential_credential" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let credential: super::models::Credential = __params
                 .required("credential", "a value of the documented model")?;
             Ok(
@@ -4142,25 +4064,19 @@ pub fn build_request(
             )
         }
         "Date_Date" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let date: super::models::Date = __params
                 .required("Date", "a value of the documented model")?;
             Ok(super::date::date_request(endpoint, &api_version, &date)?)
         }
         "DateTime_DateTime" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let date_time: super::models::DateTime = __params
                 .required("DateTime", "a value of the documented model")?;
             Ok(super::date_time::date_time_request(endpoint, &api_version, &date_time)?)
         }
         "DateTimeRfc1123_DateTimeRfc1123" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let date_time_rfc1123: super::models::DateTimeRfc1123 = __params
                 .required("DateTimeRfc1123", "a value of the documented model")?;
             Ok(
@@ -4172,17 +4088,13 @@ pub fn build_request(
             )
         }
         "Debug_Debug" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let debug: super::models::Debug = __params
                 .required("Debug", "a value of the documented model")?;
             Ok(super::debug::debug_request(endpoint, &api_version, &debug)?)
         }
         "decode_body_decode_body" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_body: super::models::DecodeBody = __params
                 .required("decode_body", "a value of the documented model")?;
             Ok(
@@ -4194,9 +4106,7 @@ pub fn build_request(
             )
         }
         "decode_by_status_decode_by_status" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_by_status: super::models::DecodeByStatus = __params
                 .required("decode_by_status", "a value of the documented model")?;
             Ok(
@@ -4208,9 +4118,7 @@ pub fn build_request(
             )
         }
         "decode_bytes_decode_bytes" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_bytes: super::models::DecodeBytes = __params
                 .required("decode_bytes", "a value of the documented model")?;
             Ok(
@@ -4222,9 +4130,7 @@ pub fn build_request(
             )
         }
         "decode_empty_decode_empty" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_empty: super::models::DecodeEmpty = __params
                 .required("decode_empty", "a value of the documented model")?;
             Ok(
@@ -4236,9 +4142,7 @@ pub fn build_request(
             )
         }
         "decode_exists_decode_exists" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_exists: super::models::DecodeExists = __params
                 .required("decode_exists", "a value of the documented model")?;
             Ok(
@@ -4250,9 +4154,7 @@ pub fn build_request(
             )
         }
         "decode_json_decode_json" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_json: super::models::DecodeJson = __params
                 .required("decode_json", "a value of the documented model")?;
             Ok(
@@ -4264,9 +4166,7 @@ pub fn build_request(
             )
         }
         "decode_nullable_decode_nullable" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_nullable: super::models::DecodeNullable = __params
                 .required("decode_nullable", "a value of the documented model")?;
             Ok(
@@ -4278,9 +4178,7 @@ pub fn build_request(
             )
         }
         "decode_optional_decode_optional" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_optional: super::models::DecodeOptional = __params
                 .required("decode_optional", "a value of the documented model")?;
             Ok(
@@ -4292,9 +4190,7 @@ pub fn build_request(
             )
         }
         "decode_response_decode_response" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_response: super::models::DecodeResponse = __params
                 .required("decode_response", "a value of the documented model")?;
             Ok(
@@ -4306,9 +4202,7 @@ pub fn build_request(
             )
         }
         "decode_text_decode_text" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let decode_text: super::models::DecodeText = __params
                 .required("decode_text", "a value of the documented model")?;
             Ok(
@@ -4320,17 +4214,13 @@ pub fn build_request(
             )
         }
         "Default_Default" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let default: super::models::Default = __params
                 .required("Default", "a value of the documented model")?;
             Ok(super::default::default_request(endpoint, &api_version, &default)?)
         }
         "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let default_endpoint: super::models::DefaultEndpoint = __params
                 .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
             Ok(
@@ -4342,9 +4232,7 @@ pub fn build_request(
             )
         }
         "Deserialize_Deserialize" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let deserialize: super::models::Deserialize2 = __params
                 .required("Deserialize", "a value of the documented model")?;
             Ok(
@@ -4356,9 +4244,7 @@ pub fn build_request(
             )
         }
         "Deserializer_Deserializer" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let deserializer: super::models::Deserializer = __params
                 .required("Deserializer", "a value of the documented model")?;
             Ok(
@@ -4370,9 +4256,7 @@ pub fn build_request(
             )
         }
         "DoubleEndedIterator_DoubleEndedIterator" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let double_ended_iterator: super::models::DoubleEndedIterator = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             Ok(
@@ -4384,33 +4268,25 @@ pub fn build_request(
             )
         }
         "Drop_Drop" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let drop: super::models::Drop = __params
                 .required("Drop", "a value of the documented model")?;
             Ok(super::drop::drop_request(endpoint, &api_version, &drop)?)
         }
         "Duration_Duration" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let duration: super::models::Duration = __params
                 .required("Duration", "a value of the documented model")?;
             Ok(super::duration::duration_request(endpoint, &api_version, &duration)?)
         }
         "dynamic_dynamic" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic: super::models::Dynamic = __params
                 .required("dynamic", "a value of the documented model")?;
             Ok(super::dynamic_2::dynamic_request(endpoint, &api_version, &dynamic)?)
         }
         "dynamic_execute_dynamic_execute" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_execute: super::models::DynamicExecute = __params
                 .required("dynamic_execute", "a value of the documented model")?;
             Ok(
@@ -4422,9 +4298,7 @@ pub fn build_request(
             )
         }
         "dynamic_pages_dynamic_pages" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_pages: super::models::DynamicPages = __params
                 .required("dynamic_pages", "a value of the documented model")?;
             Ok(
@@ -4436,9 +4310,7 @@ pub fn build_request(
             )
         }
         "dynamic_poll_dynamic_poll" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_poll: super::models::DynamicPoll = __params
                 .required("dynamic_poll", "a value of the documented model")?;
             Ok(
@@ -4450,9 +4322,7 @@ pub fn build_request(
             )
         }
         "dynamic_request_error_dynamic_request_error" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_request_error: super::models::DynamicRequestError = __params
                 .required("dynamic_request_error", "a value of the documented model")?;
             Ok(
@@ -4464,9 +4334,7 @@ pub fn build_request(
             )
         }
         "dynamic_result_dynamic_result" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_result: super::models::DynamicResult = __params
                 .required("dynamic_result", "a value of the documented model")?;
             Ok(
@@ -4478,9 +4346,7 @@ pub fn build_request(
             )
         }
         "DynamicError_DynamicError" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_error: super::models::DynamicError = __params
                 .required("DynamicError", "a value of the documented model")?;
             Ok(
@@ -4492,9 +4358,7 @@ pub fn build_request(
             )
         }
         "DynamicParams_DynamicParams" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_params: super::models::DynamicParams = __params
                 .required("DynamicParams", "a value of the documented model")?;
             Ok(
@@ -4506,9 +4370,7 @@ pub fn build_request(
             )
         }
         "DynamicReply_DynamicReply" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_reply: super::models::DynamicReply = __params
                 .required("DynamicReply", "a value of the documented model")?;
             Ok(
@@ -4520,9 +4382,7 @@ pub fn build_request(
             )
         }
         "DynamicValidate_DynamicValidate" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let dynamic_validate: super::models::DynamicValidate = __params
                 .required("DynamicValidate", "a value of the documented model")?;
             Ok(
@@ -4534,41 +4394,31 @@ pub fn build_request(
             )
         }
         "endpoint_endpoint" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let endpoint_2: super::models::Endpoint = __params
                 .required("endpoint", "a value of the documented model")?;
             Ok(super::endpoint_2::endpoint_request(endpoint, &api_version, &endpoint_2)?)
         }
         "env_env" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let env: super::models::Env = __params
                 .required("env", "a value of the documented model")?;
             Ok(super::env::env_request(endpoint, &api_version, &env)?)
         }
         "Eq_Eq" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let eq: super::models::Eq = __params
                 .required("Eq", "a value of the documented model")?;
             Ok(super::eq::eq_request(endpoint, &api_version, &eq)?)
         }
         "Err_Err" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let err: super::models::Err = __params
                 .required("Err", "a value of the documented model")?;
             Ok(super::err::err_request(endpoint, &api_version, &err)?)
         }
         "ErrorBody_ErrorBody" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let error_body: super::models::ErrorBody = __params
                 .required("ErrorBody", "a value of the documented model")?;
             Ok(
@@ -4580,9 +4430,7 @@ pub fn build_request(
             )
         }
         "ExactSizeIterator_ExactSizeIterator" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let exact_size_iterator: super::models::ExactSizeIterator = __params
                 .required("ExactSizeIterator", "a value of the documented model")?;
             Ok(
@@ -4594,49 +4442,37 @@ pub fn build_request(
             )
         }
         "Extend_Extend" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let extend: super::models::Extend = __params
                 .required("Extend", "a value of the documented model")?;
             Ok(super::extend::extend_request(endpoint, &api_version, &extend)?)
         }
         "f_f" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let f_2: super::models::F = __params
                 .required("f", "a value of the documented model")?;
             Ok(super::f::f_request(endpoint, &api_version, &f_2)?)
         }
         "f32_f32" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let f32: super::models::F32 = __params
                 .required("f32", "a value of the documented model")?;
             Ok(super::f32_::f32_request(endpoint, &api_version, &f32)?)
         }
         "f64_f64" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let f64: super::models::F64 = __params
                 .required("f64", "a value of the documented model")?;
             Ok(super::f64_::f64_request(endpoint, &api_version, &f64)?)
         }
         "Fields_Update" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let fields: super::models::Fields = __params
                 .required("fields", "a value of the documented model")?;
             Ok(super::fields::update_request(endpoint, &api_version, &fields)?)
         }
         "FinalStateVia_FinalStateVia" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let final_state_via: super::models::FinalStateVia = __params
                 .required("FinalStateVia", "a value of the documented model")?;
             Ok(
@@ -4648,33 +4484,25 @@ pub fn build_request(
             )
         }
         "FnMut_FnMut" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let fn_mut: super::models::FnMut = __params
                 .required("FnMut", "a value of the documented model")?;
             Ok(super::fn_mut::fn_mut_request(endpoint, &api_version, &fn_mut)?)
         }
         "FnOnce_FnOnce" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let fn_once: super::models::FnOnce = __params
                 .required("FnOnce", "a value of the documented model")?;
             Ok(super::fn_once::fn_once_request(endpoint, &api_version, &fn_once)?)
         }
         "FormBody_FormBody" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let form_body: super::models::FormBody = __params
                 .required("FormBody", "a value of the documented model")?;
             Ok(super::form_body::form_body_request(endpoint, &api_version, &form_body)?)
         }
         "format_args_format_args" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let format_args: super::models::FormatArgs = __params
                 .required("format_args", "a value of the documented model")?;
             Ok(
@@ -4686,17 +4514,13 @@ pub fn build_request(
             )
         }
         "format_format" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let format: super::models::Format = __params
                 .required("format", "a value of the documented model")?;
             Ok(super::format::format_request(endpoint, &api_version, &format)?)
         }
         "FormatError_FormatError" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let format_error: super::models::FormatError = __params
                 .required("FormatError", "a value of the documented model")?;
             Ok(
@@ -4708,17 +4532,13 @@ pub fn build_request(
             )
         }
         "From_From" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let from: super::models::From = __params
                 .required("From", "a value of the documented model")?;
             Ok(super::from::from_request(endpoint, &api_version, &from)?)
         }
         "FromIterator_FromIterator" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let from_iterator: super::models::FromIterator = __params
                 .required("FromIterator", "a value of the documented model")?;
             Ok(
@@ -4730,9 +4550,7 @@ pub fn build_request(
             )
         }
         "FromStatus_FromStatus" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let from_status: super::models::FromStatus = __params
                 .required("FromStatus", "a value of the documented model")?;
             Ok(
@@ -4744,33 +4562,25 @@ pub fn build_request(
             )
         }
         "Future_Future" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let future: super::models::Future = __params
                 .required("Future", "a value of the documented model")?;
             Ok(super::future::future_request(endpoint, &api_version, &future)?)
         }
         "Hash_Hash" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let hash: super::models::Hash = __params
                 .required("Hash", "a value of the documented model")?;
             Ok(super::hash::hash_request(endpoint, &api_version, &hash)?)
         }
         "HostPart_HostPart" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let host_part: super::models::HostPart = __params
                 .required("HostPart", "a value of the documented model")?;
             Ok(super::host_part::host_part_request(endpoint, &api_version, &host_part)?)
         }
         "HttpRequest_HttpRequest" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let http_request: super::models::HttpRequest = __params
                 .required("HttpRequest", "a value of the documented model")?;
             Ok(
@@ -4782,9 +4592,7 @@ pub fn build_request(
             )
         }
         "HttpResponse_HttpResponse" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let http_response: super::models::HttpResponse = __params
                 .required("HttpResponse", "a value of the documented model")?;
             Ok(
@@ -4796,33 +4604,25 @@ pub fn build_request(
             )
         }
         "i32_i32" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let i32: super::models::I32 = __params
                 .required("i32", "a value of the documented model")?;
             Ok(super::i32_::i32_request(endpoint, &api_version, &i32)?)
         }
         "i64_i64" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let i64: super::models::I64 = __params
                 .required("i64", "a value of the documented model")?;
             Ok(super::i64_::i64_request(endpoint, &api_version, &i64)?)
         }
         "include_include" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let include: super::models::Include = __params
                 .required("include", "a value of the documented model")?;
             Ok(super::include::include_request(endpoint, &api_version, &include)?)
         }
         "include_str_include_str" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let include_str: super::models::IncludeStr = __params
                 .required("include_str", "a value of the documented model")?;
             Ok(
@@ -4834,25 +4634,19 @@ pub fn build_request(
             )
         }
         "inner_inner" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let inner: super::models::Inner = __params
                 .required("inner", "a value of the documented model")?;
             Ok(super::inner::inner_request(endpoint, &api_version, &inner)?)
         }
         "Into_Into" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let into: super::models::Into = __params
                 .required("Into", "a value of the documented model")?;
             Ok(super::into::into_request(endpoint, &api_version, &into)?)
         }
         "IntoFuture_IntoFuture" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let into_future: super::models::IntoFuture = __params
                 .required("IntoFuture", "a value of the documented model")?;
             Ok(
@@ -4864,9 +4658,7 @@ pub fn build_request(
             )
         }
         "IntoIterator_IntoIterator" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let into_iterator: super::models::IntoIterator = __params
                 .required("IntoIterator", "a value of the documented model")?;
             Ok(
@@ -4878,9 +4670,7 @@ pub fn build_request(
             )
         }
         "IntoVariant_IntoVariant" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let into_variant: super::models::IntoVariant = __params
                 .required("IntoVariant", "a value of the documented model")?;
             Ok(
@@ -4892,9 +4682,7 @@ pub fn build_request(
             )
         }
         "InvalidHost_InvalidHost" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let invalid_host: super::models::InvalidHost = __params
                 .required("InvalidHost", "a value of the documented model")?;
             Ok(
@@ -4906,65 +4694,49 @@ pub fn build_request(
             )
         }
         "Iterator_Iterator" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let iterator: super::models::Iterator = __params
                 .required("Iterator", "a value of the documented model")?;
             Ok(super::iterator::iterator_request(endpoint, &api_version, &iterator)?)
         }
         "json_json" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let json: super::models::Json = __params
                 .required("json", "a value of the documented model")?;
             Ok(super::json::json_request(endpoint, &api_version, &json)?)
         }
         "LazyLock_LazyLock" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let lazy_lock: super::models::LazyLock = __params
                 .required("LazyLock", "a value of the documented model")?;
             Ok(super::lazy_lock::lazy_lock_request(endpoint, &api_version, &lazy_lock)?)
         }
         "Map_Map" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let map: super::models::Map = __params
                 .required("Map", "a value of the documented model")?;
             Ok(super::map::map_request(endpoint, &api_version, &map)?)
         }
         "matches_matches" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let matches: super::models::Matches = __params
                 .required("matches", "a value of the documented model")?;
             Ok(super::matches::matches_request(endpoint, &api_version, &matches)?)
         }
         "members_members" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let members: super::models::Members = __params
                 .required("members", "a value of the documented model")?;
             Ok(super::members::members_request(endpoint, &api_version, &members)?)
         }
         "Method_Method" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let method: super::models::Method = __params
                 .required("Method", "a value of the documented model")?;
             Ok(super::method::method_request(endpoint, &api_version, &method)?)
         }
         "MethodOptions_MethodOptions" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let method_options_2: super::models::MethodOptions = __params
                 .required("MethodOptions", "a value of the documented model")?;
             Ok(
@@ -4976,57 +4748,43 @@ pub fn build_request(
             )
         }
         "models_models" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let models: super::models::Models = __params
                 .required("models", "a value of the documented model")?;
             Ok(super::models_2::models_request(endpoint, &api_version, &models)?)
         }
         "new_new" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let new: super::models::New = __params
                 .required("new", "a value of the documented model")?;
             Ok(super::new_2::new_request(endpoint, &api_version, &new)?)
         }
         "NextLink_NextLink" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let next_link: super::models::NextLink = __params
                 .required("NextLink", "a value of the documented model")?;
             Ok(super::next_link::next_link_request(endpoint, &api_version, &next_link)?)
         }
         "NoFormat_NoFormat" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let no_format: super::models::NoFormat = __params
                 .required("NoFormat", "a value of the documented model")?;
             Ok(super::no_format::no_format_request(endpoint, &api_version, &no_format)?)
         }
         "None_None" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let none: super::models::None = __params
                 .required("None", "a value of the documented model")?;
             Ok(super::none::none_request(endpoint, &api_version, &none)?)
         }
         "Ok_Ok" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let ok: super::models::Ok = __params
                 .required("Ok", "a value of the documented model")?;
             Ok(super::ok::ok_request(endpoint, &api_version, &ok)?)
         }
         "operation_id_operation_id" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let operation_id: super::models::OperationId = __params
                 .required("operation_id", "a value of the documented model")?;
             Ok(
@@ -5038,9 +4796,7 @@ pub fn build_request(
             )
         }
         "OperationInfo_OperationInfo" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let operation_info: super::models::OperationInfo = __params
                 .required("OperationInfo", "a value of the documented model")?;
             Ok(
@@ -5052,9 +4808,7 @@ pub fn build_request(
             )
         }
         "OperationStatus_OperationStatus" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let operation_status: super::models::OperationStatus = __params
                 .required("OperationStatus", "a value of the documented model")?;
             Ok(
@@ -5066,9 +4820,7 @@ pub fn build_request(
             )
         }
         "OPERATIONS_OPERATIONS" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let operations: super::models::Operations = __params
                 .required("OPERATIONS", "a value of the documented model")?;
             Ok(
@@ -5080,9 +4832,7 @@ pub fn build_request(
             )
         }
         "option_env_option_env" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let option_env: super::models::OptionEnv = __params
                 .required("option_env", "a value of the documented model")?;
             Ok(
@@ -5094,9 +4844,7 @@ pub fn build_request(
             )
         }
         "Option_Option" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let option: super::models::Option2 = __params
                 .required("Option", "a value of the documented model")?;
             Ok(super::option::option_request(endpoint, &api_version, &option)?)
@@ -6869,41 +6617,31 @@ pub fn build_request(
             Ok(super::optional_bodies::write_request(endpoint, write.as_ref())?)
         }
         "options_options" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let options_2: super::models::Options = __params
                 .required("options", "a value of the documented model")?;
             Ok(super::options::options_request(endpoint, &api_version, &options_2)?)
         }
         "Ord_Ord" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let ord: super::models::Ord = __params
                 .required("Ord", "a value of the documented model")?;
             Ok(super::ord::ord_request(endpoint, &api_version, &ord)?)
         }
         "Other_Other" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let other: super::models::Other = __params
                 .required("Other", "a value of the documented model")?;
             Ok(super::other::other_request(endpoint, &api_version, &other)?)
         }
         "page_page" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let page: super::models::Page = __params
                 .required("page", "a value of the documented model")?;
             Ok(super::page::page_request(endpoint, &api_version, &page)?)
         }
         "PageDecoder_PageDecoder" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let page_decoder: super::models::PageDecoder = __params
                 .required("PageDecoder", "a value of the documented model")?;
             Ok(
@@ -6915,25 +6653,19 @@ pub fn build_request(
             )
         }
         "Pager_Pager" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let pager: super::models::Pager = __params
                 .required("Pager", "a value of the documented model")?;
             Ok(super::pager::pager_request(endpoint, &api_version, &pager)?)
         }
         "panic_panic" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let panic: super::models::Panic = __params
                 .required("panic", "a value of the documented model")?;
             Ok(super::panic::panic_request(endpoint, &api_version, &panic)?)
         }
         "ParameterGroups_Every" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let p0: String = __params.required("p0", "a string")?;
             let p10: i32 = __params.required("p10", "an integer")?;
             let p100: i32 = __params.required("p100", "an integer")?;
@@ -7574,9 +7306,7 @@ pub fn build_request(
             )
         }
         "parameterized_host_parameterized_host" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let parameterized_host: super::models::ParameterizedHost = __params
                 .required("parameterized_host", "a value of the documented model")?;
             Ok(
@@ -7588,9 +7318,7 @@ pub fn build_request(
             )
         }
         "Parameters_HeaderOptional" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let api_version_2: Option<String> = __params
                 .optional("API_VERSION", "a string")?;
             let arc: Option<String> = __params.optional("Arc", "a string")?;
@@ -8295,9 +8023,7 @@ pub fn build_request(
             )
         }
         "Parameters_HeaderRequired" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let api_version_2: String = __params.required("API_VERSION", "a string")?;
             let arc: String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
@@ -8965,9 +8691,7 @@ pub fn build_request(
             )
         }
         "Parameters_Path0" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#abstract: String = __params.required("abstract", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let r#async: super::models::Choice = __params
@@ -9092,9 +8816,7 @@ pub fn build_request(
             )
         }
         "Parameters_Path1" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#where: String = __params.required("where", "a string")?;
             let r#while: i32 = __params.required("while", "an integer")?;
             let r#yield: super::models::Choice = __params
@@ -9221,9 +8943,7 @@ pub fn build_request(
             )
         }
         "Parameters_Path2" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let future: String = __params.required("Future", "a string")?;
             let into_future: i32 = __params.required("IntoFuture", "an integer")?;
             let debug: super::models::Choice = __params
@@ -9353,9 +9073,7 @@ pub fn build_request(
             )
         }
         "Parameters_Path3" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let resource_manager_scope: String = __params
                 .required("resource_manager_scope", "a string")?;
             let response_error: i32 = __params.required("response_error", "an integer")?;
@@ -9492,9 +9210,7 @@ pub fn build_request(
             )
         }
         "Parameters_Path4" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let next_link: String = __params.required("NextLink", "a string")?;
             let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
             let pattern: super::models::Choice = __params
@@ -9624,9 +9340,7 @@ pub fn build_request(
             )
         }
         "Parameters_Path5" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let other: String = __params.required("Other", "a string")?;
             let unknown: i32 = __params.required("Unknown", "an integer")?;
             let arc: super::models::Choice = __params
@@ -9685,9 +9399,7 @@ pub fn build_request(
             )
         }
         "Parameters_QueryOptional" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let api_version_2: Option<String> = __params
                 .optional("API_VERSION", "a string")?;
             let arc: Option<String> = __params.optional("Arc", "a string")?;
@@ -10392,9 +10104,7 @@ pub fn build_request(
             )
         }
         "Parameters_QueryRequired" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let api_version_2: String = __params.required("API_VERSION", "a string")?;
             let arc: String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
@@ -11062,17 +10772,13 @@ pub fn build_request(
             )
         }
         "params_params" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let params: super::models::Params = __params
                 .required("params", "a value of the documented model")?;
             Ok(super::params::params_request(endpoint, &api_version, &params)?)
         }
         "PartialEq_PartialEq" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let partial_eq: super::models::PartialEq = __params
                 .required("PartialEq", "a value of the documented model")?;
             Ok(
@@ -11084,9 +10790,7 @@ pub fn build_request(
             )
         }
         "PartialOrd_PartialOrd" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let partial_ord: super::models::PartialOrd = __params
                 .required("PartialOrd", "a value of the documented model")?;
             Ok(
@@ -11098,41 +10802,31 @@ pub fn build_request(
             )
         }
         "path_path" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let path: super::models::Path = __params
                 .required("path", "a value of the documented model")?;
             Ok(super::path::path_request(endpoint, &api_version, &path)?)
         }
         "Pattern_Pattern" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let pattern: super::models::Pattern = __params
                 .required("Pattern", "a value of the documented model")?;
             Ok(super::pattern::pattern_request(endpoint, &api_version, &pattern)?)
         }
         "patterns_patterns" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let patterns: super::models::Patterns = __params
                 .required("patterns", "a value of the documented model")?;
             Ok(super::patterns_2::patterns_request(endpoint, &api_version, &patterns)?)
         }
         "pipeline_pipeline" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let pipeline: super::models::Pipeline = __params
                 .required("pipeline", "a value of the documented model")?;
             Ok(super::pipeline::pipeline_request(endpoint, &api_version, &pipeline)?)
         }
         "PollerMethodOptions_PollerMethodOptions" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let poller_method_options: super::models::PollerMethodOptions = __params
                 .required("PollerMethodOptions", "a value of the documented model")?;
             Ok(
@@ -11144,9 +10838,7 @@ pub fn build_request(
             )
         }
         "PollerOptions_PollerOptions" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let poller_options: super::models::PollerOptions = __params
                 .required("PollerOptions", "a value of the documented model")?;
             Ok(
@@ -11158,33 +10850,25 @@ pub fn build_request(
             )
         }
         "abstract_abstract" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#abstract: super::models::Abstract = __params
                 .required("abstract", "a value of the documented model")?;
             Ok(super::r#abstract::abstract_request(endpoint, &api_version, &r#abstract)?)
         }
         "as_as" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#as: super::models::As = __params
                 .required("as", "a value of the documented model")?;
             Ok(super::r#as::as_request(endpoint, &api_version, &r#as)?)
         }
         "async_async" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#async: super::models::Async = __params
                 .required("async", "a value of the documented model")?;
             Ok(super::r#async::async_request(endpoint, &api_version, &r#async)?)
         }
         "async_trait_async_trait" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let async_trait: super::models::AsyncTrait = __params
                 .required("async_trait", "a value of the documented model")?;
             Ok(
@@ -11196,393 +10880,295 @@ pub fn build_request(
             )
         }
         "await_await" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#await: super::models::Await = __params
                 .required("await", "a value of the documented model")?;
             Ok(super::r#await::await_request(endpoint, &api_version, &r#await)?)
         }
         "become_become" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#become: super::models::Become = __params
                 .required("become", "a value of the documented model")?;
             Ok(super::r#become::become_request(endpoint, &api_version, &r#become)?)
         }
         "box_box" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#box: super::models::Box2 = __params
                 .required("box", "a value of the documented model")?;
             Ok(super::r#box::box_request(endpoint, &api_version, &r#box)?)
         }
         "break_break" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#break: super::models::Break = __params
                 .required("break", "a value of the documented model")?;
             Ok(super::r#break::break_request(endpoint, &api_version, &r#break)?)
         }
         "const_const" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#const: super::models::Const = __params
                 .required("const", "a value of the documented model")?;
             Ok(super::r#const::const_request(endpoint, &api_version, &r#const)?)
         }
         "continue_continue" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#continue: super::models::Continue = __params
                 .required("continue", "a value of the documented model")?;
             Ok(super::r#continue::continue_request(endpoint, &api_version, &r#continue)?)
         }
         "do_do" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#do: super::models::Do = __params
                 .required("do", "a value of the documented model")?;
             Ok(super::r#do::do_request(endpoint, &api_version, &r#do)?)
         }
         "dyn_dyn" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#dyn: super::models::Dyn = __params
                 .required("dyn", "a value of the documented model")?;
             Ok(super::r#dyn::dyn_request(endpoint, &api_version, &r#dyn)?)
         }
         "else_else" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#else: super::models::Else = __params
                 .required("else", "a value of the documented model")?;
             Ok(super::r#else::else_request(endpoint, &api_version, &r#else)?)
         }
         "enum_enum" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#enum: super::models::Enum = __params
                 .required("enum", "a value of the documented model")?;
             Ok(super::r#enum::enum_request(endpoint, &api_version, &r#enum)?)
         }
         "extern_extern" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#extern: super::models::Extern = __params
                 .required("extern", "a value of the documented model")?;
             Ok(super::r#extern::extern_request(endpoint, &api_version, &r#extern)?)
         }
         "false_false" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#false: super::models::False = __params
                 .required("false", "a value of the documented model")?;
             Ok(super::r#false::false_request(endpoint, &api_version, &r#false)?)
         }
         "final_final" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#final: super::models::Final = __params
                 .required("final", "a value of the documented model")?;
             Ok(super::r#final::final_request(endpoint, &api_version, &r#final)?)
         }
         "fn_fn" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#fn: super::models::Fn = __params
                 .required("fn", "a value of the documented model")?;
             Ok(super::r#fn::fn_request(endpoint, &api_version, &r#fn)?)
         }
         "for_for" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#for: super::models::For = __params
                 .required("for", "a value of the documented model")?;
             Ok(super::r#for::for_request(endpoint, &api_version, &r#for)?)
         }
         "gen_gen" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#gen: super::models::Gen = __params
                 .required("gen", "a value of the documented model")?;
             Ok(super::r#gen::gen_request(endpoint, &api_version, &r#gen)?)
         }
         "if_if" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#if: super::models::If = __params
                 .required("if", "a value of the documented model")?;
             Ok(super::r#if::if_request(endpoint, &api_version, &r#if)?)
         }
         "impl_impl" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#impl: super::models::Impl = __params
                 .required("impl", "a value of the documented model")?;
             Ok(super::r#impl::impl_request(endpoint, &api_version, &r#impl)?)
         }
         "in_in" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#in: super::models::In = __params
                 .required("in", "a value of the documented model")?;
             Ok(super::r#in::in_request(endpoint, &api_version, &r#in)?)
         }
         "let_let" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#let: super::models::Let = __params
                 .required("let", "a value of the documented model")?;
             Ok(super::r#let::let_request(endpoint, &api_version, &r#let)?)
         }
         "loop_loop" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#loop: super::models::Loop = __params
                 .required("loop", "a value of the documented model")?;
             Ok(super::r#loop::loop_request(endpoint, &api_version, &r#loop)?)
         }
         "macro_macro" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#macro: super::models::Macro = __params
                 .required("macro", "a value of the documented model")?;
             Ok(super::r#macro::macro_request(endpoint, &api_version, &r#macro)?)
         }
         "match_match" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#match: super::models::Match = __params
                 .required("match", "a value of the documented model")?;
             Ok(super::r#match::match_request(endpoint, &api_version, &r#match)?)
         }
         "mod_mod" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#mod: super::models::Mod = __params
                 .required("mod", "a value of the documented model")?;
             Ok(super::mod_2::mod_request(endpoint, &api_version, &r#mod)?)
         }
         "move_move" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#move: super::models::Move = __params
                 .required("move", "a value of the documented model")?;
             Ok(super::r#move::move_request(endpoint, &api_version, &r#move)?)
         }
         "mut_mut" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#mut: super::models::Mut = __params
                 .required("mut", "a value of the documented model")?;
             Ok(super::r#mut::mut_request(endpoint, &api_version, &r#mut)?)
         }
         "override_override" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#override: super::models::Override = __params
                 .required("override", "a value of the documented model")?;
             Ok(super::r#override::override_request(endpoint, &api_version, &r#override)?)
         }
         "priv_priv" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#priv: super::models::Priv = __params
                 .required("priv", "a value of the documented model")?;
             Ok(super::r#priv::priv_request(endpoint, &api_version, &r#priv)?)
         }
         "pub_pub" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#pub: super::models::Pub = __params
                 .required("pub", "a value of the documented model")?;
             Ok(super::r#pub::pub_request(endpoint, &api_version, &r#pub)?)
         }
         "ref_ref" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#ref: super::models::Ref = __params
                 .required("ref", "a value of the documented model")?;
             Ok(super::r#ref::ref_request(endpoint, &api_version, &r#ref)?)
         }
         "return_return" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#return: super::models::Return = __params
                 .required("return", "a value of the documented model")?;
             Ok(super::r#return::return_request(endpoint, &api_version, &r#return)?)
         }
         "static_static" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#static: super::models::Static = __params
                 .required("static", "a value of the documented model")?;
             Ok(super::r#static::static_request(endpoint, &api_version, &r#static)?)
         }
         "struct_struct" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#struct: super::models::Struct = __params
                 .required("struct", "a value of the documented model")?;
             Ok(super::r#struct::struct_request(endpoint, &api_version, &r#struct)?)
         }
         "trait_trait" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#trait: super::models::Trait = __params
                 .required("trait", "a value of the documented model")?;
             Ok(super::r#trait::trait_request(endpoint, &api_version, &r#trait)?)
         }
         "true_true" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#true: super::models::True = __params
                 .required("true", "a value of the documented model")?;
             Ok(super::r#true::true_request(endpoint, &api_version, &r#true)?)
         }
         "try_try" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#try: super::models::Try = __params
                 .required("try", "a value of the documented model")?;
             Ok(super::r#try::try_request(endpoint, &api_version, &r#try)?)
         }
         "type_type" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#type: super::models::Type = __params
                 .required("type", "a value of the documented model")?;
             Ok(super::r#type::type_request(endpoint, &api_version, &r#type)?)
         }
         "typeof_typeof" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#typeof: super::models::Typeof = __params
                 .required("typeof", "a value of the documented model")?;
             Ok(super::r#typeof::typeof_request(endpoint, &api_version, &r#typeof)?)
         }
         "union_union" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#union: super::models::Union = __params
                 .required("union", "a value of the documented model")?;
             Ok(super::r#union::union_request(endpoint, &api_version, &r#union)?)
         }
         "unsafe_unsafe" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#unsafe: super::models::Unsafe = __params
                 .required("unsafe", "a value of the documented model")?;
             Ok(super::r#unsafe::unsafe_request(endpoint, &api_version, &r#unsafe)?)
         }
         "unsized_unsized" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#unsized: super::models::Unsized = __params
                 .required("unsized", "a value of the documented model")?;
             Ok(super::r#unsized::unsized_request(endpoint, &api_version, &r#unsized)?)
         }
         "use_use" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#use: super::models::Use = __params
                 .required("use", "a value of the documented model")?;
             Ok(super::r#use::use_request(endpoint, &api_version, &r#use)?)
         }
         "virtual_virtual" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#virtual: super::models::Virtual = __params
                 .required("virtual", "a value of the documented model")?;
             Ok(super::r#virtual::virtual_request(endpoint, &api_version, &r#virtual)?)
         }
         "where_where" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#where: super::models::Where = __params
                 .required("where", "a value of the documented model")?;
             Ok(super::r#where::where_request(endpoint, &api_version, &r#where)?)
         }
         "while_while" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#while: super::models::While = __params
                 .required("while", "a value of the documented model")?;
             Ok(super::r#while::while_request(endpoint, &api_version, &r#while)?)
         }
         "yield_yield" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#yield: super::models::Yield = __params
                 .required("yield", "a value of the documented model")?;
             Ok(super::r#yield::yield_request(endpoint, &api_version, &r#yield)?)
         }
         "Regex_Regex" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let regex: super::models::Regex = __params
                 .required("Regex", "a value of the documented model")?;
             Ok(super::regex::regex_request(endpoint, &api_version, &regex)?)
         }
         "request_request" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let request: super::models::Request = __params
                 .required("request", "a value of the documented model")?;
             Ok(super::request::request_request(endpoint, &api_version, &request)?)
         }
         "resource_manager_endpoint_resource_manager_endpoint" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let resource_manager_endpoint: super::models::ResourceManagerEndpoint = __params
                 .required(
                     "resource_manager_endpoint",
@@ -11597,9 +11183,7 @@ pub fn build_request(
             )
         }
         "resource_manager_scope_resource_manager_scope" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let resource_manager_scope: super::models::ResourceManagerScope = __params
                 .required("resource_manager_scope", "a value of the documented model")?;
             Ok(
@@ -11611,9 +11195,7 @@ pub fn build_request(
             )
         }
         "ResourceManagerAudience_ResourceManagerAudience" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let resource_manager_audience: super::models::ResourceManagerAudience = __params
                 .required("ResourceManagerAudience", "a value of the documented model")?;
             Ok(
@@ -11625,9 +11207,7 @@ pub fn build_request(
             )
         }
         "response_error_response_error" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let response_error: super::models::ResponseError = __params
                 .required("response_error", "a value of the documented model")?;
             Ok(
@@ -11639,17 +11219,13 @@ pub fn build_request(
             )
         }
         "response_response" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let response: super::models::Response = __params
                 .required("response", "a value of the documented model")?;
             Ok(super::response::response_request(endpoint, &api_version, &response)?)
         }
         "ResponseHeaders_ResponseHeaders" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let response_headers: super::models::ResponseHeaders = __params
                 .required("ResponseHeaders", "a value of the documented model")?;
             Ok(
@@ -11661,9 +11237,7 @@ pub fn build_request(
             )
         }
         "ResponseTooLarge_ResponseTooLarge" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let response_too_large: super::models::ResponseTooLarge = __params
                 .required("ResponseTooLarge", "a value of the documented model")?;
             Ok(
@@ -11675,17 +11249,13 @@ pub fn build_request(
             )
         }
         "Result_Result" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let result: super::models::Result2 = __params
                 .required("Result", "a value of the documented model")?;
             Ok(super::result::result_request(endpoint, &api_version, &result)?)
         }
         "SafeDebug_SafeDebug" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let safe_debug: super::models::SafeDebug = __params
                 .required("SafeDebug", "a value of the documented model")?;
             Ok(
@@ -11697,33 +11267,25 @@ pub fn build_request(
             )
         }
         "Secret_Secret" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let secret: super::models::Secret = __params
                 .required("Secret", "a value of the documented model")?;
             Ok(super::secret::secret_request(endpoint, &api_version, &secret)?)
         }
         "self_self" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let self_: super::models::Self_ = __params
                 .required("self", "a value of the documented model")?;
             Ok(super::self_::self_request(endpoint, &api_version, &self_)?)
         }
         "Send_Send" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let send: super::models::Send = __params
                 .required("Send", "a value of the documented model")?;
             Ok(super::send::send_request(endpoint, &api_version, &send)?)
         }
         "serde_json_serde_json" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let serde_json: super::models::SerdeJson = __params
                 .required("serde_json", "a value of the documented model")?;
             Ok(
@@ -11735,25 +11297,19 @@ pub fn build_request(
             )
         }
         "serde_serde" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let serde: super::models::Serde = __params
                 .required("serde", "a value of the documented model")?;
             Ok(super::serde::serde_request(endpoint, &api_version, &serde)?)
         }
         "Serialize_Serialize" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let serialize: super::models::Serialize2 = __params
                 .required("Serialize", "a value of the documented model")?;
             Ok(super::serialize::serialize_request(endpoint, &api_version, &serialize)?)
         }
         "Serializer_Serializer" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let serializer: super::models::Serializer = __params
                 .required("Serializer", "a value of the documented model")?;
             Ok(
@@ -11765,9 +11321,7 @@ pub fn build_request(
             )
         }
         "ServiceError_ServiceError" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let service_error: super::models::ServiceError = __params
                 .required("ServiceError", "a value of the documented model")?;
             Ok(
@@ -11779,9 +11333,7 @@ pub fn build_request(
             )
         }
         "ServiceInfo_ServiceInfo" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let service_info: super::models::ServiceInfo = __params
                 .required("ServiceInfo", "a value of the documented model")?;
             Ok(
@@ -11793,25 +11345,19 @@ pub fn build_request(
             )
         }
         "SERVICES_SERVICES" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let services: super::models::Services = __params
                 .required("SERVICES", "a value of the documented model")?;
             Ok(super::services::services_request(endpoint, &api_version, &services)?)
         }
         "size_of_size_of" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let size_of: super::models::SizeOf = __params
                 .required("size_of", "a value of the documented model")?;
             Ok(super::size::of_size_of_request(endpoint, &api_version, &size_of)?)
         }
         "size_of_val_size_of_val" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let size_of_val: super::models::SizeOfVal = __params
                 .required("size_of_val", "a value of the documented model")?;
             Ok(
@@ -11823,25 +11369,19 @@ pub fn build_request(
             )
         }
         "Sized_Sized" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let sized: super::models::Sized = __params
                 .required("Sized", "a value of the documented model")?;
             Ok(super::sized::sized_request(endpoint, &api_version, &sized)?)
         }
         "Some_Some" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let some: super::models::Some = __params
                 .required("Some", "a value of the documented model")?;
             Ok(super::some::some_request(endpoint, &api_version, &some)?)
         }
         "StaticTokenCredential_StaticTokenCredential" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let static_token_credential: super::models::StaticTokenCredential = __params
                 .required("StaticTokenCredential", "a value of the documented model")?;
             Ok(
@@ -11853,25 +11393,19 @@ pub fn build_request(
             )
         }
         "std_std" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let std: super::models::Std = __params
                 .required("std", "a value of the documented model")?;
             Ok(super::std_::std_request(endpoint, &api_version, &std)?)
         }
         "str_str" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let str: super::models::Str = __params
                 .required("str", "a value of the documented model")?;
             Ok(super::str_::str_request(endpoint, &api_version, &str)?)
         }
         "string_enum_string_enum" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let string_enum: super::models::StringEnum = __params
                 .required("string_enum", "a value of the documented model")?;
             Ok(
@@ -11883,17 +11417,13 @@ pub fn build_request(
             )
         }
         "String_String" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let string: super::models::String2 = __params
                 .required("String", "a value of the documented model")?;
             Ok(super::string::string_request(endpoint, &api_version, &string)?)
         }
         "StringFormat_StringFormat" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let string_format: super::models::StringFormat = __params
                 .required("StringFormat", "a value of the documented model")?;
             Ok(
@@ -11905,17 +11435,13 @@ pub fn build_request(
             )
         }
         "stringify_stringify" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let stringify: super::models::Stringify = __params
                 .required("stringify", "a value of the documented model")?;
             Ok(super::stringify::stringify_request(endpoint, &api_version, &stringify)?)
         }
         "strip_member_strip_member" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let strip_member: super::models::StripMember = __params
                 .required("strip_member", "a value of the documented model")?;
             Ok(
@@ -11927,9 +11453,7 @@ pub fn build_request(
             )
         }
         "strip_members_strip_members" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let strip_members: super::models::StripMembers = __params
                 .required("strip_members", "a value of the documented model")?;
             Ok(
@@ -11941,9 +11465,7 @@ pub fn build_request(
             )
         }
         "StripReadOnly_StripReadOnly" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let strip_read_only: super::models::StripReadOnly = __params
                 .required("StripReadOnly", "a value of the documented model")?;
             Ok(
@@ -11955,9 +11477,7 @@ pub fn build_request(
             )
         }
         "subscription_id_subscription_id" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: super::models::SubscriptionId = __params
                 .required("subscription_id", "a value of the documented model")?;
             Ok(
@@ -11969,33 +11489,25 @@ pub fn build_request(
             )
         }
         "super_super" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let super_: super::models::Super = __params
                 .required("super", "a value of the documented model")?;
             Ok(super::super_::super_request(endpoint, &api_version, &super_)?)
         }
         "Sync_Sync" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let sync: super::models::Sync = __params
                 .required("Sync", "a value of the documented model")?;
             Ok(super::sync::sync_request(endpoint, &api_version, &sync)?)
         }
         "tag_tag" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let tag: super::models::Tag = __params
                 .required("tag", "a value of the documented model")?;
             Ok(super::tag::tag_request(endpoint, &api_version, &tag)?)
         }
         "tagged_union_tagged_union" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let tagged_union: super::models::TaggedUnion = __params
                 .required("tagged_union", "a value of the documented model")?;
             Ok(
@@ -12007,9 +11519,7 @@ pub fn build_request(
             )
         }
         "TextFormat_TextFormat" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let text_format: super::models::TextFormat = __params
                 .required("TextFormat", "a value of the documented model")?;
             Ok(
@@ -12021,33 +11531,25 @@ pub fn build_request(
             )
         }
         "ToOwned_ToOwned" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let to_owned: super::models::ToOwned = __params
                 .required("ToOwned", "a value of the documented model")?;
             Ok(super::to_owned::to_owned_request(endpoint, &api_version, &to_owned)?)
         }
         "ToString_ToString" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let to_string: super::models::ToString = __params
                 .required("ToString", "a value of the documented model")?;
             Ok(super::to_string::to_string_request(endpoint, &api_version, &to_string)?)
         }
         "todo_todo" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let todo: super::models::Todo = __params
                 .required("todo", "a value of the documented model")?;
             Ok(super::todo::todo_request(endpoint, &api_version, &todo)?)
         }
         "TokenCredential_TokenCredential" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let token_credential: super::models::TokenCredential = __params
                 .required("TokenCredential", "a value of the documented model")?;
             Ok(
@@ -12059,65 +11561,49 @@ pub fn build_request(
             )
         }
         "TryFrom_TryFrom" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let try_from: super::models::TryFrom = __params
                 .required("TryFrom", "a value of the documented model")?;
             Ok(super::try_from::try_from_request(endpoint, &api_version, &try_from)?)
         }
         "TryInto_TryInto" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let try_into: super::models::TryInto = __params
                 .required("TryInto", "a value of the documented model")?;
             Ok(super::try_into::try_into_request(endpoint, &api_version, &try_into)?)
         }
         "u64_u64" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let u64: super::models::U64 = __params
                 .required("u64", "a value of the documented model")?;
             Ok(super::u64_::u64_request(endpoint, &api_version, &u64)?)
         }
         "u8_u8" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let u8: super::models::U8 = __params
                 .required("u8", "a value of the documented model")?;
             Ok(super::u8_::u8_request(endpoint, &api_version, &u8)?)
         }
         "UnixTime_UnixTime" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let unix_time: super::models::UnixTime = __params
                 .required("UnixTime", "a value of the documented model")?;
             Ok(super::unix_time::unix_time_request(endpoint, &api_version, &unix_time)?)
         }
         "Unknown_Unknown" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let unknown: super::models::Unknown = __params
                 .required("Unknown", "a value of the documented model")?;
             Ok(super::unknown::unknown_request(endpoint, &api_version, &unknown)?)
         }
         "Unpin_Unpin" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let unpin: super::models::Unpin = __params
                 .required("Unpin", "a value of the documented model")?;
             Ok(super::unpin::unpin_request(endpoint, &api_version, &unpin)?)
         }
         "unreachable_unreachable" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let unreachable: super::models::Unreachable = __params
                 .required("unreachable", "a value of the documented model")?;
             Ok(
@@ -12129,17 +11615,13 @@ pub fn build_request(
             )
         }
         "Url_Url" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let url: super::models::Url = __params
                 .required("Url", "a value of the documented model")?;
             Ok(super::url::url_request(endpoint, &api_version, &url)?)
         }
         "UrlBuilder_UrlBuilder" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let url_builder: super::models::UrlBuilder = __params
                 .required("UrlBuilder", "a value of the documented model")?;
             Ok(
@@ -12151,33 +11633,25 @@ pub fn build_request(
             )
         }
         "usize_usize" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let usize: super::models::Usize = __params
                 .required("usize", "a value of the documented model")?;
             Ok(super::usize_::usize_request(endpoint, &api_version, &usize)?)
         }
         "Uuid_Uuid" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let uuid: super::models::Uuid = __params
                 .required("Uuid", "a value of the documented model")?;
             Ok(super::uuid::uuid_request(endpoint, &api_version, &uuid)?)
         }
         "Validate_Validate" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let validate: super::models::Validate = __params
                 .required("Validate", "a value of the documented model")?;
             Ok(super::validate::validate_request(endpoint, &api_version, &validate)?)
         }
         "ValidationError_ValidationError" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let validation_error: super::models::ValidationError = __params
                 .required("ValidationError", "a value of the documented model")?;
             Ok(
@@ -12189,9 +11663,7 @@ pub fn build_request(
             )
         }
         "ValidationErrors_ValidationErrors" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let validation_errors: super::models::ValidationErrors = __params
                 .required("ValidationErrors", "a value of the documented model")?;
             Ok(
@@ -12203,41 +11675,31 @@ pub fn build_request(
             )
         }
         "Validator_Validator" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let validator: super::models::Validator = __params
                 .required("Validator", "a value of the documented model")?;
             Ok(super::validator::validator_request(endpoint, &api_version, &validator)?)
         }
         "__private___private" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let private: super::models::Private = __params
                 .required("__private", "a value of the documented model")?;
             Ok(super::value::private_private_request(endpoint, &api_version, &private)?)
         }
         "___" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let value: super::models::Unnamed = __params
                 .required("_", "a value of the documented model")?;
             Ok(super::value::value_request(endpoint, &api_version, &value)?)
         }
         "Vec_Vec" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let vec: super::models::Vec2 = __params
                 .required("Vec", "a value of the documented model")?;
             Ok(super::vec::vec_request(endpoint, &api_version, &vec)?)
         }
         "write_write" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let write: super::models::Write = __params
                 .required("write", "a value of the documented model")?;
             Ok(super::write::write_request(endpoint, &api_version, &write)?)

@@ -44,9 +44,7 @@ pub fn build_request(
             Ok(super::items::delete_request(endpoint, &r#type, &self_)?)
         }
         "Items_Put" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let r#type: String = __params.required("type", "a string")?;
             let self_: String = __params.required("self", "a string")?;
             let item: super::models::Self_ = __params

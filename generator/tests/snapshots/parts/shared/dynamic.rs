@@ -15,9 +15,7 @@ pub fn build_request(
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Gadgets_Get" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| api_version.to_owned());
+            let api_version = __params.api_version(api_version)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let gadget_name: String = __params.required("gadgetName", "a string")?;
@@ -31,9 +29,7 @@ pub fn build_request(
             )
         }
         "Gizmos_Get" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| api_version.to_owned());
+            let api_version = __params.api_version(api_version)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let gizmo_name: String = __params.required("gizmoName", "a string")?;
@@ -47,9 +43,7 @@ pub fn build_request(
             )
         }
         "Widgets_Get" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| api_version.to_owned());
+            let api_version = __params.api_version(api_version)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let widget_name: String = __params.required("widgetName", "a string")?;
@@ -63,9 +57,7 @@ pub fn build_request(
             )
         }
         "Widgets_List" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| api_version.to_owned());
+            let api_version = __params.api_version(api_version)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let top: Option<i32> = __params.optional("$top", "an integer")?;

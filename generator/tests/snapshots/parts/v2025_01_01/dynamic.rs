@@ -60,9 +60,7 @@ pub fn build_request(
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Gadgets_Find" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let color: Option<String> = __params.optional("color", "a string")?;
@@ -76,9 +74,7 @@ pub fn build_request(
             )
         }
         "Gadgets_Put" => {
-            let api_version: String = __params
-                .optional("api-version", "a string")?
-                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let api_version = __params.api_version(super::API_VERSION)?;
             let subscription_id: String = __params
                 .required("subscriptionId", "a string")?;
             let gadget_name: String = __params.required("gadgetName", "a string")?;
