@@ -78,17 +78,6 @@ pub const PRELUDE_TYPES: [&str; 5] = ["Result", "Option", "Vec", "String", "Box"
 /// `#[derive(Serialize, Deserialize)]`): no model may take them either.
 pub const MODELS_IMPORTS: [&str; 2] = ["Deserialize", "Serialize"];
 
-/// `name`, or `name2` when it is one of [`PRELUDE_TYPES`], for a type whose
-/// name is not claimed in a [`Scope`] (a parameter group: every operation
-/// that names the group shares its struct).
-pub fn off_prelude(name: String) -> String {
-    if PRELUDE_TYPES.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
-        format!("{name}2")
-    } else {
-        name
-    }
-}
-
 /// A type name: `UpperCamelCase`.
 pub fn type_name(name: &str) -> String {
     finish(words(name).to_upper_camel_case(), "N", "Unnamed")

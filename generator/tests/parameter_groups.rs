@@ -250,3 +250,42 @@ fn a_header_marked_as_the_client_request_id_is_filled_when_left_unset() {
         "{clients}"
     );
 }
+
+/// A group renamed off a prelude type (`Option`, which generated code writes
+/// plainly) takes the next name no group of the spec has: a group really
+/// called `Option2` keeps that name and its own fields. Before, both were
+/// `Option2`, one struct whose fields were both groups'.
+#[test]
+fn a_group_renamed_off_the_prelude_never_lands_on_another_groups_name() {
+    let output = armgen::Config::new(support::fixtures().join("fixtures/groups"))
+        .spec("renamed.yaml", "renamed")
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let things = things(&output);
+    let names: Vec<&str> = things
+        .param_groups
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    assert_eq!(names, ["Option2", "Option3"]);
+    assert_eq!(fields(group(&things, "Option2")), [("second", false)]);
+    // `Option` and `option` are one group: the same struct name either way.
+    assert_eq!(
+        fields(group(&things, "Option3")),
+        [("first", false), ("third", false)]
+    );
+    assert_eq!(
+        args(&things, "Things_Put"),
+        [("option2".to_owned(), "Option2".to_owned(), false)]
+    );
+    for id in ["Things_Get", "Things_Delete"] {
+        assert_eq!(
+            args(&things, id),
+            [("option".to_owned(), "Option3".to_owned(), false)],
+            "{id}"
+        );
+    }
+    let module = &output.files["renamed/things.rs"];
+    assert!(module.contains("pub struct Option2 {"), "{module}");
+    assert!(module.contains("pub struct Option3 {"), "{module}");
+}

@@ -5,7 +5,8 @@
 //! model, client or module a spec names `Validator` or `BTreeMap` meets
 //! nothing. The prelude's `Option`, `String`, `Vec`, `Box` and `Result`
 //! are written plainly: no generated type takes those names (resolve renames
-//! a model or parameter group called so, `Option2`), and written in full
+//! a model or parameter group called so to a name no other has, `Option2`),
+//! and written in full
 //! they were a fifth of the tokens generation parses and formats. So are
 //! serde's derives in `models`, which imports them (its one `use` line;
 //! no model takes those names either, [`naming::MODELS_IMPORTS`]), and the

@@ -221,20 +221,20 @@ pub(crate) const PARAMETER_GROUPING: &str = "x-ms-parameter-grouping";
 
 /// `x-ms-parameter-grouping` of a parameter: the type name of the struct it
 /// is a field of. `name` gives it; else it is the operationId followed by
-/// `postfix`, `Parameters` unless given, as AutoRest names it; `Option2`
-/// for `Option` and the prelude's other types, which generated code names
-/// plainly. `None` when the parameter is not grouped, or the value is not a
-/// mapping.
+/// `postfix`, `Parameters` unless given, as AutoRest names it (the
+/// operation group then renames one called as a prelude type: see
+/// `name_param_groups`). `None` when the parameter is not grouped, or the
+/// value is not a mapping.
 pub(crate) fn parameter_group(value: &Value, operation_id: &str) -> Option<String> {
     let grouping = value.get(PARAMETER_GROUPING)?.as_object()?;
     let text = |field: &str| grouping.get(field).and_then(Value::as_str);
-    Some(naming::off_prelude(match text("name") {
+    Some(match text("name") {
         Some(name) => naming::type_name(name),
         None => naming::join(&[
             &naming::type_name(operation_id),
             &naming::type_name(text("postfix").unwrap_or("Parameters")),
         ]),
-    }))
+    })
 }
 
 /// `x-ms-client-request-id: true`: the header that carries the client

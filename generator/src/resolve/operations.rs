@@ -141,7 +141,8 @@ impl Resolver<'_> {
             "models", "dynamic", "clients", "patterns", "mod", "new", "endpoint",
         ]);
         let mut groups = Vec::new();
-        for (module, (wire_name, operations)) in by_group {
+        for (module, (wire_name, mut operations)) in by_group {
+            name_param_groups(&mut operations);
             let param_groups = self.param_groups(&operations);
             let mut operations: Vec<Operation> = operations.into_iter().map(|(op, _)| op).collect();
             operations.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
@@ -1362,5 +1363,50 @@ fn constant_value(value: &Value, ty: &TypeRef) -> Option<String> {
         Value::String(text) => Some(text.clone()),
         Value::Bool(_) | Value::Number(_) => Some(only.to_string()),
         _ => None,
+    }
+}
+
+/// Gives each parameter group of one operation group's `operations` its
+/// struct name: the name the spec gives it, but for the prelude's types,
+/// which generated code writes plainly (`Option`): those take the next name
+/// no group of the spec has (`Option2`, or `Option3` where a group is
+/// really called `Option2`). Groups are one struct per name, so a renamed
+/// group landing on another's name would merge the two.
+fn name_param_groups(operations: &mut [(Operation, GroupSites)]) {
+    let names: BTreeSet<String> = operations
+        .iter()
+        .flat_map(|(op, _)| op.params.iter().filter_map(|p| p.group.clone()))
+        .collect();
+    let is_prelude = |name: &str| {
+        naming::PRELUDE_TYPES
+            .iter()
+            .any(|prelude| prelude.eq_ignore_ascii_case(name))
+    };
+    let mut scope = Scope::with_reserved(&naming::PRELUDE_TYPES);
+    for name in names.iter().filter(|name| !is_prelude(name)) {
+        scope.claim(name);
+    }
+    let renamed: BTreeMap<&str, String> = names
+        .iter()
+        .filter(|name| is_prelude(name))
+        .map(|name| (name.as_str(), scope.claim(name)))
+        .collect();
+    if renamed.is_empty() {
+        return;
+    }
+    let rename = |group: &mut String| {
+        if let Some(name) = renamed.get(group.as_str()) {
+            *group = name.clone();
+        }
+    };
+    for (op, _) in operations {
+        op.params
+            .iter_mut()
+            .filter_map(|p| p.group.as_mut())
+            .for_each(rename);
+        op.param_groups
+            .iter_mut()
+            .map(|arg| &mut arg.group)
+            .for_each(rename);
     }
 }

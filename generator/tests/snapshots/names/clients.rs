@@ -14916,11 +14916,11 @@ impl NamesParameterGroupsClient {
         default: super::parameter_groups::Default,
         extend: super::parameter_groups::Extend,
         double_ended_iterator: super::parameter_groups::DoubleEndedIterator,
-        option2: super::parameter_groups::Option2,
+        option: super::parameter_groups::Option2,
         none: super::parameter_groups::None,
         ok: super::parameter_groups::Ok,
-        string2: super::parameter_groups::String2,
-        vec2: super::parameter_groups::Vec2,
+        string: super::parameter_groups::String2,
+        vec: super::parameter_groups::Vec2,
         try_into: super::parameter_groups::TryInto,
         options: Option<NamesParameterGroupsClientEveryOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
@@ -15054,11 +15054,11 @@ impl NamesParameterGroupsClient {
         let super::parameter_groups::Default { p82, .. } = default;
         let super::parameter_groups::Extend { p84, .. } = extend;
         let super::parameter_groups::DoubleEndedIterator { p86, .. } = double_ended_iterator;
-        let super::parameter_groups::Option2 { p88, .. } = option2;
+        let super::parameter_groups::Option2 { p88, .. } = option;
         let super::parameter_groups::None { p90, .. } = none;
         let super::parameter_groups::Ok { p92, .. } = ok;
-        let super::parameter_groups::String2 { p94, .. } = string2;
-        let super::parameter_groups::Vec2 { p96, p119, .. } = vec2;
+        let super::parameter_groups::String2 { p94, .. } = string;
+        let super::parameter_groups::Vec2 { p96, p119, .. } = vec;
         let super::parameter_groups::TryInto { p98, .. } = try_into;
         let (p1,) = match options.r#as {
             Some(__group) => (__group.p1,),
@@ -15456,7 +15456,7 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p49,),
             None => (None,),
         };
-        let (p5, p71) = match options.box2 {
+        let (p5, p71) = match options.r#box {
             Some(__group) => (__group.p5, __group.p71),
             None => (None, None),
         };
@@ -15540,7 +15540,7 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p9,),
             None => (None,),
         };
-        let (p91,) = match options.result2 {
+        let (p91,) = match options.result {
             Some(__group) => (__group.p91,),
             None => (None,),
         };
@@ -16054,7 +16054,7 @@ pub struct NamesParameterGroupsClientEveryOptions<'a> {
     /// The parameters of the group [`Virtual`](super::parameter_groups::Virtual).
     pub r#virtual: Option<super::parameter_groups::Virtual>,
     /// The parameters of the group [`Box2`](super::parameter_groups::Box2).
-    pub box2: Option<super::parameter_groups::Box2>,
+    pub r#box: Option<super::parameter_groups::Box2>,
     /// The parameters of the group [`While`](super::parameter_groups::While).
     pub r#while: Option<super::parameter_groups::While>,
     /// The parameters of the group [`Unnamed`](super::parameter_groups::Unnamed).
@@ -16096,7 +16096,7 @@ pub struct NamesParameterGroupsClientEveryOptions<'a> {
     /// The parameters of the group [`Crate`](super::parameter_groups::Crate).
     pub crate_: Option<super::parameter_groups::Crate>,
     /// The parameters of the group [`Result2`](super::parameter_groups::Result2).
-    pub result2: Option<super::parameter_groups::Result2>,
+    pub result: Option<super::parameter_groups::Result2>,
     /// The parameters of the group [`Err`](super::parameter_groups::Err).
     pub err: Option<super::parameter_groups::Err>,
     /// The parameters of the group [`ToString`](super::parameter_groups::ToString).
