@@ -30,6 +30,15 @@ fn group<'a>(things: &'a OperationGroup, name: &str) -> &'a ParamGroup {
         .unwrap_or_else(|| panic!("no group {name} in {:?}", things.param_groups))
 }
 
+/// The names of the groups of `things`, in order.
+fn group_names(things: &OperationGroup) -> Vec<&str> {
+    things
+        .param_groups
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect()
+}
+
 /// `(field, plain)` of a group.
 fn fields(group: &ParamGroup) -> Vec<(&str, bool)> {
     group
@@ -62,11 +71,7 @@ fn args(things: &OperationGroup, id: &str) -> Vec<(String, String, bool)> {
 fn groups_are_named_as_autorest_names_them_and_hold_each_parameter_once() {
     let output = output();
     let things = things(&output);
-    let names: Vec<&str> = things
-        .param_groups
-        .iter()
-        .map(|g| g.name.as_str())
-        .collect();
+    let names = group_names(&things);
     assert_eq!(
         names,
         [
@@ -262,11 +267,7 @@ fn a_group_renamed_off_the_prelude_never_lands_on_another_groups_name() {
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));
     let things = things(&output);
-    let names: Vec<&str> = things
-        .param_groups
-        .iter()
-        .map(|g| g.name.as_str())
-        .collect();
+    let names = group_names(&things);
     assert_eq!(names, ["Option2", "Option3"]);
     assert_eq!(fields(group(&things, "Option2")), [("second", false)]);
     // `Option` and `option` are one group: the same struct name either way.

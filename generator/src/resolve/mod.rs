@@ -426,32 +426,25 @@ mod tests {
             "/definitions/D/type",
             "/paths/~1a~1{b}/get/operationId",
         ];
-        for doc in [one, two, one, two] {
-            for pointer in pointers {
-                let node = Node {
-                    doc,
-                    pointer: pointer.to_owned(),
-                };
-                assert_eq!(
-                    memo.value(&docs, &node),
-                    docs.get(&node),
-                    "{pointer} in {doc:?}"
-                );
-            }
-        }
-        // Alternating documents at the same path item.
-        for pointer in pointers {
-            for doc in [one, two] {
-                let node = Node {
-                    doc,
-                    pointer: pointer.to_owned(),
-                };
-                assert_eq!(
-                    memo.value(&docs, &node),
-                    docs.get(&node),
-                    "{pointer} in {doc:?}"
-                );
-            }
+        // Alternating documents at each pointer, then each document in turn.
+        let order = pointers
+            .iter()
+            .flat_map(|&p| [one, two, one, two].map(|doc| (doc, p)))
+            .chain(
+                [one, two]
+                    .into_iter()
+                    .flat_map(|doc| pointers.map(|p| (doc, p))),
+            );
+        for (doc, pointer) in order {
+            let node = Node {
+                doc,
+                pointer: pointer.to_owned(),
+            };
+            assert_eq!(
+                memo.value(&docs, &node),
+                docs.get(&node),
+                "{pointer} in {doc:?}"
+            );
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
