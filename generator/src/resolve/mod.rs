@@ -187,7 +187,8 @@ pub(crate) struct Resolver<'a> {
     /// runs on regex's slowest engine (its performance features are off,
     /// to keep build scripts quick to compile).
     pub(crate) secret_names: HashMap<String, bool>,
-    /// Where values are read from.
+    /// The path item read last, which [`Resolver::value`] reads an
+    /// operation's nodes from.
     path_item: PathItemMemo<'a>,
     /// Names made of the spec's words so far.
     pub(crate) names: NameMemo,
@@ -197,7 +198,7 @@ pub(crate) struct Resolver<'a> {
 /// repeat the same parameter and property names on every operation and
 /// model (`subscriptionId`, `name`, `properties`), and heck's case
 /// conversion of one costs thousands of instructions: made again each
-/// time, they were about a tenth of the resolve stage.
+/// time, they were about an eighth of the resolve stage.
 #[derive(Default)]
 pub(crate) struct NameMemo {
     types: HashMap<String, String>,
@@ -228,8 +229,9 @@ impl NameMemo {
 /// The path item (`/paths/<template>`) read last. Resolution reads an
 /// operation's nodes one by one, each by its pointer from the document's
 /// root, and the path item's key (a whole URL template, escaped) is the
-/// costliest token on the way: looked up again for every node, it took
-/// about a third of the time spent looking up nodes.
+/// costliest token on the way: unescaped and hashed again for every node,
+/// it made looking nodes up more than twice as costly (callgrind, EventGrid:
+/// 79 M instructions of lookups before, 34 M after).
 #[derive(Default)]
 struct PathItemMemo<'a>(RefCell<Option<(DocId, String, &'a Value)>>);
 
