@@ -74,10 +74,6 @@ fn finish(name: String, digit_prefix: &str, fallback: &str) -> String {
 /// may take these names, compared ignoring case.
 pub const PRELUDE_TYPES: [&str; 5] = ["Result", "Option", "Vec", "String", "Box"];
 
-/// The names a `models` module imports (serde's derives, written
-/// `#[derive(Serialize, Deserialize)]`): no model may take them either.
-pub const MODELS_IMPORTS: [&str; 2] = ["Deserialize", "Serialize"];
-
 /// A type name: `UpperCamelCase`.
 pub fn type_name(name: &str) -> String {
     finish(words(name).to_upper_camel_case(), "N", "Unnamed")

@@ -21,7 +21,7 @@ fn fields(models: &str, name: &str) -> String {
         .to_owned()
 }
 
-const MAP: &str = "#[serde(flatten)] pub additional_properties: ::std::collections::BTreeMap<";
+const MAP: &str = "pub additional_properties: ::std::collections::BTreeMap<";
 
 #[test]
 fn undeclared_members_are_a_flattened_map_of_the_declared_type() {
@@ -37,9 +37,27 @@ fn undeclared_members_are_a_flattened_map_of_the_declared_type() {
     let cat = fields(&models, "Cat");
     assert!(cat.contains("pub friendly:"), "{cat}");
     assert!(cat.contains(MAP), "{cat}");
-    // `false`: no map.
+    // Every undeclared member goes to the map, on the way in and out.
+    assert!(
+        models.contains(r#"json_struct! { Pet { req id : "id", } ..additional_properties }"#),
+        "{models}"
+    );
+    let cat_serde = models
+        .split("json_struct! { Cat {")
+        .nth(1)
+        .and_then(|rest| rest.split(" impl ").next())
+        .expect("Cat's json_struct!");
+    assert!(
+        cat_serde.ends_with("} ..additional_properties }"),
+        "{cat_serde}"
+    );
+    // `false`: no map; undeclared members are skipped.
     let closed = fields(&models, "Closed");
-    assert!(!closed.contains("flatten"), "{closed}");
+    assert!(!closed.contains("BTreeMap"), "{closed}");
+    assert!(
+        models.contains(r#"json_struct! { Closed { opt name : "name", } }"#),
+        "{models}"
+    );
 }
 
 #[test]
@@ -51,8 +69,13 @@ fn a_property_called_additional_properties_keeps_its_name_and_the_map_gets_anoth
         "{labelled}"
     );
     assert!(
-        labelled.contains("#[serde(flatten)] pub additional_properties_2: ::std::collections::BTreeMap<String, Label>,"),
+        labelled
+            .contains("pub additional_properties_2: ::std::collections::BTreeMap<String, Label>,"),
         "{labelled}"
+    );
+    assert!(
+        models.contains(r#"json_struct! { Labelled { opt additional_properties : "additionalProperties", } ..additional_properties_2 }"#),
+        "{models}"
     );
 }
 

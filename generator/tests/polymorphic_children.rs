@@ -19,12 +19,12 @@ fn models() -> String {
 fn each_child_struct_writes_its_discriminator_value() {
     let models = models();
     assert!(
-        models.contains(r#"#[serde(tag = "fishtype", rename = "salmon")] pub struct Salmon {"#),
+        models.contains(r#"json_struct! { Salmon { opt length : "length", opt location : "location", } tag "fishtype" = "salmon" }"#),
         "{models}"
     );
     // The definition name when `x-ms-discriminator-value` is absent.
     assert!(
-        models.contains(r#"#[serde(tag = "fishtype", rename = "Shark")] pub struct Shark {"#),
+        models.contains(r#"json_struct! { Shark { opt length : "length", opt age : "age", } tag "fishtype" = "Shark" }"#),
         "{models}"
     );
     // The tag is not a field of the child.

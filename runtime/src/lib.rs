@@ -53,6 +53,7 @@ mod headers;
 mod host;
 mod http;
 mod include;
+mod json_struct;
 pub use include::client_only;
 #[cfg(feature = "client")]
 mod limits;
@@ -66,6 +67,8 @@ mod redact;
 mod secret;
 mod validate;
 
+#[doc(inline)]
+pub use crate::__armgen_json_struct as json_struct;
 #[cfg(feature = "client")]
 #[doc(inline)]
 pub use crate::__armgen_page as page;
@@ -126,6 +129,7 @@ pub use validate::{
 /// paths, and they may change with armgen.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::json_struct::support as json_struct;
     #[cfg(feature = "client")]
     pub use ::azure_core;
     pub use ::regex;

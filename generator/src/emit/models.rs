@@ -9,8 +9,9 @@ use super::checks::{Held, checks};
 use super::docs;
 use super::types::{Context, Scope, ident, option, type_tokens};
 use crate::analyse::refers_to;
-use crate::ir::{EnumModel, Field, Model, ModelId, ModelKind, Service, StructModel, UnionModel};
-use crate::naming::unraw;
+use crate::ir::{
+    EnumModel, Field, Model, ModelId, ModelKind, Service, StructModel, TypeRef, UnionModel,
+};
 
 /// The whole `models` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
@@ -47,19 +48,9 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         }
     });
     let pages = page_impls(service, ctx);
-    // serde's derives by their names, as a hand-written model has them
-    // (no model takes them: see `naming::MODELS_IMPORTS`); written in full
-    // on every model they were a tenth of the module's tokens.
-    let rt = ctx.runtime;
-    let derives = service
-        .models
-        .iter()
-        .any(|m| !m.shared && matches!(m.kind, ModelKind::Struct(_)))
-        .then(|| quote!(use #rt::__private::serde::{Deserialize, Serialize};));
     quote! {
         /// The request and response bodies of this API.
         pub mod models {
-            #derives
             #(#items)*
             #pages
         }
@@ -121,68 +112,66 @@ fn struct_model(
         .iter()
         .all(|f| !f.required)
         .then(|| quote!(Default,));
-    // One container attribute instead of a rename per field, when serde's
-    // camelCase rule yields the wire names.
-    let camel = s
-        .fields
-        .iter()
-        .any(|f| serde_camel_case(unraw(&f.name)) == f.wire_name && unraw(&f.name) != f.wire_name);
-    let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
-    let fields = s.fields.iter().map(|f| field(f, camel, ctx));
+    let fields = s.fields.iter().map(|f| field(f, ctx));
     let additional = s.additional.as_ref().map(|a| {
         let name = ident(&a.name);
         let ty = type_tokens(&a.ty, Scope::Models, ctx.runtime);
         quote! {
             /// The members the spec does not declare (`additionalProperties`).
-            #[serde(flatten)]
             pub #name: ::std::collections::BTreeMap<String, #ty>,
         }
     });
-    // A child writes its discriminator itself, so that a body or a field
-    // declared as the child (not its polymorphic parent) says what it is;
-    // the union writes the same value. Decoding does not require it.
-    let tag = tag.map(|(tag, value)| quote!(#[serde(tag = #tag, rename = #value)]));
     let validate = validator(model, s, constrained, ctx);
-    let serde_crate = ctx.serde_crate;
+    let serde = json_struct(model, s, tag, ctx);
     quote! {
         #docs
-        #[derive(
-            Clone,
-            Debug,
-            #default
-            PartialEq,
-            Serialize,
-            Deserialize,
-        )]
-        #[serde(crate = #serde_crate)]
-        #tag
-        #rename_all
+        #[derive(Clone, Debug, #default PartialEq)]
         pub struct #name {
             #(#fields)*
             #additional
         }
+        #serde
         #validate
     }
 }
 
-/// What serde's `rename_all = "camelCase"` makes of a snake_case field name.
-fn serde_camel_case(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
+/// The model's `Serialize` and `Deserialize`, by the runtime's
+/// `json_struct!` (its docs say why not serde's derive): each field's kind
+/// and wire name. A child of a polymorphic type writes its discriminator
+/// itself, so that a body or a field declared as the child (not its
+/// polymorphic parent) says what it is; the union writes the same value.
+/// Decoding does not require it.
+fn json_struct(
+    model: &Model,
+    s: &StructModel,
+    tag: Option<(&str, &str)>,
+    ctx: &Context,
+) -> TokenStream {
+    let rt = ctx.runtime;
+    let name = ident(&model.name);
+    let fields = s.fields.iter().map(|f| {
+        let kind = match (f.required, &f.ty) {
+            (false, _) => quote!(opt),
+            (true, TypeRef::Nullable(_)) => quote!(null),
+            (true, _) => quote!(req),
+        };
+        let field = ident(&f.name);
+        let wire = &f.wire_name;
+        quote!(#kind #field: #wire,)
+    });
+    let tag = tag.map(|(tag, value)| quote!(tag #tag = #value));
+    let additional = s.additional.as_ref().map(|a| {
+        let map = ident(&a.name);
+        quote!(.. #map)
+    });
+    quote! {
+        #rt::json_struct! {
+            #name { #(#fields)* } #tag #additional
         }
     }
-    out
 }
 
-fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
+fn field(f: &Field, ctx: &Context) -> TokenStream {
     let name = ident(&f.name);
     let mut docs_text = f.docs.clone();
     if f.read_only {
@@ -194,27 +183,10 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
     if f.boxed {
         ty = quote!(Box<#ty>);
     }
-    let wire = &f.wire_name;
-    let serde_name = if camel {
-        serde_camel_case(unraw(&f.name))
-    } else {
-        unraw(&f.name).to_owned()
-    };
-    let rename = (serde_name != f.wire_name).then(|| quote!(rename = #wire));
-    // A missing `Option` field decodes as `None` without `default`.
-    match (f.required, rename) {
-        (true, None) => quote! { #docs pub #name: #ty, },
-        (true, Some(rename)) => quote! { #docs #[serde(#rename)] pub #name: #ty, },
-        (false, rename) => {
-            let rename = rename.map(|r| quote!(#r,));
-            let ty = option(ty);
-            quote! {
-                #docs
-                #[serde(#rename skip_serializing_if = "Option::is_none")]
-                pub #name: #ty,
-            }
-        }
+    if !f.required {
+        ty = option(ty);
     }
+    quote! { #docs pub #name: #ty, }
 }
 
 fn validator(

@@ -7,9 +7,7 @@
 //! are written plainly: no generated type takes those names (resolve renames
 //! a model or parameter group called so to a name no other has, `Option2`),
 //! and written in full
-//! they were a fifth of the tokens generation parses and formats. So are
-//! serde's derives in `models`, which imports them (its one `use` line;
-//! no model takes those names either, [`naming::MODELS_IMPORTS`]), and the
+//! they were a fifth of the tokens generation parses and formats. So are the
 //! derives (`Clone`, `Debug`, `Default`, `PartialEq`…), which live in the
 //! macro namespace, where generated code defines nothing, and `Some`, `None`,
 //! `Ok` and `Err`, in the value namespace, where every generated item is a

@@ -282,13 +282,7 @@ impl<'a> Resolver<'a> {
             // Generated code names the prelude's types plainly, so a model
             // called `Option` would hide it (and `async_trait` writes `Box`
             // unqualified in the page impls of the models module).
-            model_names: Scope::with_reserved(
-                &[
-                    crate::naming::PRELUDE_TYPES.as_slice(),
-                    &crate::naming::MODELS_IMPORTS,
-                ]
-                .concat(),
-            ),
+            model_names: Scope::with_reserved(&crate::naming::PRELUDE_TYPES),
             models_by_node: HashMap::new(),
             enums_by_name: HashMap::new(),
             models: BTreeMap::new(),

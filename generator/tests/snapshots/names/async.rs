@@ -33,7 +33,7 @@ pub fn async_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/138` (`async_trait_async_trait`).
+/// `POST /groups/139` (`async_trait_async_trait`).
 ///
 /// # Arguments
 /// * `async_trait` - `async_trait` (body)
@@ -46,7 +46,7 @@ pub fn trait_async_trait_request(
     __validator.nested("async_trait", async_trait);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/138")
+        .literal("/groups/139")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

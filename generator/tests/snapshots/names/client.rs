@@ -33,7 +33,7 @@ pub fn only_client_only_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/148` (`client_request_id_client_request_id`).
+/// `POST /groups/149` (`client_request_id_client_request_id`).
 ///
 /// # Arguments
 /// * `client_request_id` - `client_request_id` (body)
@@ -46,7 +46,7 @@ pub fn request_id_client_request_id_request(
     __validator.nested("client_request_id", client_request_id);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/148")
+        .literal("/groups/149")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

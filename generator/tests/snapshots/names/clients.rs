@@ -38,6 +38,13 @@ impl NamesClient {
     pub fn endpoint(&self) -> &::armgen_runtime::__private::azure_core::http::Url {
         self.pipeline.endpoint()
     }
+    /// The `A` operations.
+    pub fn a(&self) -> NamesAClient {
+        NamesAClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `align` operations.
     pub fn align(&self) -> NamesAlignClient {
         NamesAlignClient {
@@ -296,6 +303,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `D` operations.
+    pub fn d(&self) -> NamesDClient {
+        NamesDClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `Date` operations.
     pub fn date(&self) -> NamesDateClient {
         NamesDateClient {
@@ -527,6 +541,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `formatter` operations.
+    pub fn formatter(&self) -> NamesFormatterClient {
+        NamesFormatterClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `From` operations.
     pub fn from(&self) -> NamesFromClient {
         NamesFromClient {
@@ -660,6 +681,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `key` operations.
+    pub fn key(&self) -> NamesKeyClient {
+        NamesKeyClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `LazyLock` operations.
     pub fn lazy_lock(&self) -> NamesLazyLockClient {
         NamesLazyLockClient {
@@ -667,9 +695,23 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `len` operations.
+    pub fn len(&self) -> NamesLenClient {
+        NamesLenClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `Map` operations.
     pub fn map(&self) -> NamesMapClient {
         NamesMapClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `MapAccess` operations.
+    pub fn map_access(&self) -> NamesMapAccessClient {
+        NamesMapAccessClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -1317,6 +1359,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `S` operations.
+    pub fn s(&self) -> NamesSClient {
+        NamesSClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `SafeDebug` operations.
     pub fn safe_debug(&self) -> NamesSafeDebugClient {
         NamesSafeDebugClient {
@@ -1404,6 +1453,13 @@ impl NamesClient {
     /// The `Some` operations.
     pub fn some(&self) -> NamesSomeClient {
         NamesSomeClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `state` operations.
+    pub fn state(&self) -> NamesStateClient {
+        NamesStateClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -1660,6 +1716,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `Visitor` operations.
+    pub fn visitor(&self) -> NamesVisitorClient {
+        NamesVisitorClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `write` operations.
     pub fn write(&self) -> NamesWriteClient {
         NamesWriteClient {
@@ -1668,6 +1731,34 @@ impl NamesClient {
         }
     }
 }
+/// The `A` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesAClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesAClient {
+    /// Arguments: see [`a_request`](super::a::a_request).
+    pub async fn a(
+        &self,
+        a: &super::models::A,
+        options: Option<NamesAClientAOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::A>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::a::a_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            a,
+        )?;
+        self.pipeline
+            .execute(&options.method_options.context, __request, super::a::a_response)
+            .await
+    }
+}
+/// Options for [`NamesAClient::a()`].
+pub type NamesAClientAOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `align` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesAlignClient {
@@ -3010,6 +3101,34 @@ impl NamesCredentialClient {
 pub type NamesCredentialClientCredentialOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
+/// The `D` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesDClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesDClient {
+    /// Arguments: see [`d_request`](super::d::d_request).
+    pub async fn d(
+        &self,
+        d: &super::models::D,
+        options: Option<NamesDClientDOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::D>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::d::d_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            d,
+        )?;
+        self.pipeline
+            .execute(&options.method_options.context, __request, super::d::d_response)
+            .await
+    }
+}
+/// Options for [`NamesDClient::d()`].
+pub type NamesDClientDOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Date` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesDateClient {
@@ -3500,11 +3619,11 @@ impl NamesDeserializeClient {
     /// Arguments: see [`deserialize_request`](super::deserialize::deserialize_request).
     pub async fn deserialize(
         &self,
-        deserialize: &super::models::Deserialize2,
+        deserialize: &super::models::Deserialize,
         options: Option<NamesDeserializeClientDeserializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Deserialize2,
+            super::models::Deserialize,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4554,6 +4673,38 @@ impl NamesFormatErrorClient {
 pub type NamesFormatErrorClientFormatErrorOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
+/// The `formatter` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesFormatterClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesFormatterClient {
+    /// Arguments: see [`formatter_request`](super::formatter::formatter_request).
+    pub async fn formatter(
+        &self,
+        formatter: &super::models::Formatter,
+        options: Option<NamesFormatterClientFormatterOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Formatter>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::formatter::formatter_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            formatter,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::formatter::formatter_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesFormatterClient::formatter()`].
+pub type NamesFormatterClientFormatterOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `From` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesFromClient {
@@ -5219,9 +5370,69 @@ impl NamesJsonClient {
             )
             .await
     }
+    /// Arguments: see [`struct_json_struct_request`](super::json::struct_json_struct_request).
+    pub async fn struct_json_struct(
+        &self,
+        json_struct: &super::models::JsonStruct,
+        options: Option<NamesJsonClientStructJsonStructOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::JsonStruct,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::json::struct_json_struct_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            json_struct,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::json::struct_json_struct_response,
+            )
+            .await
+    }
 }
 /// Options for [`NamesJsonClient::json()`].
 pub type NamesJsonClientJsonOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`NamesJsonClient::struct_json_struct()`].
+pub type NamesJsonClientStructJsonStructOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
+/// The `key` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesKeyClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesKeyClient {
+    /// Arguments: see [`key_request`](super::key::key_request).
+    pub async fn key(
+        &self,
+        key: &super::models::Key,
+        options: Option<NamesKeyClientKeyOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Key>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::key::key_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            key,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::key::key_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesKeyClient::key()`].
+pub type NamesKeyClientKeyOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `LazyLock` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesLazyLockClient {
@@ -5254,6 +5465,38 @@ impl NamesLazyLockClient {
 }
 /// Options for [`NamesLazyLockClient::lazy_lock()`].
 pub type NamesLazyLockClientLazyLockOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `len` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesLenClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesLenClient {
+    /// Arguments: see [`len_request`](super::len::len_request).
+    pub async fn len(
+        &self,
+        len: &super::models::Len,
+        options: Option<NamesLenClientLenOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Len>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::len::len_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            len,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::len::len_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesLenClient::len()`].
+pub type NamesLenClientLenOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Map` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesMapClient {
@@ -5286,6 +5529,38 @@ impl NamesMapClient {
 }
 /// Options for [`NamesMapClient::map()`].
 pub type NamesMapClientMapOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `MapAccess` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesMapAccessClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesMapAccessClient {
+    /// Arguments: see [`map_access_request`](super::map_access::map_access_request).
+    pub async fn map_access(
+        &self,
+        map_access: &super::models::MapAccess,
+        options: Option<NamesMapAccessClientMapAccessOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::MapAccess>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::map_access::map_access_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            map_access,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::map_access::map_access_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesMapAccessClient::map_access()`].
+pub type NamesMapAccessClientMapAccessOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `matches` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesMatchesClient {
@@ -5812,6 +6087,33 @@ pub struct NamesOptionalBodiesClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
 impl NamesOptionalBodiesClient {
+    /// Arguments: see [`a_request`](super::optional_bodies::a_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_a(
+        &self,
+        options: Option<NamesOptionalBodiesClientAOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::a_request(
+            self.pipeline.endpoint(),
+            options.a.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::a_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`align_of_request`](super::optional_bodies::align_of_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -6887,6 +7189,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::credential_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`d_request`](super::optional_bodies::d_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_d(
+        &self,
+        options: Option<NamesOptionalBodiesClientDOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::d_request(
+            self.pipeline.endpoint(),
+            options.d.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::d_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -8188,6 +8517,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`formatter_request`](super::optional_bodies::formatter_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_formatter(
+        &self,
+        options: Option<NamesOptionalBodiesClientFormatterOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::formatter_request(
+            self.pipeline.endpoint(),
+            options.formatter.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::formatter_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`from_request`](super::optional_bodies::from_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -8728,6 +9084,60 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`json_struct_request`](super::optional_bodies::json_struct_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_json_struct(
+        &self,
+        options: Option<NamesOptionalBodiesClientJsonStructOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::json_struct_request(
+            self.pipeline.endpoint(),
+            options.json_struct.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::json_struct_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`key_request`](super::optional_bodies::key_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_key(
+        &self,
+        options: Option<NamesOptionalBodiesClientKeyOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::key_request(
+            self.pipeline.endpoint(),
+            options.key.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::key_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`lazy_lock_request`](super::optional_bodies::lazy_lock_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -8755,6 +9165,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`len_request`](super::optional_bodies::len_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_len(
+        &self,
+        options: Option<NamesOptionalBodiesClientLenOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::len_request(
+            self.pipeline.endpoint(),
+            options.len.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::len_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`map_request`](super::optional_bodies::map_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -8777,6 +9214,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::map_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`map_access_request`](super::optional_bodies::map_access_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_map_access(
+        &self,
+        options: Option<NamesOptionalBodiesClientMapAccessOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::map_access_request(
+            self.pipeline.endpoint(),
+            options.map_access.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::map_access_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -11293,6 +11757,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`s_request`](super::optional_bodies::s_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_s(
+        &self,
+        options: Option<NamesOptionalBodiesClientSOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::s_request(
+            self.pipeline.endpoint(),
+            options.s.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::s_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`safe_debug_request`](super::optional_bodies::safe_debug_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -11693,6 +12184,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::some_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`state_request`](super::optional_bodies::state_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_state(
+        &self,
+        options: Option<NamesOptionalBodiesClientStateOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::state_request(
+            self.pipeline.endpoint(),
+            options.state.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::state_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -12724,6 +13242,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`visitor_request`](super::optional_bodies::visitor_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_visitor(
+        &self,
+        options: Option<NamesOptionalBodiesClientVisitorOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::visitor_request(
+            self.pipeline.endpoint(),
+            options.visitor.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::visitor_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`write_request`](super::optional_bodies::write_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -12751,6 +13296,13 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+}
+/// Options for [`NamesOptionalBodiesClient::begin_a()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientAOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub a: Option<super::models::A>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_align_of()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -13032,6 +13584,13 @@ pub struct NamesOptionalBodiesClientCredentialOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub credential: Option<super::models::Credential>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_d()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientDOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub d: Option<super::models::D>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_date()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientDateOptions<'a> {
@@ -13149,7 +13708,7 @@ pub struct NamesOptionalBodiesClientDefaultEndpointOptions<'a> {
 pub struct NamesOptionalBodiesClientDeserializeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub deserialize: Option<super::models::Deserialize2>,
+    pub deserialize: Option<super::models::Deserialize>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_deserializer()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -13368,6 +13927,13 @@ pub struct NamesOptionalBodiesClientFormatErrorOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub format_error: Option<super::models::FormatError>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_formatter()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientFormatterOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub formatter: Option<super::models::Formatter>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_from()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientFromOptions<'a> {
@@ -13508,6 +14074,20 @@ pub struct NamesOptionalBodiesClientJsonOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub json: Option<super::models::Json>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_json_struct()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientJsonStructOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub json_struct: Option<super::models::JsonStruct>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_key()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientKeyOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub key: Option<super::models::Key>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_lazy_lock()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientLazyLockOptions<'a> {
@@ -13515,12 +14095,26 @@ pub struct NamesOptionalBodiesClientLazyLockOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub lazy_lock: Option<super::models::LazyLock>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_len()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientLenOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub len: Option<super::models::Len>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_map()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientMapOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub map: Option<super::models::Map>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_map_access()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientMapAccessOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub map_access: Option<super::models::MapAccess>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_matches()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -14173,6 +14767,13 @@ pub struct NamesOptionalBodiesClientResultOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub result: Option<super::models::Result2>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_s()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientSOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub s: Option<super::models::S>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_safe_debug()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientSafeDebugOptions<'a> {
@@ -14220,7 +14821,7 @@ pub struct NamesOptionalBodiesClientSerdeJsonOptions<'a> {
 pub struct NamesOptionalBodiesClientSerializeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub serialize: Option<super::models::Serialize2>,
+    pub serialize: Option<super::models::Serialize>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_serializer()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -14277,6 +14878,13 @@ pub struct NamesOptionalBodiesClientSomeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub some: Option<super::models::Some>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_state()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientStateOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub state: Option<super::models::State>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_static_token_credential()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -14544,6 +15152,13 @@ pub struct NamesOptionalBodiesClientVecOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub vec: Option<super::models::Vec2>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_visitor()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientVisitorOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub visitor: Option<super::models::Visitor>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_write()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientWriteOptions<'a> {
@@ -14810,80 +15425,85 @@ impl NamesParameterGroupsClient {
         f64: super::parameter_groups::F64,
         core: super::parameter_groups::Core,
         client_only: super::parameter_groups::ClientOnly,
-        string_enum: super::parameter_groups::StringEnum,
-        async_trait: super::parameter_groups::AsyncTrait,
+        page: super::parameter_groups::Page,
+        tagged_union: super::parameter_groups::TaggedUnion,
         r#extern: super::parameter_groups::Extern,
-        arm_client_options: super::parameter_groups::ArmClientOptions,
-        binary_format: super::parameter_groups::BinaryFormat,
-        method_options_2: super::parameter_groups::MethodOptions,
-        static_token_credential: super::parameter_groups::StaticTokenCredential,
-        client_request_id: super::parameter_groups::ClientRequestId,
-        resource_manager_scope: super::parameter_groups::ResourceManagerScope,
-        dynamic_error: super::parameter_groups::DynamicError,
-        dynamic_validate: super::parameter_groups::DynamicValidate,
-        service_info: super::parameter_groups::ServiceInfo,
-        dynamic_reply: super::parameter_groups::DynamicReply,
+        azure_core: super::parameter_groups::AzureCore,
+        arm_pipeline: super::parameter_groups::ArmPipeline,
+        into_variant: super::parameter_groups::IntoVariant,
+        resource_manager_audience: super::parameter_groups::ResourceManagerAudience,
+        text_format: super::parameter_groups::TextFormat,
+        resource_manager_endpoint: super::parameter_groups::ResourceManagerEndpoint,
+        response_error: super::parameter_groups::ResponseError,
+        dynamic_params: super::parameter_groups::DynamicParams,
+        operation_info: super::parameter_groups::OperationInfo,
+        dynamic_result: super::parameter_groups::DynamicResult,
         r#final: super::parameter_groups::Final,
-        dynamic_pages: super::parameter_groups::DynamicPages,
-        dynamic_request_error: super::parameter_groups::DynamicRequestError,
-        from_status: super::parameter_groups::FromStatus,
-        service_error: super::parameter_groups::ServiceError,
-        decode_by_status: super::parameter_groups::DecodeByStatus,
-        decode_empty: super::parameter_groups::DecodeEmpty,
-        decode_json: super::parameter_groups::DecodeJson,
-        decode_optional: super::parameter_groups::DecodeOptional,
-        base64: super::parameter_groups::Base64,
-        date: super::parameter_groups::Date,
+        dynamic_execute: super::parameter_groups::DynamicExecute,
+        dynamic_poll: super::parameter_groups::DynamicPoll,
+        error_body: super::parameter_groups::ErrorBody,
+        decode_body: super::parameter_groups::DecodeBody,
+        decode_bytes: super::parameter_groups::DecodeBytes,
+        decode_exists: super::parameter_groups::DecodeExists,
+        decode_nullable: super::parameter_groups::DecodeNullable,
+        decode_text: super::parameter_groups::DecodeText,
+        base64_url: super::parameter_groups::Base64Url,
         r#for: super::parameter_groups::For,
-        date_time_rfc1123: super::parameter_groups::DateTimeRfc1123,
-        format_error: super::parameter_groups::FormatError,
-        unix_time: super::parameter_groups::UnixTime,
-        response_headers: super::parameter_groups::ResponseHeaders,
-        invalid_host: super::parameter_groups::InvalidHost,
-        form_body: super::parameter_groups::FormBody,
-        http_response: super::parameter_groups::HttpResponse,
-        url_builder: super::parameter_groups::UrlBuilder,
-        final_state_via: super::parameter_groups::FinalStateVia,
-        poller_method_options: super::parameter_groups::PollerMethodOptions,
+        date_time: super::parameter_groups::DateTime,
+        duration: super::parameter_groups::Duration,
+        string_format: super::parameter_groups::StringFormat,
+        uuid: super::parameter_groups::Uuid,
+        host_part: super::parameter_groups::HostPart,
+        parameterized_host: super::parameter_groups::ParameterizedHost,
+        http_request: super::parameter_groups::HttpRequest,
+        method: super::parameter_groups::Method,
+        response_too_large: super::parameter_groups::ResponseTooLarge,
+        operation_status: super::parameter_groups::OperationStatus,
         r#async: super::parameter_groups::Async,
         r#if: super::parameter_groups::If,
-        next_link: super::parameter_groups::NextLink,
-        pattern: super::parameter_groups::Pattern,
-        strip_member: super::parameter_groups::StripMember,
+        poller_options: super::parameter_groups::PollerOptions,
+        page_decoder: super::parameter_groups::PageDecoder,
+        strip_read_only: super::parameter_groups::StripReadOnly,
+        strip_members: super::parameter_groups::StripMembers,
+        secret: super::parameter_groups::Secret,
+        constraint: super::parameter_groups::Constraint,
+        validation_error: super::parameter_groups::ValidationError,
+        validator: super::parameter_groups::Validator,
         regex: super::parameter_groups::Regex,
-        url: super::parameter_groups::Url,
-        validate: super::parameter_groups::Validate,
-        validation_errors: super::parameter_groups::ValidationErrors,
-        compile_pattern: super::parameter_groups::CompilePattern,
-        serde: super::parameter_groups::Serde,
+        serde_json: super::parameter_groups::SerdeJson,
         r#in: super::parameter_groups::In,
-        api_version_2: super::parameter_groups::ApiVersion,
-        request: super::parameter_groups::Request,
-        value: super::parameter_groups::Value,
-        path: super::parameter_groups::Path,
-        json: super::parameter_groups::Json,
-        pipeline: super::parameter_groups::Pipeline,
-        operation_id: super::parameter_groups::OperationId,
-        subscription_id: super::parameter_groups::SubscriptionId,
-        tag: super::parameter_groups::Tag,
-        f_2: super::parameter_groups::F,
+        endpoint_2: super::parameter_groups::Endpoint,
+        options_2: super::parameter_groups::Options,
+        params: super::parameter_groups::Params,
+        at: super::parameter_groups::At,
+        members: super::parameter_groups::Members,
+        response: super::parameter_groups::Response,
+        credential: super::parameter_groups::Credential,
+        inner: super::parameter_groups::Inner,
+        method_options_2: super::parameter_groups::MethodOptions,
         r#loop: super::parameter_groups::Loop,
-        services: super::parameter_groups::Services,
-        build_request: super::parameter_groups::BuildRequest,
-        models: super::parameter_groups::Models,
-        dynamic: super::parameter_groups::Dynamic,
-        other: super::parameter_groups::Other,
-        arc: super::parameter_groups::Arc,
-        b_tree_map: super::parameter_groups::BTreeMap,
-        serialize: super::parameter_groups::Serialize,
+        new: super::parameter_groups::New,
+        default_endpoint: super::parameter_groups::DefaultEndpoint,
+        operations: super::parameter_groups::Operations,
+        decode_response: super::parameter_groups::DecodeResponse,
+        clients: super::parameter_groups::Clients,
+        patterns: super::parameter_groups::Patterns,
+        unknown: super::parameter_groups::Unknown,
+        lazy_lock: super::parameter_groups::LazyLock,
+        cow: super::parameter_groups::Cow,
+        map: super::parameter_groups::Map,
         r#match: super::parameter_groups::Match,
+        deserialize: super::parameter_groups::Deserialize,
+        deserializer: super::parameter_groups::Deserializer,
+        d: super::parameter_groups::D,
+        visitor: super::parameter_groups::Visitor,
+        state: super::parameter_groups::State,
         serializer: super::parameter_groups::Serializer,
-        token_credential: super::parameter_groups::TokenCredential,
-        client_method_options: super::parameter_groups::ClientMethodOptions,
-        pager: super::parameter_groups::Pager,
-        context: super::parameter_groups::Context,
-        private: super::parameter_groups::Private,
+        formatter: super::parameter_groups::Formatter,
+        safe_debug: super::parameter_groups::SafeDebug,
+        no_format: super::parameter_groups::NoFormat,
         r#move: super::parameter_groups::Move,
+        armgen_runtime: super::parameter_groups::ArmgenRuntime,
         r#override: super::parameter_groups::Override,
         r#pub: super::parameter_groups::Pub,
         r#return: super::parameter_groups::Return,
@@ -14948,80 +15568,85 @@ impl NamesParameterGroupsClient {
         let super::parameter_groups::F64 { p130, .. } = f64;
         let super::parameter_groups::Core { p132, .. } = core;
         let super::parameter_groups::ClientOnly { p134, .. } = client_only;
-        let super::parameter_groups::StringEnum { p136, .. } = string_enum;
-        let super::parameter_groups::AsyncTrait { p138, .. } = async_trait;
+        let super::parameter_groups::Page { p136, .. } = page;
+        let super::parameter_groups::TaggedUnion { p138, .. } = tagged_union;
         let super::parameter_groups::Extern { p14, .. } = r#extern;
-        let super::parameter_groups::ArmClientOptions { p140, .. } = arm_client_options;
-        let super::parameter_groups::BinaryFormat { p142, .. } = binary_format;
-        let super::parameter_groups::MethodOptions { p144, p237, .. } = method_options_2;
-        let super::parameter_groups::StaticTokenCredential { p146, .. } = static_token_credential;
-        let super::parameter_groups::ClientRequestId { p148, .. } = client_request_id;
-        let super::parameter_groups::ResourceManagerScope { p150, .. } = resource_manager_scope;
-        let super::parameter_groups::DynamicError { p152, .. } = dynamic_error;
-        let super::parameter_groups::DynamicValidate { p154, .. } = dynamic_validate;
-        let super::parameter_groups::ServiceInfo { p156, .. } = service_info;
-        let super::parameter_groups::DynamicReply { p158, .. } = dynamic_reply;
+        let super::parameter_groups::AzureCore { p140, .. } = azure_core;
+        let super::parameter_groups::ArmPipeline { p142, .. } = arm_pipeline;
+        let super::parameter_groups::IntoVariant { p144, .. } = into_variant;
+        let super::parameter_groups::ResourceManagerAudience { p146, .. } = resource_manager_audience;
+        let super::parameter_groups::TextFormat { p148, .. } = text_format;
+        let super::parameter_groups::ResourceManagerEndpoint { p150, .. } = resource_manager_endpoint;
+        let super::parameter_groups::ResponseError { p152, p166, .. } = response_error;
+        let super::parameter_groups::DynamicParams { p154, .. } = dynamic_params;
+        let super::parameter_groups::OperationInfo { p156, .. } = operation_info;
+        let super::parameter_groups::DynamicResult { p158, .. } = dynamic_result;
         let super::parameter_groups::Final { p16, .. } = r#final;
-        let super::parameter_groups::DynamicPages { p160, .. } = dynamic_pages;
-        let super::parameter_groups::DynamicRequestError { p162, .. } = dynamic_request_error;
-        let super::parameter_groups::FromStatus { p164, .. } = from_status;
-        let super::parameter_groups::ServiceError { p166, .. } = service_error;
-        let super::parameter_groups::DecodeByStatus { p168, .. } = decode_by_status;
-        let super::parameter_groups::DecodeEmpty { p170, .. } = decode_empty;
-        let super::parameter_groups::DecodeJson { p172, .. } = decode_json;
-        let super::parameter_groups::DecodeOptional { p174, .. } = decode_optional;
-        let super::parameter_groups::Base64 { p176, .. } = base64;
-        let super::parameter_groups::Date { p178, .. } = date;
+        let super::parameter_groups::DynamicExecute { p160, .. } = dynamic_execute;
+        let super::parameter_groups::DynamicPoll { p162, .. } = dynamic_poll;
+        let super::parameter_groups::ErrorBody { p164, .. } = error_body;
+        let super::parameter_groups::DecodeBody { p168, .. } = decode_body;
+        let super::parameter_groups::DecodeBytes { p170, .. } = decode_bytes;
+        let super::parameter_groups::DecodeExists { p172, .. } = decode_exists;
+        let super::parameter_groups::DecodeNullable { p174, .. } = decode_nullable;
+        let super::parameter_groups::DecodeText { p176, .. } = decode_text;
+        let super::parameter_groups::Base64Url { p178, .. } = base64_url;
         let super::parameter_groups::For { p18, .. } = r#for;
-        let super::parameter_groups::DateTimeRfc1123 { p180, .. } = date_time_rfc1123;
-        let super::parameter_groups::FormatError { p182, .. } = format_error;
-        let super::parameter_groups::UnixTime { p184, .. } = unix_time;
-        let super::parameter_groups::ResponseHeaders { p186, .. } = response_headers;
-        let super::parameter_groups::InvalidHost { p188, .. } = invalid_host;
-        let super::parameter_groups::FormBody { p190, .. } = form_body;
-        let super::parameter_groups::HttpResponse { p192, .. } = http_response;
-        let super::parameter_groups::UrlBuilder { p194, .. } = url_builder;
-        let super::parameter_groups::FinalStateVia { p196, .. } = final_state_via;
-        let super::parameter_groups::PollerMethodOptions { p198, .. } = poller_method_options;
+        let super::parameter_groups::DateTime { p180, .. } = date_time;
+        let super::parameter_groups::Duration { p182, .. } = duration;
+        let super::parameter_groups::StringFormat { p184, .. } = string_format;
+        let super::parameter_groups::Uuid { p186, .. } = uuid;
+        let super::parameter_groups::HostPart { p188, .. } = host_part;
+        let super::parameter_groups::ParameterizedHost { p190, .. } = parameterized_host;
+        let super::parameter_groups::HttpRequest { p192, .. } = http_request;
+        let super::parameter_groups::Method { p194, .. } = method;
+        let super::parameter_groups::ResponseTooLarge { p196, .. } = response_too_large;
+        let super::parameter_groups::OperationStatus { p198, .. } = operation_status;
         let super::parameter_groups::Async { p2, .. } = r#async;
         let super::parameter_groups::If { p20, .. } = r#if;
-        let super::parameter_groups::NextLink { p200, .. } = next_link;
-        let super::parameter_groups::Pattern { p202, .. } = pattern;
-        let super::parameter_groups::StripMember { p204, .. } = strip_member;
-        let super::parameter_groups::Regex { p206, p215, .. } = regex;
-        let super::parameter_groups::Url { p208, p218, .. } = url;
-        let super::parameter_groups::Validate { p210, .. } = validate;
-        let super::parameter_groups::ValidationErrors { p212, .. } = validation_errors;
-        let super::parameter_groups::CompilePattern { p214, .. } = compile_pattern;
-        let super::parameter_groups::Serde { p216, .. } = serde;
+        let super::parameter_groups::PollerOptions { p200, .. } = poller_options;
+        let super::parameter_groups::PageDecoder { p202, .. } = page_decoder;
+        let super::parameter_groups::StripReadOnly { p204, .. } = strip_read_only;
+        let super::parameter_groups::StripMembers { p206, .. } = strip_members;
+        let super::parameter_groups::Secret { p208, .. } = secret;
+        let super::parameter_groups::Constraint { p210, .. } = constraint;
+        let super::parameter_groups::ValidationError { p212, .. } = validation_error;
+        let super::parameter_groups::Validator { p214, p224, .. } = validator;
+        let super::parameter_groups::Regex { p216, p207, .. } = regex;
+        let super::parameter_groups::SerdeJson { p218, .. } = serde_json;
         let super::parameter_groups::In { p22, .. } = r#in;
-        let super::parameter_groups::ApiVersion { p220, p240, .. } = api_version_2;
-        let super::parameter_groups::Request { p222, .. } = request;
-        let super::parameter_groups::Value { p224, p256, .. } = value;
-        let super::parameter_groups::Path { p226, .. } = path;
-        let super::parameter_groups::Json { p228, .. } = json;
-        let super::parameter_groups::Pipeline { p230, .. } = pipeline;
-        let super::parameter_groups::OperationId { p232, .. } = operation_id;
-        let super::parameter_groups::SubscriptionId { p234, .. } = subscription_id;
-        let super::parameter_groups::Tag { p236, .. } = tag;
-        let super::parameter_groups::F { p238, .. } = f_2;
+        let super::parameter_groups::Endpoint { p220, .. } = endpoint_2;
+        let super::parameter_groups::Options { p222, .. } = options_2;
+        let super::parameter_groups::Params { p226, .. } = params;
+        let super::parameter_groups::At { p228, .. } = at;
+        let super::parameter_groups::Members { p230, .. } = members;
+        let super::parameter_groups::Response { p232, p280, .. } = response;
+        let super::parameter_groups::Credential { p234, .. } = credential;
+        let super::parameter_groups::Inner { p236, .. } = inner;
+        let super::parameter_groups::MethodOptions { p238, p145, .. } = method_options_2;
         let super::parameter_groups::Loop { p24, .. } = r#loop;
-        let super::parameter_groups::Services { p242, .. } = services;
-        let super::parameter_groups::BuildRequest { p244, .. } = build_request;
-        let super::parameter_groups::Models { p246, .. } = models;
-        let super::parameter_groups::Dynamic { p248, .. } = dynamic;
-        let super::parameter_groups::Other { p250, .. } = other;
-        let super::parameter_groups::Arc { p252, .. } = arc;
-        let super::parameter_groups::BTreeMap { p254, .. } = b_tree_map;
-        let super::parameter_groups::Serialize { p258, .. } = serialize;
+        let super::parameter_groups::New { p240, .. } = new;
+        let super::parameter_groups::DefaultEndpoint { p242, .. } = default_endpoint;
+        let super::parameter_groups::Operations { p244, .. } = operations;
+        let super::parameter_groups::DecodeResponse { p246, .. } = decode_response;
+        let super::parameter_groups::Clients { p248, .. } = clients;
+        let super::parameter_groups::Patterns { p250, .. } = patterns;
+        let super::parameter_groups::Unknown { p252, .. } = unknown;
+        let super::parameter_groups::LazyLock { p254, .. } = lazy_lock;
+        let super::parameter_groups::Cow { p256, .. } = cow;
+        let super::parameter_groups::Map { p258, p268, .. } = map;
         let super::parameter_groups::Match { p26, .. } = r#match;
-        let super::parameter_groups::Serializer { p260, .. } = serializer;
-        let super::parameter_groups::TokenCredential { p262, .. } = token_credential;
-        let super::parameter_groups::ClientMethodOptions { p264, .. } = client_method_options;
-        let super::parameter_groups::Pager { p266, .. } = pager;
-        let super::parameter_groups::Context { p268, .. } = context;
-        let super::parameter_groups::Private { p270, .. } = private;
+        let super::parameter_groups::Deserialize { p260, .. } = deserialize;
+        let super::parameter_groups::Deserializer { p262, p273, .. } = deserializer;
+        let super::parameter_groups::D { p264, .. } = d;
+        let super::parameter_groups::Visitor { p266, .. } = visitor;
+        let super::parameter_groups::State { p270, .. } = state;
+        let super::parameter_groups::Serializer { p272, p261, .. } = serializer;
+        let super::parameter_groups::Formatter { p274, .. } = formatter;
+        let super::parameter_groups::SafeDebug { p276, .. } = safe_debug;
+        let super::parameter_groups::NoFormat { p278, .. } = no_format;
         let super::parameter_groups::Move { p28, .. } = r#move;
+        let super::parameter_groups::ArmgenRuntime { p282, .. } = armgen_runtime;
         let super::parameter_groups::Override { p30, .. } = r#override;
         let super::parameter_groups::Pub { p32, .. } = r#pub;
         let super::parameter_groups::Return { p34, .. } = r#return;
@@ -15136,35 +15761,31 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p133,),
             None => (None,),
         };
-        let (p135,) = match options.page {
+        let (p135,) = match options.json_struct {
             Some(__group) => (__group.p135,),
             None => (None,),
         };
-        let (p137,) = match options.tagged_union {
+        let (p137,) = match options.string_enum {
             Some(__group) => (__group.p137,),
             None => (None,),
         };
-        let (p139,) = match options.azure_core {
+        let (p139,) = match options.async_trait {
             Some(__group) => (__group.p139,),
             None => (None,),
         };
-        let (p141,) = match options.arm_pipeline {
+        let (p141,) = match options.arm_client_options {
             Some(__group) => (__group.p141,),
             None => (None,),
         };
-        let (p143,) = match options.into_variant {
+        let (p143,) = match options.binary_format {
             Some(__group) => (__group.p143,),
             None => (None,),
         };
-        let (p145,) = match options.resource_manager_audience {
-            Some(__group) => (__group.p145,),
-            None => (None,),
-        };
-        let (p147,) = match options.text_format {
+        let (p147,) = match options.static_token_credential {
             Some(__group) => (__group.p147,),
             None => (None,),
         };
-        let (p149,) = match options.resource_manager_endpoint {
+        let (p149,) = match options.client_request_id {
             Some(__group) => (__group.p149,),
             None => (None,),
         };
@@ -15172,79 +15793,83 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p15,),
             None => (None,),
         };
-        let (p151, p165) = match options.response_error {
-            Some(__group) => (__group.p151, __group.p165),
-            None => (None, None),
+        let (p151,) = match options.resource_manager_scope {
+            Some(__group) => (__group.p151,),
+            None => (None,),
         };
-        let (p153,) = match options.dynamic_params {
+        let (p153,) = match options.dynamic_error {
             Some(__group) => (__group.p153,),
             None => (None,),
         };
-        let (p155,) = match options.operation_info {
+        let (p155,) = match options.dynamic_validate {
             Some(__group) => (__group.p155,),
             None => (None,),
         };
-        let (p157,) = match options.dynamic_result {
+        let (p157,) = match options.service_info {
             Some(__group) => (__group.p157,),
             None => (None,),
         };
-        let (p159,) = match options.dynamic_execute {
+        let (p159,) = match options.dynamic_reply {
             Some(__group) => (__group.p159,),
             None => (None,),
         };
-        let (p161,) = match options.dynamic_poll {
+        let (p161,) = match options.dynamic_pages {
             Some(__group) => (__group.p161,),
             None => (None,),
         };
-        let (p163,) = match options.error_body {
+        let (p163,) = match options.dynamic_request_error {
             Some(__group) => (__group.p163,),
             None => (None,),
         };
-        let (p167,) = match options.decode_body {
+        let (p165,) = match options.from_status {
+            Some(__group) => (__group.p165,),
+            None => (None,),
+        };
+        let (p167,) = match options.service_error {
             Some(__group) => (__group.p167,),
             None => (None,),
         };
-        let (p169,) = match options.decode_bytes {
+        let (p169,) = match options.decode_by_status {
             Some(__group) => (__group.p169,),
             None => (None,),
         };
-        let (p171,) = match options.decode_exists {
+        let (p171,) = match options.decode_empty {
             Some(__group) => (__group.p171,),
             None => (None,),
         };
-        let (p173,) = match options.decode_nullable {
+        let (p173,) = match options.decode_json {
             Some(__group) => (__group.p173,),
             None => (None,),
         };
-        let (p175,) = match options.decode_text {
+        let (p175,) = match options.decode_optional {
             Some(__group) => (__group.p175,),
             None => (None,),
         };
-        let (p177,) = match options.base64_url {
+        let (p177,) = match options.base64 {
             Some(__group) => (__group.p177,),
             None => (None,),
         };
-        let (p179,) = match options.date_time {
+        let (p179,) = match options.date {
             Some(__group) => (__group.p179,),
             None => (None,),
         };
-        let (p181,) = match options.duration {
+        let (p181,) = match options.date_time_rfc1123 {
             Some(__group) => (__group.p181,),
             None => (None,),
         };
-        let (p183,) = match options.string_format {
+        let (p183,) = match options.format_error {
             Some(__group) => (__group.p183,),
             None => (None,),
         };
-        let (p185,) = match options.uuid {
+        let (p185,) = match options.unix_time {
             Some(__group) => (__group.p185,),
             None => (None,),
         };
-        let (p187,) = match options.host_part {
+        let (p187,) = match options.response_headers {
             Some(__group) => (__group.p187,),
             None => (None,),
         };
-        let (p189,) = match options.parameterized_host {
+        let (p189,) = match options.invalid_host {
             Some(__group) => (__group.p189,),
             None => (None,),
         };
@@ -15252,79 +15877,79 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p19,),
             None => (None,),
         };
-        let (p191,) = match options.http_request {
+        let (p191,) = match options.form_body {
             Some(__group) => (__group.p191,),
             None => (None,),
         };
-        let (p193,) = match options.method {
+        let (p193,) = match options.http_response {
             Some(__group) => (__group.p193,),
             None => (None,),
         };
-        let (p195,) = match options.response_too_large {
+        let (p195,) = match options.url_builder {
             Some(__group) => (__group.p195,),
             None => (None,),
         };
-        let (p197,) = match options.operation_status {
+        let (p197,) = match options.final_state_via {
             Some(__group) => (__group.p197,),
             None => (None,),
         };
-        let (p199,) = match options.poller_options {
+        let (p199,) = match options.poller_method_options {
             Some(__group) => (__group.p199,),
             None => (None,),
         };
-        let (p201,) = match options.page_decoder {
+        let (p201,) = match options.next_link {
             Some(__group) => (__group.p201,),
             None => (None,),
         };
-        let (p203,) = match options.strip_read_only {
+        let (p203,) = match options.pattern {
             Some(__group) => (__group.p203,),
             None => (None,),
         };
-        let (p205,) = match options.strip_members {
+        let (p205,) = match options.strip_member {
             Some(__group) => (__group.p205,),
             None => (None,),
         };
-        let (p207,) = match options.secret {
-            Some(__group) => (__group.p207,),
-            None => (None,),
-        };
-        let (p209,) = match options.constraint {
-            Some(__group) => (__group.p209,),
-            None => (None,),
+        let (p209, p219) = match options.url {
+            Some(__group) => (__group.p209, __group.p219),
+            None => (None, None),
         };
         let (p21,) = match options.r#impl {
             Some(__group) => (__group.p21,),
             None => (None,),
         };
-        let (p211,) = match options.validation_error {
+        let (p211,) = match options.validate {
             Some(__group) => (__group.p211,),
             None => (None,),
         };
-        let (p213, p223) = match options.validator {
-            Some(__group) => (__group.p213, __group.p223),
-            None => (None, None),
+        let (p213,) = match options.validation_errors {
+            Some(__group) => (__group.p213,),
+            None => (None,),
         };
-        let (p217,) = match options.serde_json {
+        let (p215,) = match options.compile_pattern {
+            Some(__group) => (__group.p215,),
+            None => (None,),
+        };
+        let (p217,) = match options.serde {
             Some(__group) => (__group.p217,),
             None => (None,),
         };
-        let (p219,) = match options.endpoint_2 {
-            Some(__group) => (__group.p219,),
+        let (p221, p241) = match options.api_version_2 {
+            Some(__group) => (__group.p221, __group.p241),
+            None => (None, None),
+        };
+        let (p223,) = match options.request {
+            Some(__group) => (__group.p223,),
             None => (None,),
         };
-        let (p221,) = match options.options_2 {
-            Some(__group) => (__group.p221,),
-            None => (None,),
+        let (p225, p257) = match options.value {
+            Some(__group) => (__group.p225, __group.p257),
+            None => (None, None),
         };
-        let (p225,) = match options.params {
-            Some(__group) => (__group.p225,),
-            None => (None,),
-        };
-        let (p227,) = match options.at {
+        let (p227,) = match options.path {
             Some(__group) => (__group.p227,),
             None => (None,),
         };
-        let (p229,) = match options.members {
+        let (p229,) = match options.json {
             Some(__group) => (__group.p229,),
             None => (None,),
         };
@@ -15332,39 +15957,39 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p23,),
             None => (None,),
         };
-        let (p231, p267) = match options.response {
-            Some(__group) => (__group.p231, __group.p267),
-            None => (None, None),
+        let (p231,) = match options.pipeline {
+            Some(__group) => (__group.p231,),
+            None => (None,),
         };
-        let (p233,) = match options.credential {
+        let (p233,) = match options.operation_id {
             Some(__group) => (__group.p233,),
             None => (None,),
         };
-        let (p235,) = match options.inner {
+        let (p235,) = match options.subscription_id {
             Some(__group) => (__group.p235,),
             None => (None,),
         };
-        let (p239,) = match options.new {
+        let (p237,) = match options.tag {
+            Some(__group) => (__group.p237,),
+            None => (None,),
+        };
+        let (p239,) = match options.f_2 {
             Some(__group) => (__group.p239,),
             None => (None,),
         };
-        let (p241,) = match options.default_endpoint {
-            Some(__group) => (__group.p241,),
-            None => (None,),
-        };
-        let (p243,) = match options.operations {
+        let (p243,) = match options.services {
             Some(__group) => (__group.p243,),
             None => (None,),
         };
-        let (p245,) = match options.decode_response {
+        let (p245,) = match options.build_request {
             Some(__group) => (__group.p245,),
             None => (None,),
         };
-        let (p247,) = match options.clients {
+        let (p247,) = match options.models {
             Some(__group) => (__group.p247,),
             None => (None,),
         };
-        let (p249,) = match options.patterns {
+        let (p249,) = match options.dynamic {
             Some(__group) => (__group.p249,),
             None => (None,),
         };
@@ -15372,44 +15997,64 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p25,),
             None => (None,),
         };
-        let (p251,) = match options.unknown {
+        let (p251,) = match options.other {
             Some(__group) => (__group.p251,),
             None => (None,),
         };
-        let (p253,) = match options.lazy_lock {
+        let (p253,) = match options.arc {
             Some(__group) => (__group.p253,),
             None => (None,),
         };
-        let (p255,) = match options.cow {
+        let (p255,) = match options.b_tree_map {
             Some(__group) => (__group.p255,),
             None => (None,),
         };
-        let (p257,) = match options.map {
-            Some(__group) => (__group.p257,),
-            None => (None,),
-        };
-        let (p259,) = match options.deserialize {
+        let (p259,) = match options.serialize {
             Some(__group) => (__group.p259,),
             None => (None,),
         };
-        let (p261,) = match options.deserializer {
-            Some(__group) => (__group.p261,),
-            None => (None,),
-        };
-        let (p263,) = match options.safe_debug {
+        let (p263,) = match options.a {
             Some(__group) => (__group.p263,),
             None => (None,),
         };
-        let (p265,) = match options.no_format {
+        let (p265,) = match options.s {
             Some(__group) => (__group.p265,),
             None => (None,),
         };
-        let (p269,) = match options.armgen_runtime {
+        let (p267,) = match options.map_access {
+            Some(__group) => (__group.p267,),
+            None => (None,),
+        };
+        let (p269,) = match options.key {
             Some(__group) => (__group.p269,),
             None => (None,),
         };
         let (p27,) = match options.r#mod {
             Some(__group) => (__group.p27,),
+            None => (None,),
+        };
+        let (p271,) = match options.len {
+            Some(__group) => (__group.p271,),
+            None => (None,),
+        };
+        let (p275,) = match options.token_credential {
+            Some(__group) => (__group.p275,),
+            None => (None,),
+        };
+        let (p277,) = match options.client_method_options {
+            Some(__group) => (__group.p277,),
+            None => (None,),
+        };
+        let (p279,) = match options.pager {
+            Some(__group) => (__group.p279,),
+            None => (None,),
+        };
+        let (p281,) = match options.context {
+            Some(__group) => (__group.p281,),
+            None => (None,),
+        };
+        let (p283,) = match options.private {
+            Some(__group) => (__group.p283,),
             None => (None,),
         };
         let (p29,) = match options.r#mut {
@@ -15660,7 +16305,13 @@ impl NamesParameterGroupsClient {
             &p266,
             p268,
             &p270,
+            &p272,
+            p274,
+            &p276,
+            &p278,
             p28,
+            p280,
+            &p282,
             &p30,
             &p32,
             p34,
@@ -15794,6 +16445,13 @@ impl NamesParameterGroupsClient {
             p267.as_deref(),
             p269.as_ref(),
             p27.as_deref(),
+            p271,
+            p273.as_deref(),
+            p275.as_ref(),
+            p277,
+            p279.as_deref(),
+            p281.as_ref(),
+            p283,
             p29.as_ref(),
             p3.as_deref(),
             p31,
@@ -15889,148 +16547,154 @@ pub struct NamesParameterGroupsClientEveryOptions<'a> {
     pub std: Option<super::parameter_groups::Std>,
     /// The parameters of the group [`Alloc`](super::parameter_groups::Alloc).
     pub alloc: Option<super::parameter_groups::Alloc>,
-    /// The parameters of the group [`Page`](super::parameter_groups::Page).
-    pub page: Option<super::parameter_groups::Page>,
-    /// The parameters of the group [`TaggedUnion`](super::parameter_groups::TaggedUnion).
-    pub tagged_union: Option<super::parameter_groups::TaggedUnion>,
-    /// The parameters of the group [`AzureCore`](super::parameter_groups::AzureCore).
-    pub azure_core: Option<super::parameter_groups::AzureCore>,
-    /// The parameters of the group [`ArmPipeline`](super::parameter_groups::ArmPipeline).
-    pub arm_pipeline: Option<super::parameter_groups::ArmPipeline>,
-    /// The parameters of the group [`IntoVariant`](super::parameter_groups::IntoVariant).
-    pub into_variant: Option<super::parameter_groups::IntoVariant>,
-    /// The parameters of the group [`ResourceManagerAudience`](super::parameter_groups::ResourceManagerAudience).
-    pub resource_manager_audience: Option<
-        super::parameter_groups::ResourceManagerAudience,
-    >,
-    /// The parameters of the group [`TextFormat`](super::parameter_groups::TextFormat).
-    pub text_format: Option<super::parameter_groups::TextFormat>,
-    /// The parameters of the group [`ResourceManagerEndpoint`](super::parameter_groups::ResourceManagerEndpoint).
-    pub resource_manager_endpoint: Option<
-        super::parameter_groups::ResourceManagerEndpoint,
-    >,
+    /// The parameters of the group [`JsonStruct`](super::parameter_groups::JsonStruct).
+    pub json_struct: Option<super::parameter_groups::JsonStruct>,
+    /// The parameters of the group [`StringEnum`](super::parameter_groups::StringEnum).
+    pub string_enum: Option<super::parameter_groups::StringEnum>,
+    /// The parameters of the group [`AsyncTrait`](super::parameter_groups::AsyncTrait).
+    pub async_trait: Option<super::parameter_groups::AsyncTrait>,
+    /// The parameters of the group [`ArmClientOptions`](super::parameter_groups::ArmClientOptions).
+    pub arm_client_options: Option<super::parameter_groups::ArmClientOptions>,
+    /// The parameters of the group [`BinaryFormat`](super::parameter_groups::BinaryFormat).
+    pub binary_format: Option<super::parameter_groups::BinaryFormat>,
+    /// The parameters of the group [`StaticTokenCredential`](super::parameter_groups::StaticTokenCredential).
+    pub static_token_credential: Option<super::parameter_groups::StaticTokenCredential>,
+    /// The parameters of the group [`ClientRequestId`](super::parameter_groups::ClientRequestId).
+    pub client_request_id: Option<super::parameter_groups::ClientRequestId>,
     /// The parameters of the group [`False`](super::parameter_groups::False).
     pub r#false: Option<super::parameter_groups::False>,
-    /// The parameters of the group [`ResponseError`](super::parameter_groups::ResponseError).
-    pub response_error: Option<super::parameter_groups::ResponseError>,
-    /// The parameters of the group [`DynamicParams`](super::parameter_groups::DynamicParams).
-    pub dynamic_params: Option<super::parameter_groups::DynamicParams>,
-    /// The parameters of the group [`OperationInfo`](super::parameter_groups::OperationInfo).
-    pub operation_info: Option<super::parameter_groups::OperationInfo>,
-    /// The parameters of the group [`DynamicResult`](super::parameter_groups::DynamicResult).
-    pub dynamic_result: Option<super::parameter_groups::DynamicResult>,
-    /// The parameters of the group [`DynamicExecute`](super::parameter_groups::DynamicExecute).
-    pub dynamic_execute: Option<super::parameter_groups::DynamicExecute>,
-    /// The parameters of the group [`DynamicPoll`](super::parameter_groups::DynamicPoll).
-    pub dynamic_poll: Option<super::parameter_groups::DynamicPoll>,
-    /// The parameters of the group [`ErrorBody`](super::parameter_groups::ErrorBody).
-    pub error_body: Option<super::parameter_groups::ErrorBody>,
-    /// The parameters of the group [`DecodeBody`](super::parameter_groups::DecodeBody).
-    pub decode_body: Option<super::parameter_groups::DecodeBody>,
-    /// The parameters of the group [`DecodeBytes`](super::parameter_groups::DecodeBytes).
-    pub decode_bytes: Option<super::parameter_groups::DecodeBytes>,
-    /// The parameters of the group [`DecodeExists`](super::parameter_groups::DecodeExists).
-    pub decode_exists: Option<super::parameter_groups::DecodeExists>,
-    /// The parameters of the group [`DecodeNullable`](super::parameter_groups::DecodeNullable).
-    pub decode_nullable: Option<super::parameter_groups::DecodeNullable>,
-    /// The parameters of the group [`DecodeText`](super::parameter_groups::DecodeText).
-    pub decode_text: Option<super::parameter_groups::DecodeText>,
-    /// The parameters of the group [`Base64Url`](super::parameter_groups::Base64Url).
-    pub base64_url: Option<super::parameter_groups::Base64Url>,
-    /// The parameters of the group [`DateTime`](super::parameter_groups::DateTime).
-    pub date_time: Option<super::parameter_groups::DateTime>,
-    /// The parameters of the group [`Duration`](super::parameter_groups::Duration).
-    pub duration: Option<super::parameter_groups::Duration>,
-    /// The parameters of the group [`StringFormat`](super::parameter_groups::StringFormat).
-    pub string_format: Option<super::parameter_groups::StringFormat>,
-    /// The parameters of the group [`Uuid`](super::parameter_groups::Uuid).
-    pub uuid: Option<super::parameter_groups::Uuid>,
-    /// The parameters of the group [`HostPart`](super::parameter_groups::HostPart).
-    pub host_part: Option<super::parameter_groups::HostPart>,
-    /// The parameters of the group [`ParameterizedHost`](super::parameter_groups::ParameterizedHost).
-    pub parameterized_host: Option<super::parameter_groups::ParameterizedHost>,
+    /// The parameters of the group [`ResourceManagerScope`](super::parameter_groups::ResourceManagerScope).
+    pub resource_manager_scope: Option<super::parameter_groups::ResourceManagerScope>,
+    /// The parameters of the group [`DynamicError`](super::parameter_groups::DynamicError).
+    pub dynamic_error: Option<super::parameter_groups::DynamicError>,
+    /// The parameters of the group [`DynamicValidate`](super::parameter_groups::DynamicValidate).
+    pub dynamic_validate: Option<super::parameter_groups::DynamicValidate>,
+    /// The parameters of the group [`ServiceInfo`](super::parameter_groups::ServiceInfo).
+    pub service_info: Option<super::parameter_groups::ServiceInfo>,
+    /// The parameters of the group [`DynamicReply`](super::parameter_groups::DynamicReply).
+    pub dynamic_reply: Option<super::parameter_groups::DynamicReply>,
+    /// The parameters of the group [`DynamicPages`](super::parameter_groups::DynamicPages).
+    pub dynamic_pages: Option<super::parameter_groups::DynamicPages>,
+    /// The parameters of the group [`DynamicRequestError`](super::parameter_groups::DynamicRequestError).
+    pub dynamic_request_error: Option<super::parameter_groups::DynamicRequestError>,
+    /// The parameters of the group [`FromStatus`](super::parameter_groups::FromStatus).
+    pub from_status: Option<super::parameter_groups::FromStatus>,
+    /// The parameters of the group [`ServiceError`](super::parameter_groups::ServiceError).
+    pub service_error: Option<super::parameter_groups::ServiceError>,
+    /// The parameters of the group [`DecodeByStatus`](super::parameter_groups::DecodeByStatus).
+    pub decode_by_status: Option<super::parameter_groups::DecodeByStatus>,
+    /// The parameters of the group [`DecodeEmpty`](super::parameter_groups::DecodeEmpty).
+    pub decode_empty: Option<super::parameter_groups::DecodeEmpty>,
+    /// The parameters of the group [`DecodeJson`](super::parameter_groups::DecodeJson).
+    pub decode_json: Option<super::parameter_groups::DecodeJson>,
+    /// The parameters of the group [`DecodeOptional`](super::parameter_groups::DecodeOptional).
+    pub decode_optional: Option<super::parameter_groups::DecodeOptional>,
+    /// The parameters of the group [`Base64`](super::parameter_groups::Base64).
+    pub base64: Option<super::parameter_groups::Base64>,
+    /// The parameters of the group [`Date`](super::parameter_groups::Date).
+    pub date: Option<super::parameter_groups::Date>,
+    /// The parameters of the group [`DateTimeRfc1123`](super::parameter_groups::DateTimeRfc1123).
+    pub date_time_rfc1123: Option<super::parameter_groups::DateTimeRfc1123>,
+    /// The parameters of the group [`FormatError`](super::parameter_groups::FormatError).
+    pub format_error: Option<super::parameter_groups::FormatError>,
+    /// The parameters of the group [`UnixTime`](super::parameter_groups::UnixTime).
+    pub unix_time: Option<super::parameter_groups::UnixTime>,
+    /// The parameters of the group [`ResponseHeaders`](super::parameter_groups::ResponseHeaders).
+    pub response_headers: Option<super::parameter_groups::ResponseHeaders>,
+    /// The parameters of the group [`InvalidHost`](super::parameter_groups::InvalidHost).
+    pub invalid_host: Option<super::parameter_groups::InvalidHost>,
     /// The parameters of the group [`Gen`](super::parameter_groups::Gen).
     pub r#gen: Option<super::parameter_groups::Gen>,
-    /// The parameters of the group [`HttpRequest`](super::parameter_groups::HttpRequest).
-    pub http_request: Option<super::parameter_groups::HttpRequest>,
-    /// The parameters of the group [`Method`](super::parameter_groups::Method).
-    pub method: Option<super::parameter_groups::Method>,
-    /// The parameters of the group [`ResponseTooLarge`](super::parameter_groups::ResponseTooLarge).
-    pub response_too_large: Option<super::parameter_groups::ResponseTooLarge>,
-    /// The parameters of the group [`OperationStatus`](super::parameter_groups::OperationStatus).
-    pub operation_status: Option<super::parameter_groups::OperationStatus>,
-    /// The parameters of the group [`PollerOptions`](super::parameter_groups::PollerOptions).
-    pub poller_options: Option<super::parameter_groups::PollerOptions>,
-    /// The parameters of the group [`PageDecoder`](super::parameter_groups::PageDecoder).
-    pub page_decoder: Option<super::parameter_groups::PageDecoder>,
-    /// The parameters of the group [`StripReadOnly`](super::parameter_groups::StripReadOnly).
-    pub strip_read_only: Option<super::parameter_groups::StripReadOnly>,
-    /// The parameters of the group [`StripMembers`](super::parameter_groups::StripMembers).
-    pub strip_members: Option<super::parameter_groups::StripMembers>,
-    /// The parameters of the group [`Secret`](super::parameter_groups::Secret).
-    pub secret: Option<super::parameter_groups::Secret>,
-    /// The parameters of the group [`Constraint`](super::parameter_groups::Constraint).
-    pub constraint: Option<super::parameter_groups::Constraint>,
+    /// The parameters of the group [`FormBody`](super::parameter_groups::FormBody).
+    pub form_body: Option<super::parameter_groups::FormBody>,
+    /// The parameters of the group [`HttpResponse`](super::parameter_groups::HttpResponse).
+    pub http_response: Option<super::parameter_groups::HttpResponse>,
+    /// The parameters of the group [`UrlBuilder`](super::parameter_groups::UrlBuilder).
+    pub url_builder: Option<super::parameter_groups::UrlBuilder>,
+    /// The parameters of the group [`FinalStateVia`](super::parameter_groups::FinalStateVia).
+    pub final_state_via: Option<super::parameter_groups::FinalStateVia>,
+    /// The parameters of the group [`PollerMethodOptions`](super::parameter_groups::PollerMethodOptions).
+    pub poller_method_options: Option<super::parameter_groups::PollerMethodOptions>,
+    /// The parameters of the group [`NextLink`](super::parameter_groups::NextLink).
+    pub next_link: Option<super::parameter_groups::NextLink>,
+    /// The parameters of the group [`Pattern`](super::parameter_groups::Pattern).
+    pub pattern: Option<super::parameter_groups::Pattern>,
+    /// The parameters of the group [`StripMember`](super::parameter_groups::StripMember).
+    pub strip_member: Option<super::parameter_groups::StripMember>,
+    /// The parameters of the group [`Url`](super::parameter_groups::Url).
+    pub url: Option<super::parameter_groups::Url>,
     /// The parameters of the group [`Impl`](super::parameter_groups::Impl).
     pub r#impl: Option<super::parameter_groups::Impl>,
-    /// The parameters of the group [`ValidationError`](super::parameter_groups::ValidationError).
-    pub validation_error: Option<super::parameter_groups::ValidationError>,
-    /// The parameters of the group [`Validator`](super::parameter_groups::Validator).
-    pub validator: Option<super::parameter_groups::Validator>,
-    /// The parameters of the group [`SerdeJson`](super::parameter_groups::SerdeJson).
-    pub serde_json: Option<super::parameter_groups::SerdeJson>,
-    /// The parameters of the group [`Endpoint`](super::parameter_groups::Endpoint).
-    pub endpoint_2: Option<super::parameter_groups::Endpoint>,
-    /// The parameters of the group [`Options`](super::parameter_groups::Options).
-    pub options_2: Option<super::parameter_groups::Options>,
-    /// The parameters of the group [`Params`](super::parameter_groups::Params).
-    pub params: Option<super::parameter_groups::Params>,
-    /// The parameters of the group [`At`](super::parameter_groups::At).
-    pub at: Option<super::parameter_groups::At>,
-    /// The parameters of the group [`Members`](super::parameter_groups::Members).
-    pub members: Option<super::parameter_groups::Members>,
+    /// The parameters of the group [`Validate`](super::parameter_groups::Validate).
+    pub validate: Option<super::parameter_groups::Validate>,
+    /// The parameters of the group [`ValidationErrors`](super::parameter_groups::ValidationErrors).
+    pub validation_errors: Option<super::parameter_groups::ValidationErrors>,
+    /// The parameters of the group [`CompilePattern`](super::parameter_groups::CompilePattern).
+    pub compile_pattern: Option<super::parameter_groups::CompilePattern>,
+    /// The parameters of the group [`Serde`](super::parameter_groups::Serde).
+    pub serde: Option<super::parameter_groups::Serde>,
+    /// The parameters of the group [`ApiVersion`](super::parameter_groups::ApiVersion).
+    pub api_version_2: Option<super::parameter_groups::ApiVersion>,
+    /// The parameters of the group [`Request`](super::parameter_groups::Request).
+    pub request: Option<super::parameter_groups::Request>,
+    /// The parameters of the group [`Value`](super::parameter_groups::Value).
+    pub value: Option<super::parameter_groups::Value>,
+    /// The parameters of the group [`Path`](super::parameter_groups::Path).
+    pub path: Option<super::parameter_groups::Path>,
+    /// The parameters of the group [`Json`](super::parameter_groups::Json).
+    pub json: Option<super::parameter_groups::Json>,
     /// The parameters of the group [`Let`](super::parameter_groups::Let).
     pub r#let: Option<super::parameter_groups::Let>,
-    /// The parameters of the group [`Response`](super::parameter_groups::Response).
-    pub response: Option<super::parameter_groups::Response>,
-    /// The parameters of the group [`Credential`](super::parameter_groups::Credential).
-    pub credential: Option<super::parameter_groups::Credential>,
-    /// The parameters of the group [`Inner`](super::parameter_groups::Inner).
-    pub inner: Option<super::parameter_groups::Inner>,
-    /// The parameters of the group [`New`](super::parameter_groups::New).
-    pub new: Option<super::parameter_groups::New>,
-    /// The parameters of the group [`DefaultEndpoint`](super::parameter_groups::DefaultEndpoint).
-    pub default_endpoint: Option<super::parameter_groups::DefaultEndpoint>,
-    /// The parameters of the group [`Operations`](super::parameter_groups::Operations).
-    pub operations: Option<super::parameter_groups::Operations>,
-    /// The parameters of the group [`DecodeResponse`](super::parameter_groups::DecodeResponse).
-    pub decode_response: Option<super::parameter_groups::DecodeResponse>,
-    /// The parameters of the group [`Clients`](super::parameter_groups::Clients).
-    pub clients: Option<super::parameter_groups::Clients>,
-    /// The parameters of the group [`Patterns`](super::parameter_groups::Patterns).
-    pub patterns: Option<super::parameter_groups::Patterns>,
+    /// The parameters of the group [`Pipeline`](super::parameter_groups::Pipeline).
+    pub pipeline: Option<super::parameter_groups::Pipeline>,
+    /// The parameters of the group [`OperationId`](super::parameter_groups::OperationId).
+    pub operation_id: Option<super::parameter_groups::OperationId>,
+    /// The parameters of the group [`SubscriptionId`](super::parameter_groups::SubscriptionId).
+    pub subscription_id: Option<super::parameter_groups::SubscriptionId>,
+    /// The parameters of the group [`Tag`](super::parameter_groups::Tag).
+    pub tag: Option<super::parameter_groups::Tag>,
+    /// The parameters of the group [`F`](super::parameter_groups::F).
+    pub f_2: Option<super::parameter_groups::F>,
+    /// The parameters of the group [`Services`](super::parameter_groups::Services).
+    pub services: Option<super::parameter_groups::Services>,
+    /// The parameters of the group [`BuildRequest`](super::parameter_groups::BuildRequest).
+    pub build_request: Option<super::parameter_groups::BuildRequest>,
+    /// The parameters of the group [`Models`](super::parameter_groups::Models).
+    pub models: Option<super::parameter_groups::Models>,
+    /// The parameters of the group [`Dynamic`](super::parameter_groups::Dynamic).
+    pub dynamic: Option<super::parameter_groups::Dynamic>,
     /// The parameters of the group [`Macro`](super::parameter_groups::Macro).
     pub r#macro: Option<super::parameter_groups::Macro>,
-    /// The parameters of the group [`Unknown`](super::parameter_groups::Unknown).
-    pub unknown: Option<super::parameter_groups::Unknown>,
-    /// The parameters of the group [`LazyLock`](super::parameter_groups::LazyLock).
-    pub lazy_lock: Option<super::parameter_groups::LazyLock>,
-    /// The parameters of the group [`Cow`](super::parameter_groups::Cow).
-    pub cow: Option<super::parameter_groups::Cow>,
-    /// The parameters of the group [`Map`](super::parameter_groups::Map).
-    pub map: Option<super::parameter_groups::Map>,
-    /// The parameters of the group [`Deserialize`](super::parameter_groups::Deserialize).
-    pub deserialize: Option<super::parameter_groups::Deserialize>,
-    /// The parameters of the group [`Deserializer`](super::parameter_groups::Deserializer).
-    pub deserializer: Option<super::parameter_groups::Deserializer>,
-    /// The parameters of the group [`SafeDebug`](super::parameter_groups::SafeDebug).
-    pub safe_debug: Option<super::parameter_groups::SafeDebug>,
-    /// The parameters of the group [`NoFormat`](super::parameter_groups::NoFormat).
-    pub no_format: Option<super::parameter_groups::NoFormat>,
-    /// The parameters of the group [`ArmgenRuntime`](super::parameter_groups::ArmgenRuntime).
-    pub armgen_runtime: Option<super::parameter_groups::ArmgenRuntime>,
+    /// The parameters of the group [`Other`](super::parameter_groups::Other).
+    pub other: Option<super::parameter_groups::Other>,
+    /// The parameters of the group [`Arc`](super::parameter_groups::Arc).
+    pub arc: Option<super::parameter_groups::Arc>,
+    /// The parameters of the group [`BTreeMap`](super::parameter_groups::BTreeMap).
+    pub b_tree_map: Option<super::parameter_groups::BTreeMap>,
+    /// The parameters of the group [`Serialize`](super::parameter_groups::Serialize).
+    pub serialize: Option<super::parameter_groups::Serialize>,
+    /// The parameters of the group [`A`](super::parameter_groups::A).
+    pub a: Option<super::parameter_groups::A>,
+    /// The parameters of the group [`S`](super::parameter_groups::S).
+    pub s: Option<super::parameter_groups::S>,
+    /// The parameters of the group [`MapAccess`](super::parameter_groups::MapAccess).
+    pub map_access: Option<super::parameter_groups::MapAccess>,
+    /// The parameters of the group [`Key`](super::parameter_groups::Key).
+    pub key: Option<super::parameter_groups::Key>,
     /// The parameters of the group [`Mod`](super::parameter_groups::Mod).
     pub r#mod: Option<super::parameter_groups::Mod>,
+    /// The parameters of the group [`Len`](super::parameter_groups::Len).
+    pub len: Option<super::parameter_groups::Len>,
+    /// The parameters of the group [`TokenCredential`](super::parameter_groups::TokenCredential).
+    pub token_credential: Option<super::parameter_groups::TokenCredential>,
+    /// The parameters of the group [`ClientMethodOptions`](super::parameter_groups::ClientMethodOptions).
+    pub client_method_options: Option<super::parameter_groups::ClientMethodOptions>,
+    /// The parameters of the group [`Pager`](super::parameter_groups::Pager).
+    pub pager: Option<super::parameter_groups::Pager>,
+    /// The parameters of the group [`Context`](super::parameter_groups::Context).
+    pub context: Option<super::parameter_groups::Context>,
+    /// The parameters of the group [`Private`](super::parameter_groups::Private).
+    pub private: Option<super::parameter_groups::Private>,
     /// The parameters of the group [`Mut`](super::parameter_groups::Mut).
     pub r#mut: Option<super::parameter_groups::Mut>,
     /// The parameters of the group [`Await`](super::parameter_groups::Await).
@@ -16160,186 +16824,192 @@ impl NamesParametersClient {
         let __request = super::parameters::header_optional_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            options.api_version_2.as_deref(),
-            options.arc.as_deref(),
-            options.arm_client_options.as_ref(),
-            options.arm_pipeline.as_deref(),
+            options.a.as_ref(),
+            options.api_version_2,
+            options.arc,
+            options.arm_client_options.as_deref(),
+            options.arm_pipeline,
             options.as_mut,
             options.as_ref.as_deref(),
             options.async_fn.as_deref(),
             options.async_fn_mut,
             options.async_fn_once.as_ref(),
-            options.b_tree_map.as_ref(),
-            options.base64.as_ref(),
-            options.base64_url.as_deref(),
-            options.binary_format,
+            options.b_tree_map.as_deref(),
+            options.base64.as_deref(),
+            options.base64_url,
+            options.binary_format.as_ref(),
             options.r#box.as_ref(),
-            options.client_method_options.as_deref(),
+            options.client_method_options,
             options.clone,
-            options.constraint.as_ref(),
-            options.context,
+            options.constraint.as_deref(),
+            options.context.as_ref(),
             options.copy.as_deref(),
-            options.cow.as_deref(),
-            options.default_endpoint,
-            options.date,
-            options.date_time.as_ref(),
-            options.date_time_rfc1123.as_deref(),
+            options.cow,
+            options.d.as_deref(),
+            options.default_endpoint.as_ref(),
+            options.date.as_ref(),
+            options.date_time.as_deref(),
+            options.date_time_rfc1123,
             options.debug.as_deref(),
             options.default,
-            options.deserialize,
-            options.deserializer.as_deref(),
+            options.deserialize.as_ref(),
+            options.deserializer,
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
-            options.duration,
-            options.dynamic_error.as_ref(),
-            options.dynamic_params.as_deref(),
-            options.dynamic_reply.as_ref(),
-            options.dynamic_validate,
+            options.duration.as_ref(),
+            options.dynamic_error.as_deref(),
+            options.dynamic_params,
+            options.dynamic_reply.as_deref(),
+            options.dynamic_validate.as_ref(),
             options.eq,
             options.err.as_deref(),
-            options.error_body,
+            options.error_body.as_ref(),
             options.exact_size_iterator.as_deref(),
             options.extend.as_deref(),
-            options.final_state_via,
+            options.final_state_via.as_ref(),
             options.r#fn.as_deref(),
             options.fn_mut,
             options.fn_once.as_ref(),
-            options.form_body,
-            options.format_error.as_ref(),
+            options.form_body.as_ref(),
+            options.format_error.as_deref(),
             options.from.as_deref(),
             options.from_iterator.as_deref(),
-            options.from_status.as_ref(),
+            options.from_status.as_deref(),
             options.future,
             options.hash,
-            options.host_part,
-            options.http_request.as_ref(),
-            options.http_response.as_deref(),
+            options.host_part.as_ref(),
+            options.http_request.as_deref(),
+            options.http_response,
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
-            options.into_variant.as_ref(),
-            options.invalid_host.as_ref(),
+            options.into_variant.as_deref(),
+            options.invalid_host.as_deref(),
             options.iterator.as_ref(),
-            options.lazy_lock,
-            options.map.as_ref(),
-            options.method,
-            options.method_options_2.as_deref(),
-            options.next_link.as_ref(),
-            options.no_format,
+            options.lazy_lock.as_ref(),
+            options.map.as_deref(),
+            options.map_access.as_deref(),
+            options.method.as_ref(),
+            options.method_options_2,
+            options.next_link.as_deref(),
+            options.no_format.as_ref(),
             options.none.as_deref(),
-            options.operations.as_deref(),
+            options.operations,
             options.ok.as_ref(),
-            options.operation_info.as_ref(),
-            options.operation_status.as_ref(),
+            options.operation_info.as_deref(),
+            options.operation_status.as_deref(),
             options.option,
             options.ord.as_ref(),
-            options.other,
-            options.page_decoder.as_deref(),
-            options.pager.as_ref(),
+            options.other.as_ref(),
+            options.page_decoder,
+            options.pager.as_deref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern,
-            options.poller_method_options.as_deref(),
-            options.poller_options,
-            options.regex.as_ref(),
-            options.resource_manager_audience,
-            options.response.as_deref(),
-            options.response_error.as_deref(),
-            options.response_headers.as_deref(),
-            options.response_too_large.as_deref(),
+            options.pattern.as_ref(),
+            options.poller_method_options,
+            options.poller_options.as_ref(),
+            options.regex.as_deref(),
+            options.resource_manager_audience.as_ref(),
+            options.response,
+            options.response_error,
+            options.response_headers,
+            options.response_too_large,
             options.result,
-            options.services.as_ref(),
-            options.safe_debug.as_ref(),
-            options.secret.as_ref(),
+            options.s,
+            options.services.as_deref(),
+            options.safe_debug.as_deref(),
+            options.secret,
             options.self_.as_deref(),
             options.send,
-            options.serialize.as_deref(),
-            options.serializer.as_ref(),
-            options.service_error,
-            options.service_info.as_deref(),
+            options.serialize,
+            options.serializer.as_deref(),
+            options.service_error.as_ref(),
+            options.service_info,
             options.sized.as_ref(),
             options.some.as_ref(),
-            options.static_token_credential.as_ref(),
+            options.static_token_credential.as_deref(),
             options.string,
-            options.string_format.as_deref(),
-            options.strip_read_only.as_ref(),
+            options.string_format,
+            options.strip_read_only.as_deref(),
             options.sync.as_deref(),
-            options.text_format.as_deref(),
+            options.text_format,
             options.to_owned.as_deref(),
             options.to_string.as_ref(),
-            options.token_credential,
+            options.token_credential.as_ref(),
             options.try_from,
             options.try_into.as_ref(),
-            options.unix_time,
-            options.unknown.as_ref(),
+            options.unix_time.as_ref(),
+            options.unknown.as_deref(),
             options.unpin,
-            options.url,
-            options.url_builder.as_ref(),
-            options.uuid.as_ref(),
-            options.validate.as_deref(),
-            options.validation_error,
-            options.validation_errors.as_ref(),
-            options.validator.as_deref(),
-            options.value,
+            options.url.as_ref(),
+            options.url_builder.as_deref(),
+            options.uuid.as_deref(),
+            options.validate,
+            options.validation_error.as_ref(),
+            options.validation_errors.as_deref(),
+            options.validator,
+            options.value.as_ref(),
             options.vec.as_deref(),
+            options.visitor.as_ref(),
             options.value_2.as_ref(),
-            options.private.as_deref(),
+            options.private,
             options.r#abstract.as_deref(),
             options.align_of.as_deref(),
             options.align_of_val,
             options.alloc,
-            options.api_version_3,
-            options.armgen_runtime.as_ref(),
+            options.api_version_3.as_ref(),
+            options.armgen_runtime.as_deref(),
             options.r#as,
             options.assert.as_ref(),
             options.assert_eq.as_deref(),
             options.r#async.as_ref(),
-            options.async_trait.as_deref(),
-            options.at.as_ref(),
+            options.async_trait,
+            options.at.as_deref(),
             options.r#await.as_deref(),
-            options.azure_core,
+            options.azure_core.as_ref(),
             options.r#become,
             options.bool,
             options.box_2.as_ref(),
             options.r#break.as_deref(),
-            options.build_request,
+            options.build_request.as_ref(),
             options.cfg,
             options.char.as_ref(),
             options.client_only.as_ref(),
-            options.client_request_id,
-            options.clients,
-            options.compile_pattern,
+            options.client_request_id.as_ref(),
+            options.clients.as_ref(),
+            options.compile_pattern.as_ref(),
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
             options.core.as_deref(),
             options.crate_.as_deref(),
-            options.credential.as_ref(),
-            options.decode_body.as_ref(),
-            options.decode_by_status.as_deref(),
-            options.decode_bytes,
-            options.decode_empty.as_ref(),
-            options.decode_exists.as_deref(),
-            options.decode_json,
-            options.decode_nullable.as_ref(),
-            options.decode_optional.as_deref(),
-            options.decode_response.as_ref(),
-            options.decode_text,
+            options.credential.as_deref(),
+            options.decode_body.as_deref(),
+            options.decode_by_status,
+            options.decode_bytes.as_ref(),
+            options.decode_empty.as_deref(),
+            options.decode_exists,
+            options.decode_json.as_ref(),
+            options.decode_nullable.as_deref(),
+            options.decode_optional,
+            options.decode_response.as_deref(),
+            options.decode_text.as_ref(),
+            options.deserializer_2.as_deref(),
             options.r#do,
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
-            options.dynamic.as_ref(),
-            options.dynamic_execute.as_deref(),
-            options.dynamic_pages,
-            options.dynamic_poll.as_ref(),
-            options.dynamic_request_error.as_deref(),
-            options.dynamic_result,
+            options.dynamic.as_deref(),
+            options.dynamic_execute,
+            options.dynamic_pages.as_ref(),
+            options.dynamic_poll.as_deref(),
+            options.dynamic_request_error,
+            options.dynamic_result.as_ref(),
             options.r#else.as_deref(),
-            options.endpoint_2.as_deref(),
+            options.endpoint_2,
             options.r#enum,
             options.env.as_deref(),
             options.r#extern.as_ref(),
-            options.f_2,
+            options.f_2.as_ref(),
             options.f32.as_deref(),
             options.f64,
             options.r#false.as_deref(),
@@ -16348,6 +17018,7 @@ impl NamesParametersClient {
             options.r#for.as_deref(),
             options.format,
             options.format_args.as_ref(),
+            options.formatter,
             options.r#gen,
             options.i32,
             options.i64.as_ref(),
@@ -16356,58 +17027,64 @@ impl NamesParametersClient {
             options.r#in,
             options.include.as_deref(),
             options.include_str,
-            options.inner,
-            options.json.as_deref(),
+            options.inner.as_ref(),
+            options.json,
+            options.json_struct.as_deref(),
+            options.key.as_ref(),
+            options.len,
             options.r#let.as_ref(),
             options.r#loop.as_deref(),
             options.r#macro,
+            options.map_2,
             options.r#match.as_ref(),
             options.matches.as_ref(),
-            options.members,
-            options.method_options_3.as_deref(),
+            options.members.as_ref(),
+            options.method_options_3,
             options.r#mod.as_deref(),
-            options.models.as_deref(),
+            options.models,
             options.r#move,
             options.r#mut.as_ref(),
-            options.new.as_ref(),
-            options.operation_id,
+            options.new.as_deref(),
+            options.operation_id.as_ref(),
             options.option_env.as_deref(),
-            options.options_2.as_ref(),
+            options.options_2.as_deref(),
             options.r#override.as_deref(),
-            options.page.as_deref(),
+            options.page,
             options.panic,
-            options.parameterized_host.as_deref(),
-            options.params.as_deref(),
-            options.path,
-            options.patterns.as_deref(),
-            options.pipeline.as_ref(),
+            options.parameterized_host,
+            options.params,
+            options.path.as_ref(),
+            options.patterns,
+            options.pipeline.as_deref(),
             options.r#priv,
             options.r#pub.as_ref(),
             options.r#ref.as_deref(),
-            options.regex_2.as_ref(),
-            options.request.as_deref(),
-            options.resource_manager_endpoint.as_ref(),
-            options.resource_manager_scope.as_deref(),
-            options.response_2.as_deref(),
-            options.response_error_2,
+            options.regex_2.as_deref(),
+            options.request,
+            options.resource_manager_endpoint.as_deref(),
+            options.resource_manager_scope,
+            options.response_2,
+            options.response_error_2.as_ref(),
             options.r#return,
             options.self_2.as_ref(),
-            options.serde.as_deref(),
-            options.serde_json,
+            options.serde,
+            options.serde_json.as_ref(),
+            options.serializer_2.as_ref(),
             options.size_of,
             options.size_of_val.as_ref(),
+            options.state.as_deref(),
             options.r#static,
             options.std.as_ref(),
             options.str.as_deref(),
-            options.string_enum,
+            options.string_enum.as_ref(),
             options.stringify.as_ref(),
-            options.strip_member.as_deref(),
-            options.strip_members,
+            options.strip_member,
+            options.strip_members.as_ref(),
             options.r#struct.as_ref(),
-            options.subscription_id.as_deref(),
+            options.subscription_id,
             options.super_.as_deref(),
-            options.tag.as_ref(),
-            options.tagged_union.as_ref(),
+            options.tag.as_deref(),
+            options.tagged_union.as_deref(),
             options.todo.as_deref(),
             options.r#trait,
             options.r#true.as_ref(),
@@ -16420,11 +17097,11 @@ impl NamesParametersClient {
             options.unreachable,
             options.r#unsafe,
             options.r#unsized.as_ref(),
-            options.url_2.as_ref(),
+            options.url_2.as_deref(),
             options.r#use.as_deref(),
             options.usize.as_ref(),
-            options.validator_2,
-            options.value_3.as_ref(),
+            options.validator_2.as_ref(),
+            options.value_3.as_deref(),
             options.vec_2.as_ref(),
             options.r#virtual,
             options.r#where.as_ref(),
@@ -16443,186 +17120,192 @@ impl NamesParametersClient {
     /// Arguments: see [`header_required_request`](super::parameters::header_required_request).
     pub async fn header_required(
         &self,
-        api_version_2: &str,
-        arc: &str,
-        arm_client_options: &super::models::Choice,
-        arm_pipeline: &str,
+        a: &super::models::Choice,
+        api_version_2: i32,
+        arc: i32,
+        arm_client_options: &str,
+        arm_pipeline: i32,
         as_mut: i32,
         as_ref: &str,
         async_fn: &str,
         async_fn_mut: i32,
         async_fn_once: &super::models::Choice,
-        b_tree_map: &super::models::Choice,
-        base64: &super::models::Choice,
-        base64_url: &str,
-        binary_format: i32,
+        b_tree_map: &str,
+        base64: &str,
+        base64_url: i32,
+        binary_format: &super::models::Choice,
         r#box: &super::models::Choice,
-        client_method_options: &str,
+        client_method_options: i32,
         clone: i32,
-        constraint: &super::models::Choice,
-        context: i32,
+        constraint: &str,
+        context: &super::models::Choice,
         copy: &str,
-        cow: &str,
-        default_endpoint: i32,
-        date: i32,
-        date_time: &super::models::Choice,
-        date_time_rfc1123: &str,
+        cow: i32,
+        d: &str,
+        default_endpoint: &super::models::Choice,
+        date: &super::models::Choice,
+        date_time: &str,
+        date_time_rfc1123: i32,
         debug: &str,
         default: i32,
-        deserialize: i32,
-        deserializer: &str,
+        deserialize: &super::models::Choice,
+        deserializer: i32,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
-        duration: i32,
-        dynamic_error: &super::models::Choice,
-        dynamic_params: &str,
-        dynamic_reply: &super::models::Choice,
-        dynamic_validate: i32,
+        duration: &super::models::Choice,
+        dynamic_error: &str,
+        dynamic_params: i32,
+        dynamic_reply: &str,
+        dynamic_validate: &super::models::Choice,
         eq: i32,
         err: &str,
-        error_body: i32,
+        error_body: &super::models::Choice,
         exact_size_iterator: &str,
         extend: &str,
-        final_state_via: i32,
+        final_state_via: &super::models::Choice,
         r#fn: &str,
         fn_mut: i32,
         fn_once: &super::models::Choice,
-        form_body: i32,
-        format_error: &super::models::Choice,
+        form_body: &super::models::Choice,
+        format_error: &str,
         from: &str,
         from_iterator: &str,
-        from_status: &super::models::Choice,
+        from_status: &str,
         future: i32,
         hash: i32,
-        host_part: i32,
-        http_request: &super::models::Choice,
-        http_response: &str,
+        host_part: &super::models::Choice,
+        http_request: &str,
+        http_response: i32,
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
-        into_variant: &super::models::Choice,
-        invalid_host: &super::models::Choice,
+        into_variant: &str,
+        invalid_host: &str,
         iterator: &super::models::Choice,
-        lazy_lock: i32,
-        map: &super::models::Choice,
-        method: i32,
-        method_options_2: &str,
-        next_link: &super::models::Choice,
-        no_format: i32,
+        lazy_lock: &super::models::Choice,
+        map: &str,
+        map_access: &str,
+        method: &super::models::Choice,
+        method_options_2: i32,
+        next_link: &str,
+        no_format: &super::models::Choice,
         none: &str,
-        operations: &str,
+        operations: i32,
         ok: &super::models::Choice,
-        operation_info: &super::models::Choice,
-        operation_status: &super::models::Choice,
+        operation_info: &str,
+        operation_status: &str,
         option: i32,
         ord: &super::models::Choice,
-        other: i32,
-        page_decoder: &str,
-        pager: &super::models::Choice,
+        other: &super::models::Choice,
+        page_decoder: i32,
+        pager: &str,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: i32,
-        poller_method_options: &str,
-        poller_options: i32,
-        regex: &super::models::Choice,
-        resource_manager_audience: i32,
-        response: &str,
-        response_error: &str,
-        response_headers: &str,
-        response_too_large: &str,
+        pattern: &super::models::Choice,
+        poller_method_options: i32,
+        poller_options: &super::models::Choice,
+        regex: &str,
+        resource_manager_audience: &super::models::Choice,
+        response: i32,
+        response_error: i32,
+        response_headers: i32,
+        response_too_large: i32,
         result: i32,
-        services: &super::models::Choice,
-        safe_debug: &super::models::Choice,
-        secret: &::armgen_runtime::Secret,
+        s: i32,
+        services: &str,
+        safe_debug: &str,
+        secret: i32,
         self_: &str,
         send: i32,
-        serialize: &str,
-        serializer: &super::models::Choice,
-        service_error: i32,
-        service_info: &str,
+        serialize: i32,
+        serializer: &str,
+        service_error: &super::models::Choice,
+        service_info: i32,
         sized: &super::models::Choice,
         some: &super::models::Choice,
-        static_token_credential: &super::models::Choice,
+        static_token_credential: &str,
         string: i32,
-        string_format: &str,
-        strip_read_only: &super::models::Choice,
+        string_format: i32,
+        strip_read_only: &str,
         sync: &str,
-        text_format: &str,
+        text_format: i32,
         to_owned: &str,
         to_string: &super::models::Choice,
-        token_credential: i32,
+        token_credential: &super::models::Choice,
         try_from: i32,
         try_into: &super::models::Choice,
-        unix_time: i32,
-        unknown: &super::models::Choice,
+        unix_time: &super::models::Choice,
+        unknown: &str,
         unpin: i32,
-        url: i32,
-        url_builder: &super::models::Choice,
-        uuid: &super::models::Choice,
-        validate: &str,
-        validation_error: i32,
-        validation_errors: &super::models::Choice,
-        validator: &str,
-        value: i32,
+        url: &super::models::Choice,
+        url_builder: &str,
+        uuid: &str,
+        validate: i32,
+        validation_error: &super::models::Choice,
+        validation_errors: &str,
+        validator: i32,
+        value: &super::models::Choice,
         vec: &str,
+        visitor: &super::models::Choice,
         value_2: &super::models::Choice,
-        private: &str,
+        private: i32,
         r#abstract: &str,
         align_of: &str,
         align_of_val: i32,
         alloc: i32,
-        api_version_3: i32,
-        armgen_runtime: &super::models::Choice,
+        api_version_3: &super::models::Choice,
+        armgen_runtime: &str,
         r#as: i32,
         assert: &super::models::Choice,
         assert_eq: &str,
         r#async: &super::models::Choice,
-        async_trait: &str,
-        at: &super::models::Choice,
+        async_trait: i32,
+        at: &str,
         r#await: &str,
-        azure_core: i32,
+        azure_core: &super::models::Choice,
         r#become: i32,
         bool: i32,
         box_2: &super::models::Choice,
         r#break: &str,
-        build_request: i32,
+        build_request: &super::models::Choice,
         cfg: i32,
         char: &super::models::Choice,
         client_only: &super::models::Choice,
-        client_request_id: i32,
-        clients: i32,
-        compile_pattern: i32,
+        client_request_id: &super::models::Choice,
+        clients: &super::models::Choice,
+        compile_pattern: &super::models::Choice,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
         core: &str,
         crate_: &str,
-        credential: &super::models::Choice,
-        decode_body: &super::models::Choice,
-        decode_by_status: &str,
-        decode_bytes: i32,
-        decode_empty: &super::models::Choice,
-        decode_exists: &str,
-        decode_json: i32,
-        decode_nullable: &super::models::Choice,
-        decode_optional: &str,
-        decode_response: &super::models::Choice,
-        decode_text: i32,
+        credential: &str,
+        decode_body: &str,
+        decode_by_status: i32,
+        decode_bytes: &super::models::Choice,
+        decode_empty: &str,
+        decode_exists: i32,
+        decode_json: &super::models::Choice,
+        decode_nullable: &str,
+        decode_optional: i32,
+        decode_response: &str,
+        decode_text: &super::models::Choice,
+        deserializer_2: &str,
         r#do: i32,
         drop_2: &str,
         r#dyn: &super::models::Choice,
-        dynamic: &super::models::Choice,
-        dynamic_execute: &str,
-        dynamic_pages: i32,
-        dynamic_poll: &super::models::Choice,
-        dynamic_request_error: &str,
-        dynamic_result: i32,
+        dynamic: &str,
+        dynamic_execute: i32,
+        dynamic_pages: &super::models::Choice,
+        dynamic_poll: &str,
+        dynamic_request_error: i32,
+        dynamic_result: &super::models::Choice,
         r#else: &str,
-        endpoint_2: &str,
+        endpoint_2: i32,
         r#enum: i32,
         env: &str,
         r#extern: &super::models::Choice,
-        f_2: i32,
+        f_2: &super::models::Choice,
         f32: &str,
         f64: i32,
         r#false: &str,
@@ -16631,6 +17314,7 @@ impl NamesParametersClient {
         r#for: &str,
         format: i32,
         format_args: &super::models::Choice,
+        formatter: i32,
         r#gen: i32,
         i32: i32,
         i64: &super::models::Choice,
@@ -16639,58 +17323,64 @@ impl NamesParametersClient {
         r#in: i32,
         include: &str,
         include_str: i32,
-        inner: i32,
-        json: &str,
+        inner: &super::models::Choice,
+        json: i32,
+        json_struct: &str,
+        key: &super::models::Choice,
+        len: i32,
         r#let: &super::models::Choice,
         r#loop: &str,
         r#macro: i32,
+        map_2: i32,
         r#match: &super::models::Choice,
         matches: &super::models::Choice,
-        members: i32,
-        method_options_3: &str,
+        members: &super::models::Choice,
+        method_options_3: i32,
         r#mod: &str,
-        models: &str,
+        models: i32,
         r#move: i32,
         r#mut: &super::models::Choice,
-        new: &super::models::Choice,
-        operation_id: i32,
+        new: &str,
+        operation_id: &super::models::Choice,
         option_env: &str,
-        options_2: &super::models::Choice,
+        options_2: &str,
         r#override: &str,
-        page: &str,
+        page: i32,
         panic: i32,
-        parameterized_host: &str,
-        params: &str,
-        path: i32,
-        patterns: &str,
-        pipeline: &super::models::Choice,
+        parameterized_host: i32,
+        params: i32,
+        path: &super::models::Choice,
+        patterns: i32,
+        pipeline: &str,
         r#priv: i32,
         r#pub: &super::models::Choice,
         r#ref: &str,
-        regex_2: &super::models::Choice,
-        request: &str,
-        resource_manager_endpoint: &super::models::Choice,
-        resource_manager_scope: &str,
-        response_2: &str,
-        response_error_2: i32,
+        regex_2: &str,
+        request: i32,
+        resource_manager_endpoint: &str,
+        resource_manager_scope: i32,
+        response_2: i32,
+        response_error_2: &super::models::Choice,
         r#return: i32,
         self_2: &super::models::Choice,
-        serde: &str,
-        serde_json: i32,
+        serde: i32,
+        serde_json: &super::models::Choice,
+        serializer_2: &super::models::Choice,
         size_of: i32,
         size_of_val: &super::models::Choice,
+        state: &str,
         r#static: i32,
         std: &super::models::Choice,
         str: &str,
-        string_enum: i32,
+        string_enum: &super::models::Choice,
         stringify: &super::models::Choice,
-        strip_member: &str,
-        strip_members: i32,
+        strip_member: i32,
+        strip_members: &super::models::Choice,
         r#struct: &super::models::Choice,
-        subscription_id: &str,
+        subscription_id: i32,
         super_: &str,
-        tag: &super::models::Choice,
-        tagged_union: &super::models::Choice,
+        tag: &str,
+        tagged_union: &str,
         todo: &str,
         r#trait: i32,
         r#true: &super::models::Choice,
@@ -16703,11 +17393,11 @@ impl NamesParametersClient {
         unreachable: i32,
         r#unsafe: i32,
         r#unsized: &super::models::Choice,
-        url_2: &super::models::Choice,
+        url_2: &str,
         r#use: &str,
         usize: &super::models::Choice,
-        validator_2: i32,
-        value_3: &super::models::Choice,
+        validator_2: &super::models::Choice,
+        value_3: &str,
         vec_2: &super::models::Choice,
         r#virtual: i32,
         r#where: &super::models::Choice,
@@ -16722,6 +17412,7 @@ impl NamesParametersClient {
         let __request = super::parameters::header_required_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            a,
             api_version_2,
             arc,
             arm_client_options,
@@ -16742,6 +17433,7 @@ impl NamesParametersClient {
             context,
             copy,
             cow,
+            d,
             default_endpoint,
             date,
             date_time,
@@ -16784,6 +17476,7 @@ impl NamesParametersClient {
             iterator,
             lazy_lock,
             map,
+            map_access,
             method,
             method_options_2,
             next_link,
@@ -16810,6 +17503,7 @@ impl NamesParametersClient {
             response_headers,
             response_too_large,
             result,
+            s,
             services,
             safe_debug,
             secret,
@@ -16844,6 +17538,7 @@ impl NamesParametersClient {
             validator,
             value,
             vec,
+            visitor,
             value_2,
             private,
             r#abstract,
@@ -16887,6 +17582,7 @@ impl NamesParametersClient {
             decode_optional,
             decode_response,
             decode_text,
+            deserializer_2,
             r#do,
             drop_2,
             r#dyn,
@@ -16910,6 +17606,7 @@ impl NamesParametersClient {
             r#for,
             format,
             format_args,
+            formatter,
             r#gen,
             i32,
             i64,
@@ -16920,9 +17617,13 @@ impl NamesParametersClient {
             include_str,
             inner,
             json,
+            json_struct,
+            key,
+            len,
             r#let,
             r#loop,
             r#macro,
+            map_2,
             r#match,
             matches,
             members,
@@ -16956,8 +17657,10 @@ impl NamesParametersClient {
             self_2,
             serde,
             serde_json,
+            serializer_2,
             size_of,
             size_of_val,
+            state,
             r#static,
             std,
             str,
@@ -17280,21 +17983,21 @@ impl NamesParametersClient {
         core: &super::models::Choice,
         alloc: &str,
         client_only: i32,
-        page: &super::models::Choice,
-        string_enum: &str,
-        tagged_union: i32,
-        async_trait: &super::models::Choice,
-        azure_core: &str,
-        arm_client_options: i32,
-        arm_pipeline: &super::models::Choice,
-        binary_format: &str,
-        into_variant: i32,
-        method_options_2: &super::models::Choice,
-        resource_manager_audience: &str,
-        static_token_credential: i32,
-        text_format: &super::models::Choice,
-        client_request_id: &str,
-        resource_manager_endpoint: i32,
+        json_struct: &super::models::Choice,
+        page: &str,
+        string_enum: i32,
+        tagged_union: &super::models::Choice,
+        async_trait: &str,
+        azure_core: i32,
+        arm_client_options: &super::models::Choice,
+        arm_pipeline: &str,
+        binary_format: i32,
+        into_variant: &super::models::Choice,
+        method_options_2: &str,
+        resource_manager_audience: i32,
+        static_token_credential: &super::models::Choice,
+        text_format: &str,
+        client_request_id: i32,
         options: Option<NamesParametersClientPath2Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -17338,6 +18041,7 @@ impl NamesParametersClient {
             core,
             alloc,
             client_only,
+            json_struct,
             page,
             string_enum,
             tagged_union,
@@ -17352,7 +18056,6 @@ impl NamesParametersClient {
             static_token_credential,
             text_format,
             client_request_id,
-            resource_manager_endpoint,
         )?;
         self.pipeline
             .execute(
@@ -17365,56 +18068,56 @@ impl NamesParametersClient {
     /// Arguments: see [`path3_request`](super::parameters::path3_request).
     pub async fn path3(
         &self,
-        resource_manager_scope: &str,
-        response_error: i32,
-        dynamic_error: &super::models::Choice,
-        dynamic_params: &str,
-        dynamic_validate: i32,
-        operation_info: &super::models::Choice,
-        service_info: &str,
-        dynamic_result: i32,
-        dynamic_reply: &super::models::Choice,
-        dynamic_execute: &str,
-        dynamic_pages: i32,
-        dynamic_poll: &super::models::Choice,
-        dynamic_request_error: &str,
-        error_body: i32,
-        from_status: &super::models::Choice,
-        response_error_2: &str,
-        service_error: i32,
-        decode_body: &super::models::Choice,
-        decode_by_status: &str,
-        decode_bytes: i32,
-        decode_empty: &super::models::Choice,
-        decode_exists: &str,
-        decode_json: i32,
-        decode_nullable: &super::models::Choice,
-        decode_optional: &str,
-        decode_text: i32,
-        base64: &super::models::Choice,
-        base64_url: &str,
-        date: i32,
-        date_time: &super::models::Choice,
-        date_time_rfc1123: &str,
-        duration: i32,
-        format_error: &super::models::Choice,
-        string_format: &str,
-        unix_time: i32,
-        uuid: &super::models::Choice,
-        response_headers: &str,
-        host_part: i32,
-        invalid_host: &super::models::Choice,
-        parameterized_host: &str,
-        form_body: i32,
-        http_request: &super::models::Choice,
-        http_response: &str,
-        method: i32,
-        url_builder: &super::models::Choice,
-        response_too_large: &str,
-        final_state_via: i32,
-        operation_status: &super::models::Choice,
-        poller_method_options: &str,
-        poller_options: i32,
+        resource_manager_endpoint: &str,
+        resource_manager_scope: i32,
+        response_error: &super::models::Choice,
+        dynamic_error: &str,
+        dynamic_params: i32,
+        dynamic_validate: &super::models::Choice,
+        operation_info: &str,
+        service_info: i32,
+        dynamic_result: &super::models::Choice,
+        dynamic_reply: &str,
+        dynamic_execute: i32,
+        dynamic_pages: &super::models::Choice,
+        dynamic_poll: &str,
+        dynamic_request_error: i32,
+        error_body: &super::models::Choice,
+        from_status: &str,
+        response_error_2: i32,
+        service_error: &super::models::Choice,
+        decode_body: &str,
+        decode_by_status: i32,
+        decode_bytes: &super::models::Choice,
+        decode_empty: &str,
+        decode_exists: i32,
+        decode_json: &super::models::Choice,
+        decode_nullable: &str,
+        decode_optional: i32,
+        decode_text: &super::models::Choice,
+        base64: &str,
+        base64_url: i32,
+        date: &super::models::Choice,
+        date_time: &str,
+        date_time_rfc1123: i32,
+        duration: &super::models::Choice,
+        format_error: &str,
+        string_format: i32,
+        unix_time: &super::models::Choice,
+        uuid: &str,
+        response_headers: i32,
+        host_part: &super::models::Choice,
+        invalid_host: &str,
+        parameterized_host: i32,
+        form_body: &super::models::Choice,
+        http_request: &str,
+        http_response: i32,
+        method: &super::models::Choice,
+        url_builder: &str,
+        response_too_large: i32,
+        final_state_via: &super::models::Choice,
+        operation_status: &str,
+        poller_method_options: i32,
         options: Option<NamesParametersClientPath3Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -17423,6 +18126,7 @@ impl NamesParametersClient {
         let __request = super::parameters::path3_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            resource_manager_endpoint,
             resource_manager_scope,
             response_error,
             dynamic_error,
@@ -17472,7 +18176,6 @@ impl NamesParametersClient {
             final_state_via,
             operation_status,
             poller_method_options,
-            poller_options,
         )?;
         self.pipeline
             .execute(
@@ -17485,56 +18188,56 @@ impl NamesParametersClient {
     /// Arguments: see [`path4_request`](super::parameters::path4_request).
     pub async fn path4(
         &self,
-        next_link: &str,
-        page_decoder: i32,
-        pattern: &super::models::Choice,
-        strip_read_only: &str,
-        strip_member: i32,
-        strip_members: &super::models::Choice,
-        regex: &str,
-        secret: i32,
-        url: &super::models::Choice,
-        constraint: &str,
-        validate: i32,
-        validation_error: &super::models::Choice,
-        validation_errors: &str,
-        validator: i32,
-        compile_pattern: &super::models::Choice,
-        regex_2: &str,
-        serde: i32,
-        serde_json: &super::models::Choice,
-        url_2: &str,
-        endpoint_2: i32,
-        api_version_2: &super::models::Choice,
-        options_2: &str,
-        request: i32,
-        validator_2: &super::models::Choice,
-        value: &str,
-        params: i32,
-        path: &super::models::Choice,
-        at: &str,
-        json: i32,
-        members: &super::models::Choice,
-        pipeline: &str,
-        response: i32,
-        operation_id: &super::models::Choice,
-        credential: &str,
-        subscription_id: i32,
-        inner: &super::models::Choice,
-        tag: &str,
-        method_options_2: i32,
-        f_2: &super::models::Choice,
-        new: &str,
-        api_version_3: i32,
-        default_endpoint: &super::models::Choice,
-        services: &str,
-        operations: i32,
-        build_request: &super::models::Choice,
-        decode_response: &str,
-        models: i32,
-        clients: &super::models::Choice,
-        dynamic: &str,
-        patterns: i32,
+        poller_options: &str,
+        next_link: i32,
+        page_decoder: &super::models::Choice,
+        pattern: &str,
+        strip_read_only: i32,
+        strip_member: &super::models::Choice,
+        strip_members: &str,
+        regex: i32,
+        secret: &super::models::Choice,
+        url: &str,
+        constraint: i32,
+        validate: &super::models::Choice,
+        validation_error: &str,
+        validation_errors: i32,
+        validator: &super::models::Choice,
+        compile_pattern: &str,
+        regex_2: i32,
+        serde: &super::models::Choice,
+        serde_json: &str,
+        url_2: i32,
+        endpoint_2: &super::models::Choice,
+        api_version_2: &str,
+        options_2: i32,
+        request: &super::models::Choice,
+        validator_2: &str,
+        value: i32,
+        params: &super::models::Choice,
+        path: &str,
+        at: i32,
+        json: &super::models::Choice,
+        members: &str,
+        pipeline: i32,
+        response: &super::models::Choice,
+        operation_id: &str,
+        credential: i32,
+        subscription_id: &super::models::Choice,
+        inner: &str,
+        tag: i32,
+        method_options_2: &super::models::Choice,
+        f_2: &str,
+        new: i32,
+        api_version_3: &super::models::Choice,
+        default_endpoint: &str,
+        services: i32,
+        operations: &super::models::Choice,
+        build_request: &str,
+        decode_response: i32,
+        models: &super::models::Choice,
+        clients: &str,
+        dynamic: i32,
         options: Option<NamesParametersClientPath4Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -17543,6 +18246,7 @@ impl NamesParametersClient {
         let __request = super::parameters::path4_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            poller_options,
             next_link,
             page_decoder,
             pattern,
@@ -17592,7 +18296,6 @@ impl NamesParametersClient {
             models,
             clients,
             dynamic,
-            patterns,
         )?;
         self.pipeline
             .execute(
@@ -17605,27 +18308,40 @@ impl NamesParametersClient {
     /// Arguments: see [`path5_request`](super::parameters::path5_request).
     pub async fn path5(
         &self,
-        other: &str,
-        unknown: i32,
-        arc: &super::models::Choice,
-        lazy_lock: &str,
-        b_tree_map: i32,
-        cow: &super::models::Choice,
-        value: &str,
-        map: i32,
-        serialize: &super::models::Choice,
-        deserialize: &str,
-        serializer: i32,
-        deserializer: &super::models::Choice,
-        token_credential: &str,
-        safe_debug: i32,
-        client_method_options: &super::models::Choice,
-        no_format: &str,
-        pager: i32,
-        response: &super::models::Choice,
-        context: &str,
-        armgen_runtime: i32,
-        private: &super::models::Choice,
+        patterns: &str,
+        other: i32,
+        unknown: &super::models::Choice,
+        arc: &str,
+        lazy_lock: i32,
+        b_tree_map: &super::models::Choice,
+        cow: &str,
+        value: i32,
+        map: &super::models::Choice,
+        serialize: &str,
+        deserialize: i32,
+        serializer: &super::models::Choice,
+        deserializer: &str,
+        a: i32,
+        d: &super::models::Choice,
+        s: &str,
+        visitor: i32,
+        map_access: &super::models::Choice,
+        map_2: &str,
+        key: i32,
+        state: &super::models::Choice,
+        len: &str,
+        serializer_2: i32,
+        deserializer_2: &super::models::Choice,
+        formatter: &str,
+        token_credential: i32,
+        safe_debug: &super::models::Choice,
+        client_method_options: &str,
+        no_format: i32,
+        pager: &super::models::Choice,
+        response: &str,
+        context: i32,
+        armgen_runtime: &super::models::Choice,
+        private: &str,
         options: Option<NamesParametersClientPath5Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -17634,6 +18350,7 @@ impl NamesParametersClient {
         let __request = super::parameters::path5_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            patterns,
             other,
             unknown,
             arc,
@@ -17646,6 +18363,18 @@ impl NamesParametersClient {
             deserialize,
             serializer,
             deserializer,
+            a,
+            d,
+            s,
+            visitor,
+            map_access,
+            map_2,
+            key,
+            state,
+            len,
+            serializer_2,
+            deserializer_2,
+            formatter,
             token_credential,
             safe_debug,
             client_method_options,
@@ -17675,186 +18404,192 @@ impl NamesParametersClient {
         let __request = super::parameters::query_optional_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            options.api_version_2.as_deref(),
-            options.arc.as_deref(),
-            options.arm_client_options.as_ref(),
-            options.arm_pipeline.as_deref(),
+            options.a.as_ref(),
+            options.api_version_2,
+            options.arc,
+            options.arm_client_options.as_deref(),
+            options.arm_pipeline,
             options.as_mut,
             options.as_ref.as_deref(),
             options.async_fn.as_deref(),
             options.async_fn_mut,
             options.async_fn_once.as_ref(),
-            options.b_tree_map.as_ref(),
-            options.base64.as_ref(),
-            options.base64_url.as_deref(),
-            options.binary_format,
+            options.b_tree_map.as_deref(),
+            options.base64.as_deref(),
+            options.base64_url,
+            options.binary_format.as_ref(),
             options.r#box.as_ref(),
-            options.client_method_options.as_deref(),
+            options.client_method_options,
             options.clone,
-            options.constraint.as_ref(),
-            options.context,
+            options.constraint.as_deref(),
+            options.context.as_ref(),
             options.copy.as_deref(),
-            options.cow.as_deref(),
-            options.default_endpoint,
-            options.date,
-            options.date_time.as_ref(),
-            options.date_time_rfc1123.as_deref(),
+            options.cow,
+            options.d.as_deref(),
+            options.default_endpoint.as_ref(),
+            options.date.as_ref(),
+            options.date_time.as_deref(),
+            options.date_time_rfc1123,
             options.debug.as_deref(),
             options.default,
-            options.deserialize,
-            options.deserializer.as_deref(),
+            options.deserialize.as_ref(),
+            options.deserializer,
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
-            options.duration,
-            options.dynamic_error.as_ref(),
-            options.dynamic_params.as_deref(),
-            options.dynamic_reply.as_ref(),
-            options.dynamic_validate,
+            options.duration.as_ref(),
+            options.dynamic_error.as_deref(),
+            options.dynamic_params,
+            options.dynamic_reply.as_deref(),
+            options.dynamic_validate.as_ref(),
             options.eq,
             options.err.as_deref(),
-            options.error_body,
+            options.error_body.as_ref(),
             options.exact_size_iterator.as_deref(),
             options.extend.as_deref(),
-            options.final_state_via,
+            options.final_state_via.as_ref(),
             options.r#fn.as_deref(),
             options.fn_mut,
             options.fn_once.as_ref(),
-            options.form_body,
-            options.format_error.as_ref(),
+            options.form_body.as_ref(),
+            options.format_error.as_deref(),
             options.from.as_deref(),
             options.from_iterator.as_deref(),
-            options.from_status.as_ref(),
+            options.from_status.as_deref(),
             options.future,
             options.hash,
-            options.host_part,
-            options.http_request.as_ref(),
-            options.http_response.as_deref(),
+            options.host_part.as_ref(),
+            options.http_request.as_deref(),
+            options.http_response,
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
-            options.into_variant.as_ref(),
-            options.invalid_host.as_ref(),
+            options.into_variant.as_deref(),
+            options.invalid_host.as_deref(),
             options.iterator.as_ref(),
-            options.lazy_lock,
-            options.map.as_ref(),
-            options.method,
-            options.method_options_2.as_deref(),
-            options.next_link.as_ref(),
-            options.no_format,
+            options.lazy_lock.as_ref(),
+            options.map.as_deref(),
+            options.map_access.as_deref(),
+            options.method.as_ref(),
+            options.method_options_2,
+            options.next_link.as_deref(),
+            options.no_format.as_ref(),
             options.none.as_deref(),
-            options.operations.as_deref(),
+            options.operations,
             options.ok.as_ref(),
-            options.operation_info.as_ref(),
-            options.operation_status.as_ref(),
+            options.operation_info.as_deref(),
+            options.operation_status.as_deref(),
             options.option,
             options.ord.as_ref(),
-            options.other,
-            options.page_decoder.as_deref(),
-            options.pager.as_ref(),
+            options.other.as_ref(),
+            options.page_decoder,
+            options.pager.as_deref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern,
-            options.poller_method_options.as_deref(),
-            options.poller_options,
-            options.regex.as_ref(),
-            options.resource_manager_audience,
-            options.response.as_deref(),
-            options.response_error.as_deref(),
-            options.response_headers.as_deref(),
-            options.response_too_large.as_deref(),
+            options.pattern.as_ref(),
+            options.poller_method_options,
+            options.poller_options.as_ref(),
+            options.regex.as_deref(),
+            options.resource_manager_audience.as_ref(),
+            options.response,
+            options.response_error,
+            options.response_headers,
+            options.response_too_large,
             options.result,
-            options.services.as_ref(),
-            options.safe_debug.as_ref(),
-            options.secret.as_ref(),
+            options.s,
+            options.services.as_deref(),
+            options.safe_debug.as_deref(),
+            options.secret,
             options.self_.as_deref(),
             options.send,
-            options.serialize.as_deref(),
-            options.serializer.as_ref(),
-            options.service_error,
-            options.service_info.as_deref(),
+            options.serialize,
+            options.serializer.as_deref(),
+            options.service_error.as_ref(),
+            options.service_info,
             options.sized.as_ref(),
             options.some.as_ref(),
-            options.static_token_credential.as_ref(),
+            options.static_token_credential.as_deref(),
             options.string,
-            options.string_format.as_deref(),
-            options.strip_read_only.as_ref(),
+            options.string_format,
+            options.strip_read_only.as_deref(),
             options.sync.as_deref(),
-            options.text_format.as_deref(),
+            options.text_format,
             options.to_owned.as_deref(),
             options.to_string.as_ref(),
-            options.token_credential,
+            options.token_credential.as_ref(),
             options.try_from,
             options.try_into.as_ref(),
-            options.unix_time,
-            options.unknown.as_ref(),
+            options.unix_time.as_ref(),
+            options.unknown.as_deref(),
             options.unpin,
-            options.url,
-            options.url_builder.as_ref(),
-            options.uuid.as_ref(),
-            options.validate.as_deref(),
-            options.validation_error,
-            options.validation_errors.as_ref(),
-            options.validator.as_deref(),
-            options.value,
+            options.url.as_ref(),
+            options.url_builder.as_deref(),
+            options.uuid.as_deref(),
+            options.validate,
+            options.validation_error.as_ref(),
+            options.validation_errors.as_deref(),
+            options.validator,
+            options.value.as_ref(),
             options.vec.as_deref(),
+            options.visitor.as_ref(),
             options.value_2.as_ref(),
-            options.private.as_deref(),
+            options.private,
             options.r#abstract.as_deref(),
             options.align_of.as_deref(),
             options.align_of_val,
             options.alloc,
-            options.api_version_3,
-            options.armgen_runtime.as_ref(),
+            options.api_version_3.as_ref(),
+            options.armgen_runtime.as_deref(),
             options.r#as,
             options.assert.as_ref(),
             options.assert_eq.as_deref(),
             options.r#async.as_ref(),
-            options.async_trait.as_deref(),
-            options.at.as_ref(),
+            options.async_trait,
+            options.at.as_deref(),
             options.r#await.as_deref(),
-            options.azure_core,
+            options.azure_core.as_ref(),
             options.r#become,
             options.bool,
             options.box_2.as_ref(),
             options.r#break.as_deref(),
-            options.build_request,
+            options.build_request.as_ref(),
             options.cfg,
             options.char.as_ref(),
             options.client_only.as_ref(),
-            options.client_request_id,
-            options.clients,
-            options.compile_pattern,
+            options.client_request_id.as_ref(),
+            options.clients.as_ref(),
+            options.compile_pattern.as_ref(),
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
             options.core.as_deref(),
             options.crate_.as_deref(),
-            options.credential.as_ref(),
-            options.decode_body.as_ref(),
-            options.decode_by_status.as_deref(),
-            options.decode_bytes,
-            options.decode_empty.as_ref(),
-            options.decode_exists.as_deref(),
-            options.decode_json,
-            options.decode_nullable.as_ref(),
-            options.decode_optional.as_deref(),
-            options.decode_response.as_ref(),
-            options.decode_text,
+            options.credential.as_deref(),
+            options.decode_body.as_deref(),
+            options.decode_by_status,
+            options.decode_bytes.as_ref(),
+            options.decode_empty.as_deref(),
+            options.decode_exists,
+            options.decode_json.as_ref(),
+            options.decode_nullable.as_deref(),
+            options.decode_optional,
+            options.decode_response.as_deref(),
+            options.decode_text.as_ref(),
+            options.deserializer_2.as_deref(),
             options.r#do,
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
-            options.dynamic.as_ref(),
-            options.dynamic_execute.as_deref(),
-            options.dynamic_pages,
-            options.dynamic_poll.as_ref(),
-            options.dynamic_request_error.as_deref(),
-            options.dynamic_result,
+            options.dynamic.as_deref(),
+            options.dynamic_execute,
+            options.dynamic_pages.as_ref(),
+            options.dynamic_poll.as_deref(),
+            options.dynamic_request_error,
+            options.dynamic_result.as_ref(),
             options.r#else.as_deref(),
-            options.endpoint_2.as_deref(),
+            options.endpoint_2,
             options.r#enum,
             options.env.as_deref(),
             options.r#extern.as_ref(),
-            options.f_2,
+            options.f_2.as_ref(),
             options.f32.as_deref(),
             options.f64,
             options.r#false.as_deref(),
@@ -17863,6 +18598,7 @@ impl NamesParametersClient {
             options.r#for.as_deref(),
             options.format,
             options.format_args.as_ref(),
+            options.formatter,
             options.r#gen,
             options.i32,
             options.i64.as_ref(),
@@ -17871,58 +18607,64 @@ impl NamesParametersClient {
             options.r#in,
             options.include.as_deref(),
             options.include_str,
-            options.inner,
-            options.json.as_deref(),
+            options.inner.as_ref(),
+            options.json,
+            options.json_struct.as_deref(),
+            options.key.as_ref(),
+            options.len,
             options.r#let.as_ref(),
             options.r#loop.as_deref(),
             options.r#macro,
+            options.map_2,
             options.r#match.as_ref(),
             options.matches.as_ref(),
-            options.members,
-            options.method_options_3.as_deref(),
+            options.members.as_ref(),
+            options.method_options_3,
             options.r#mod.as_deref(),
-            options.models.as_deref(),
+            options.models,
             options.r#move,
             options.r#mut.as_ref(),
-            options.new.as_ref(),
-            options.operation_id,
+            options.new.as_deref(),
+            options.operation_id.as_ref(),
             options.option_env.as_deref(),
-            options.options_2.as_ref(),
+            options.options_2.as_deref(),
             options.r#override.as_deref(),
-            options.page.as_deref(),
+            options.page,
             options.panic,
-            options.parameterized_host.as_deref(),
-            options.params.as_deref(),
-            options.path,
-            options.patterns.as_deref(),
-            options.pipeline.as_ref(),
+            options.parameterized_host,
+            options.params,
+            options.path.as_ref(),
+            options.patterns,
+            options.pipeline.as_deref(),
             options.r#priv,
             options.r#pub.as_ref(),
             options.r#ref.as_deref(),
-            options.regex_2.as_ref(),
-            options.request.as_deref(),
-            options.resource_manager_endpoint.as_ref(),
-            options.resource_manager_scope.as_deref(),
-            options.response_2.as_deref(),
-            options.response_error_2,
+            options.regex_2.as_deref(),
+            options.request,
+            options.resource_manager_endpoint.as_deref(),
+            options.resource_manager_scope,
+            options.response_2,
+            options.response_error_2.as_ref(),
             options.r#return,
             options.self_2.as_ref(),
-            options.serde.as_deref(),
-            options.serde_json,
+            options.serde,
+            options.serde_json.as_ref(),
+            options.serializer_2.as_ref(),
             options.size_of,
             options.size_of_val.as_ref(),
+            options.state.as_deref(),
             options.r#static,
             options.std.as_ref(),
             options.str.as_deref(),
-            options.string_enum,
+            options.string_enum.as_ref(),
             options.stringify.as_ref(),
-            options.strip_member.as_deref(),
-            options.strip_members,
+            options.strip_member,
+            options.strip_members.as_ref(),
             options.r#struct.as_ref(),
-            options.subscription_id.as_deref(),
+            options.subscription_id,
             options.super_.as_deref(),
-            options.tag.as_ref(),
-            options.tagged_union.as_ref(),
+            options.tag.as_deref(),
+            options.tagged_union.as_deref(),
             options.todo.as_deref(),
             options.r#trait,
             options.r#true.as_ref(),
@@ -17935,11 +18677,11 @@ impl NamesParametersClient {
             options.unreachable,
             options.r#unsafe,
             options.r#unsized.as_ref(),
-            options.url_2.as_ref(),
+            options.url_2.as_deref(),
             options.r#use.as_deref(),
             options.usize.as_ref(),
-            options.validator_2,
-            options.value_3.as_ref(),
+            options.validator_2.as_ref(),
+            options.value_3.as_deref(),
             options.vec_2.as_ref(),
             options.r#virtual,
             options.r#where.as_ref(),
@@ -17958,186 +18700,192 @@ impl NamesParametersClient {
     /// Arguments: see [`query_required_request`](super::parameters::query_required_request).
     pub async fn query_required(
         &self,
-        api_version_2: &str,
-        arc: &str,
-        arm_client_options: &super::models::Choice,
-        arm_pipeline: &str,
+        a: &super::models::Choice,
+        api_version_2: i32,
+        arc: i32,
+        arm_client_options: &str,
+        arm_pipeline: i32,
         as_mut: i32,
         as_ref: &str,
         async_fn: &str,
         async_fn_mut: i32,
         async_fn_once: &super::models::Choice,
-        b_tree_map: &super::models::Choice,
-        base64: &super::models::Choice,
-        base64_url: &str,
-        binary_format: i32,
+        b_tree_map: &str,
+        base64: &str,
+        base64_url: i32,
+        binary_format: &super::models::Choice,
         r#box: &super::models::Choice,
-        client_method_options: &str,
+        client_method_options: i32,
         clone: i32,
-        constraint: &super::models::Choice,
-        context: i32,
+        constraint: &str,
+        context: &super::models::Choice,
         copy: &str,
-        cow: &str,
-        default_endpoint: i32,
-        date: i32,
-        date_time: &super::models::Choice,
-        date_time_rfc1123: &str,
+        cow: i32,
+        d: &str,
+        default_endpoint: &super::models::Choice,
+        date: &super::models::Choice,
+        date_time: &str,
+        date_time_rfc1123: i32,
         debug: &str,
         default: i32,
-        deserialize: i32,
-        deserializer: &str,
+        deserialize: &super::models::Choice,
+        deserializer: i32,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
-        duration: i32,
-        dynamic_error: &super::models::Choice,
-        dynamic_params: &str,
-        dynamic_reply: &super::models::Choice,
-        dynamic_validate: i32,
+        duration: &super::models::Choice,
+        dynamic_error: &str,
+        dynamic_params: i32,
+        dynamic_reply: &str,
+        dynamic_validate: &super::models::Choice,
         eq: i32,
         err: &str,
-        error_body: i32,
+        error_body: &super::models::Choice,
         exact_size_iterator: &str,
         extend: &str,
-        final_state_via: i32,
+        final_state_via: &super::models::Choice,
         r#fn: &str,
         fn_mut: i32,
         fn_once: &super::models::Choice,
-        form_body: i32,
-        format_error: &super::models::Choice,
+        form_body: &super::models::Choice,
+        format_error: &str,
         from: &str,
         from_iterator: &str,
-        from_status: &super::models::Choice,
+        from_status: &str,
         future: i32,
         hash: i32,
-        host_part: i32,
-        http_request: &super::models::Choice,
-        http_response: &str,
+        host_part: &super::models::Choice,
+        http_request: &str,
+        http_response: i32,
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
-        into_variant: &super::models::Choice,
-        invalid_host: &super::models::Choice,
+        into_variant: &str,
+        invalid_host: &str,
         iterator: &super::models::Choice,
-        lazy_lock: i32,
-        map: &super::models::Choice,
-        method: i32,
-        method_options_2: &str,
-        next_link: &super::models::Choice,
-        no_format: i32,
+        lazy_lock: &super::models::Choice,
+        map: &str,
+        map_access: &str,
+        method: &super::models::Choice,
+        method_options_2: i32,
+        next_link: &str,
+        no_format: &super::models::Choice,
         none: &str,
-        operations: &str,
+        operations: i32,
         ok: &super::models::Choice,
-        operation_info: &super::models::Choice,
-        operation_status: &super::models::Choice,
+        operation_info: &str,
+        operation_status: &str,
         option: i32,
         ord: &super::models::Choice,
-        other: i32,
-        page_decoder: &str,
-        pager: &super::models::Choice,
+        other: &super::models::Choice,
+        page_decoder: i32,
+        pager: &str,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: i32,
-        poller_method_options: &str,
-        poller_options: i32,
-        regex: &super::models::Choice,
-        resource_manager_audience: i32,
-        response: &str,
-        response_error: &str,
-        response_headers: &str,
-        response_too_large: &str,
+        pattern: &super::models::Choice,
+        poller_method_options: i32,
+        poller_options: &super::models::Choice,
+        regex: &str,
+        resource_manager_audience: &super::models::Choice,
+        response: i32,
+        response_error: i32,
+        response_headers: i32,
+        response_too_large: i32,
         result: i32,
-        services: &super::models::Choice,
-        safe_debug: &super::models::Choice,
-        secret: &::armgen_runtime::Secret,
+        s: i32,
+        services: &str,
+        safe_debug: &str,
+        secret: i32,
         self_: &str,
         send: i32,
-        serialize: &str,
-        serializer: &super::models::Choice,
-        service_error: i32,
-        service_info: &str,
+        serialize: i32,
+        serializer: &str,
+        service_error: &super::models::Choice,
+        service_info: i32,
         sized: &super::models::Choice,
         some: &super::models::Choice,
-        static_token_credential: &super::models::Choice,
+        static_token_credential: &str,
         string: i32,
-        string_format: &str,
-        strip_read_only: &super::models::Choice,
+        string_format: i32,
+        strip_read_only: &str,
         sync: &str,
-        text_format: &str,
+        text_format: i32,
         to_owned: &str,
         to_string: &super::models::Choice,
-        token_credential: i32,
+        token_credential: &super::models::Choice,
         try_from: i32,
         try_into: &super::models::Choice,
-        unix_time: i32,
-        unknown: &super::models::Choice,
+        unix_time: &super::models::Choice,
+        unknown: &str,
         unpin: i32,
-        url: i32,
-        url_builder: &super::models::Choice,
-        uuid: &super::models::Choice,
-        validate: &str,
-        validation_error: i32,
-        validation_errors: &super::models::Choice,
-        validator: &str,
-        value: i32,
+        url: &super::models::Choice,
+        url_builder: &str,
+        uuid: &str,
+        validate: i32,
+        validation_error: &super::models::Choice,
+        validation_errors: &str,
+        validator: i32,
+        value: &super::models::Choice,
         vec: &str,
+        visitor: &super::models::Choice,
         value_2: &super::models::Choice,
-        private: &str,
+        private: i32,
         r#abstract: &str,
         align_of: &str,
         align_of_val: i32,
         alloc: i32,
-        api_version_3: i32,
-        armgen_runtime: &super::models::Choice,
+        api_version_3: &super::models::Choice,
+        armgen_runtime: &str,
         r#as: i32,
         assert: &super::models::Choice,
         assert_eq: &str,
         r#async: &super::models::Choice,
-        async_trait: &str,
-        at: &super::models::Choice,
+        async_trait: i32,
+        at: &str,
         r#await: &str,
-        azure_core: i32,
+        azure_core: &super::models::Choice,
         r#become: i32,
         bool: i32,
         box_2: &super::models::Choice,
         r#break: &str,
-        build_request: i32,
+        build_request: &super::models::Choice,
         cfg: i32,
         char: &super::models::Choice,
         client_only: &super::models::Choice,
-        client_request_id: i32,
-        clients: i32,
-        compile_pattern: i32,
+        client_request_id: &super::models::Choice,
+        clients: &super::models::Choice,
+        compile_pattern: &super::models::Choice,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
         core: &str,
         crate_: &str,
-        credential: &super::models::Choice,
-        decode_body: &super::models::Choice,
-        decode_by_status: &str,
-        decode_bytes: i32,
-        decode_empty: &super::models::Choice,
-        decode_exists: &str,
-        decode_json: i32,
-        decode_nullable: &super::models::Choice,
-        decode_optional: &str,
-        decode_response: &super::models::Choice,
-        decode_text: i32,
+        credential: &str,
+        decode_body: &str,
+        decode_by_status: i32,
+        decode_bytes: &super::models::Choice,
+        decode_empty: &str,
+        decode_exists: i32,
+        decode_json: &super::models::Choice,
+        decode_nullable: &str,
+        decode_optional: i32,
+        decode_response: &str,
+        decode_text: &super::models::Choice,
+        deserializer_2: &str,
         r#do: i32,
         drop_2: &str,
         r#dyn: &super::models::Choice,
-        dynamic: &super::models::Choice,
-        dynamic_execute: &str,
-        dynamic_pages: i32,
-        dynamic_poll: &super::models::Choice,
-        dynamic_request_error: &str,
-        dynamic_result: i32,
+        dynamic: &str,
+        dynamic_execute: i32,
+        dynamic_pages: &super::models::Choice,
+        dynamic_poll: &str,
+        dynamic_request_error: i32,
+        dynamic_result: &super::models::Choice,
         r#else: &str,
-        endpoint_2: &str,
+        endpoint_2: i32,
         r#enum: i32,
         env: &str,
         r#extern: &super::models::Choice,
-        f_2: i32,
+        f_2: &super::models::Choice,
         f32: &str,
         f64: i32,
         r#false: &str,
@@ -18146,6 +18894,7 @@ impl NamesParametersClient {
         r#for: &str,
         format: i32,
         format_args: &super::models::Choice,
+        formatter: i32,
         r#gen: i32,
         i32: i32,
         i64: &super::models::Choice,
@@ -18154,58 +18903,64 @@ impl NamesParametersClient {
         r#in: i32,
         include: &str,
         include_str: i32,
-        inner: i32,
-        json: &str,
+        inner: &super::models::Choice,
+        json: i32,
+        json_struct: &str,
+        key: &super::models::Choice,
+        len: i32,
         r#let: &super::models::Choice,
         r#loop: &str,
         r#macro: i32,
+        map_2: i32,
         r#match: &super::models::Choice,
         matches: &super::models::Choice,
-        members: i32,
-        method_options_3: &str,
+        members: &super::models::Choice,
+        method_options_3: i32,
         r#mod: &str,
-        models: &str,
+        models: i32,
         r#move: i32,
         r#mut: &super::models::Choice,
-        new: &super::models::Choice,
-        operation_id: i32,
+        new: &str,
+        operation_id: &super::models::Choice,
         option_env: &str,
-        options_2: &super::models::Choice,
+        options_2: &str,
         r#override: &str,
-        page: &str,
+        page: i32,
         panic: i32,
-        parameterized_host: &str,
-        params: &str,
-        path: i32,
-        patterns: &str,
-        pipeline: &super::models::Choice,
+        parameterized_host: i32,
+        params: i32,
+        path: &super::models::Choice,
+        patterns: i32,
+        pipeline: &str,
         r#priv: i32,
         r#pub: &super::models::Choice,
         r#ref: &str,
-        regex_2: &super::models::Choice,
-        request: &str,
-        resource_manager_endpoint: &super::models::Choice,
-        resource_manager_scope: &str,
-        response_2: &str,
-        response_error_2: i32,
+        regex_2: &str,
+        request: i32,
+        resource_manager_endpoint: &str,
+        resource_manager_scope: i32,
+        response_2: i32,
+        response_error_2: &super::models::Choice,
         r#return: i32,
         self_2: &super::models::Choice,
-        serde: &str,
-        serde_json: i32,
+        serde: i32,
+        serde_json: &super::models::Choice,
+        serializer_2: &super::models::Choice,
         size_of: i32,
         size_of_val: &super::models::Choice,
+        state: &str,
         r#static: i32,
         std: &super::models::Choice,
         str: &str,
-        string_enum: i32,
+        string_enum: &super::models::Choice,
         stringify: &super::models::Choice,
-        strip_member: &str,
-        strip_members: i32,
+        strip_member: i32,
+        strip_members: &super::models::Choice,
         r#struct: &super::models::Choice,
-        subscription_id: &str,
+        subscription_id: i32,
         super_: &str,
-        tag: &super::models::Choice,
-        tagged_union: &super::models::Choice,
+        tag: &str,
+        tagged_union: &str,
         todo: &str,
         r#trait: i32,
         r#true: &super::models::Choice,
@@ -18218,11 +18973,11 @@ impl NamesParametersClient {
         unreachable: i32,
         r#unsafe: i32,
         r#unsized: &super::models::Choice,
-        url_2: &super::models::Choice,
+        url_2: &str,
         r#use: &str,
         usize: &super::models::Choice,
-        validator_2: i32,
-        value_3: &super::models::Choice,
+        validator_2: &super::models::Choice,
+        value_3: &str,
         vec_2: &super::models::Choice,
         r#virtual: i32,
         r#where: &super::models::Choice,
@@ -18237,6 +18992,7 @@ impl NamesParametersClient {
         let __request = super::parameters::query_required_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            a,
             api_version_2,
             arc,
             arm_client_options,
@@ -18257,6 +19013,7 @@ impl NamesParametersClient {
             context,
             copy,
             cow,
+            d,
             default_endpoint,
             date,
             date_time,
@@ -18299,6 +19056,7 @@ impl NamesParametersClient {
             iterator,
             lazy_lock,
             map,
+            map_access,
             method,
             method_options_2,
             next_link,
@@ -18325,6 +19083,7 @@ impl NamesParametersClient {
             response_headers,
             response_too_large,
             result,
+            s,
             services,
             safe_debug,
             secret,
@@ -18359,6 +19118,7 @@ impl NamesParametersClient {
             validator,
             value,
             vec,
+            visitor,
             value_2,
             private,
             r#abstract,
@@ -18402,6 +19162,7 @@ impl NamesParametersClient {
             decode_optional,
             decode_response,
             decode_text,
+            deserializer_2,
             r#do,
             drop_2,
             r#dyn,
@@ -18425,6 +19186,7 @@ impl NamesParametersClient {
             r#for,
             format,
             format_args,
+            formatter,
             r#gen,
             i32,
             i64,
@@ -18435,9 +19197,13 @@ impl NamesParametersClient {
             include_str,
             inner,
             json,
+            json_struct,
+            key,
+            len,
             r#let,
             r#loop,
             r#macro,
+            map_2,
             r#match,
             matches,
             members,
@@ -18471,8 +19237,10 @@ impl NamesParametersClient {
             self_2,
             serde,
             serde_json,
+            serializer_2,
             size_of,
             size_of_val,
+            state,
             r#static,
             std,
             str,
@@ -18525,186 +19293,192 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: Option<String>,
-    pub arc: Option<String>,
-    pub arm_client_options: Option<super::models::Choice>,
-    pub arm_pipeline: Option<String>,
+    pub a: Option<super::models::Choice>,
+    pub api_version_2: Option<i32>,
+    pub arc: Option<i32>,
+    pub arm_client_options: Option<String>,
+    pub arm_pipeline: Option<i32>,
     pub as_mut: Option<i32>,
     pub as_ref: Option<String>,
     pub async_fn: Option<String>,
     pub async_fn_mut: Option<i32>,
     pub async_fn_once: Option<super::models::Choice>,
-    pub b_tree_map: Option<super::models::Choice>,
-    pub base64: Option<super::models::Choice>,
-    pub base64_url: Option<String>,
-    pub binary_format: Option<i32>,
+    pub b_tree_map: Option<String>,
+    pub base64: Option<String>,
+    pub base64_url: Option<i32>,
+    pub binary_format: Option<super::models::Choice>,
     pub r#box: Option<super::models::Choice>,
-    pub client_method_options: Option<String>,
+    pub client_method_options: Option<i32>,
     pub clone: Option<i32>,
-    pub constraint: Option<super::models::Choice>,
-    pub context: Option<i32>,
+    pub constraint: Option<String>,
+    pub context: Option<super::models::Choice>,
     pub copy: Option<String>,
-    pub cow: Option<String>,
-    pub default_endpoint: Option<i32>,
-    pub date: Option<i32>,
-    pub date_time: Option<super::models::Choice>,
-    pub date_time_rfc1123: Option<String>,
+    pub cow: Option<i32>,
+    pub d: Option<String>,
+    pub default_endpoint: Option<super::models::Choice>,
+    pub date: Option<super::models::Choice>,
+    pub date_time: Option<String>,
+    pub date_time_rfc1123: Option<i32>,
     pub debug: Option<String>,
     pub default: Option<i32>,
-    pub deserialize: Option<i32>,
-    pub deserializer: Option<String>,
+    pub deserialize: Option<super::models::Choice>,
+    pub deserializer: Option<i32>,
     pub double_ended_iterator: Option<super::models::Choice>,
     pub drop: Option<super::models::Choice>,
-    pub duration: Option<i32>,
-    pub dynamic_error: Option<super::models::Choice>,
-    pub dynamic_params: Option<String>,
-    pub dynamic_reply: Option<super::models::Choice>,
-    pub dynamic_validate: Option<i32>,
+    pub duration: Option<super::models::Choice>,
+    pub dynamic_error: Option<String>,
+    pub dynamic_params: Option<i32>,
+    pub dynamic_reply: Option<String>,
+    pub dynamic_validate: Option<super::models::Choice>,
     pub eq: Option<i32>,
     pub err: Option<String>,
-    pub error_body: Option<i32>,
+    pub error_body: Option<super::models::Choice>,
     pub exact_size_iterator: Option<String>,
     pub extend: Option<String>,
-    pub final_state_via: Option<i32>,
+    pub final_state_via: Option<super::models::Choice>,
     pub r#fn: Option<String>,
     pub fn_mut: Option<i32>,
     pub fn_once: Option<super::models::Choice>,
-    pub form_body: Option<i32>,
-    pub format_error: Option<super::models::Choice>,
+    pub form_body: Option<super::models::Choice>,
+    pub format_error: Option<String>,
     pub from: Option<String>,
     pub from_iterator: Option<String>,
-    pub from_status: Option<super::models::Choice>,
+    pub from_status: Option<String>,
     pub future: Option<i32>,
     pub hash: Option<i32>,
-    pub host_part: Option<i32>,
-    pub http_request: Option<super::models::Choice>,
-    pub http_response: Option<String>,
+    pub host_part: Option<super::models::Choice>,
+    pub http_request: Option<String>,
+    pub http_response: Option<i32>,
     pub into: Option<super::models::Choice>,
     pub into_future: Option<super::models::Choice>,
     pub into_iterator: Option<i32>,
-    pub into_variant: Option<super::models::Choice>,
-    pub invalid_host: Option<super::models::Choice>,
+    pub into_variant: Option<String>,
+    pub invalid_host: Option<String>,
     pub iterator: Option<super::models::Choice>,
-    pub lazy_lock: Option<i32>,
-    pub map: Option<super::models::Choice>,
-    pub method: Option<i32>,
-    pub method_options_2: Option<String>,
-    pub next_link: Option<super::models::Choice>,
-    pub no_format: Option<i32>,
+    pub lazy_lock: Option<super::models::Choice>,
+    pub map: Option<String>,
+    pub map_access: Option<String>,
+    pub method: Option<super::models::Choice>,
+    pub method_options_2: Option<i32>,
+    pub next_link: Option<String>,
+    pub no_format: Option<super::models::Choice>,
     pub none: Option<String>,
-    pub operations: Option<String>,
+    pub operations: Option<i32>,
     pub ok: Option<super::models::Choice>,
-    pub operation_info: Option<super::models::Choice>,
-    pub operation_status: Option<super::models::Choice>,
+    pub operation_info: Option<String>,
+    pub operation_status: Option<String>,
     pub option: Option<i32>,
     pub ord: Option<super::models::Choice>,
-    pub other: Option<i32>,
-    pub page_decoder: Option<String>,
-    pub pager: Option<super::models::Choice>,
+    pub other: Option<super::models::Choice>,
+    pub page_decoder: Option<i32>,
+    pub pager: Option<String>,
     pub partial_eq: Option<super::models::Choice>,
     pub partial_ord: Option<String>,
-    pub pattern: Option<i32>,
-    pub poller_method_options: Option<String>,
-    pub poller_options: Option<i32>,
-    pub regex: Option<super::models::Choice>,
-    pub resource_manager_audience: Option<i32>,
-    pub response: Option<String>,
-    pub response_error: Option<String>,
-    pub response_headers: Option<String>,
-    pub response_too_large: Option<String>,
+    pub pattern: Option<super::models::Choice>,
+    pub poller_method_options: Option<i32>,
+    pub poller_options: Option<super::models::Choice>,
+    pub regex: Option<String>,
+    pub resource_manager_audience: Option<super::models::Choice>,
+    pub response: Option<i32>,
+    pub response_error: Option<i32>,
+    pub response_headers: Option<i32>,
+    pub response_too_large: Option<i32>,
     pub result: Option<i32>,
-    pub services: Option<super::models::Choice>,
-    pub safe_debug: Option<super::models::Choice>,
-    pub secret: Option<::armgen_runtime::Secret>,
+    pub s: Option<i32>,
+    pub services: Option<String>,
+    pub safe_debug: Option<String>,
+    pub secret: Option<i32>,
     pub self_: Option<String>,
     pub send: Option<i32>,
-    pub serialize: Option<String>,
-    pub serializer: Option<super::models::Choice>,
-    pub service_error: Option<i32>,
-    pub service_info: Option<String>,
+    pub serialize: Option<i32>,
+    pub serializer: Option<String>,
+    pub service_error: Option<super::models::Choice>,
+    pub service_info: Option<i32>,
     pub sized: Option<super::models::Choice>,
     pub some: Option<super::models::Choice>,
-    pub static_token_credential: Option<super::models::Choice>,
+    pub static_token_credential: Option<String>,
     pub string: Option<i32>,
-    pub string_format: Option<String>,
-    pub strip_read_only: Option<super::models::Choice>,
+    pub string_format: Option<i32>,
+    pub strip_read_only: Option<String>,
     pub sync: Option<String>,
-    pub text_format: Option<String>,
+    pub text_format: Option<i32>,
     pub to_owned: Option<String>,
     pub to_string: Option<super::models::Choice>,
-    pub token_credential: Option<i32>,
+    pub token_credential: Option<super::models::Choice>,
     pub try_from: Option<i32>,
     pub try_into: Option<super::models::Choice>,
-    pub unix_time: Option<i32>,
-    pub unknown: Option<super::models::Choice>,
+    pub unix_time: Option<super::models::Choice>,
+    pub unknown: Option<String>,
     pub unpin: Option<i32>,
-    pub url: Option<i32>,
-    pub url_builder: Option<super::models::Choice>,
-    pub uuid: Option<super::models::Choice>,
-    pub validate: Option<String>,
-    pub validation_error: Option<i32>,
-    pub validation_errors: Option<super::models::Choice>,
-    pub validator: Option<String>,
-    pub value: Option<i32>,
+    pub url: Option<super::models::Choice>,
+    pub url_builder: Option<String>,
+    pub uuid: Option<String>,
+    pub validate: Option<i32>,
+    pub validation_error: Option<super::models::Choice>,
+    pub validation_errors: Option<String>,
+    pub validator: Option<i32>,
+    pub value: Option<super::models::Choice>,
     pub vec: Option<String>,
+    pub visitor: Option<super::models::Choice>,
     pub value_2: Option<super::models::Choice>,
-    pub private: Option<String>,
+    pub private: Option<i32>,
     pub r#abstract: Option<String>,
     pub align_of: Option<String>,
     pub align_of_val: Option<i32>,
     pub alloc: Option<i32>,
-    pub api_version_3: Option<i32>,
-    pub armgen_runtime: Option<super::models::Choice>,
+    pub api_version_3: Option<super::models::Choice>,
+    pub armgen_runtime: Option<String>,
     pub r#as: Option<i32>,
     pub assert: Option<super::models::Choice>,
     pub assert_eq: Option<String>,
     pub r#async: Option<super::models::Choice>,
-    pub async_trait: Option<String>,
-    pub at: Option<super::models::Choice>,
+    pub async_trait: Option<i32>,
+    pub at: Option<String>,
     pub r#await: Option<String>,
-    pub azure_core: Option<i32>,
+    pub azure_core: Option<super::models::Choice>,
     pub r#become: Option<i32>,
     pub bool: Option<i32>,
     pub box_2: Option<super::models::Choice>,
     pub r#break: Option<String>,
-    pub build_request: Option<i32>,
+    pub build_request: Option<super::models::Choice>,
     pub cfg: Option<i32>,
     pub char: Option<super::models::Choice>,
     pub client_only: Option<super::models::Choice>,
-    pub client_request_id: Option<i32>,
-    pub clients: Option<i32>,
-    pub compile_pattern: Option<i32>,
+    pub client_request_id: Option<super::models::Choice>,
+    pub clients: Option<super::models::Choice>,
+    pub compile_pattern: Option<super::models::Choice>,
     pub concat: Option<super::models::Choice>,
     pub r#const: Option<i32>,
     pub r#continue: Option<super::models::Choice>,
     pub core: Option<String>,
     pub crate_: Option<String>,
-    pub credential: Option<super::models::Choice>,
-    pub decode_body: Option<super::models::Choice>,
-    pub decode_by_status: Option<String>,
-    pub decode_bytes: Option<i32>,
-    pub decode_empty: Option<super::models::Choice>,
-    pub decode_exists: Option<String>,
-    pub decode_json: Option<i32>,
-    pub decode_nullable: Option<super::models::Choice>,
-    pub decode_optional: Option<String>,
-    pub decode_response: Option<super::models::Choice>,
-    pub decode_text: Option<i32>,
+    pub credential: Option<String>,
+    pub decode_body: Option<String>,
+    pub decode_by_status: Option<i32>,
+    pub decode_bytes: Option<super::models::Choice>,
+    pub decode_empty: Option<String>,
+    pub decode_exists: Option<i32>,
+    pub decode_json: Option<super::models::Choice>,
+    pub decode_nullable: Option<String>,
+    pub decode_optional: Option<i32>,
+    pub decode_response: Option<String>,
+    pub decode_text: Option<super::models::Choice>,
+    pub deserializer_2: Option<String>,
     pub r#do: Option<i32>,
     pub drop_2: Option<String>,
     pub r#dyn: Option<super::models::Choice>,
-    pub dynamic: Option<super::models::Choice>,
-    pub dynamic_execute: Option<String>,
-    pub dynamic_pages: Option<i32>,
-    pub dynamic_poll: Option<super::models::Choice>,
-    pub dynamic_request_error: Option<String>,
-    pub dynamic_result: Option<i32>,
+    pub dynamic: Option<String>,
+    pub dynamic_execute: Option<i32>,
+    pub dynamic_pages: Option<super::models::Choice>,
+    pub dynamic_poll: Option<String>,
+    pub dynamic_request_error: Option<i32>,
+    pub dynamic_result: Option<super::models::Choice>,
     pub r#else: Option<String>,
-    pub endpoint_2: Option<String>,
+    pub endpoint_2: Option<i32>,
     pub r#enum: Option<i32>,
     pub env: Option<String>,
     pub r#extern: Option<super::models::Choice>,
-    pub f_2: Option<i32>,
+    pub f_2: Option<super::models::Choice>,
     pub f32: Option<String>,
     pub f64: Option<i32>,
     pub r#false: Option<String>,
@@ -18713,6 +19487,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#for: Option<String>,
     pub format: Option<i32>,
     pub format_args: Option<super::models::Choice>,
+    pub formatter: Option<i32>,
     pub r#gen: Option<i32>,
     pub i32: Option<i32>,
     pub i64: Option<super::models::Choice>,
@@ -18721,58 +19496,64 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#in: Option<i32>,
     pub include: Option<String>,
     pub include_str: Option<i32>,
-    pub inner: Option<i32>,
-    pub json: Option<String>,
+    pub inner: Option<super::models::Choice>,
+    pub json: Option<i32>,
+    pub json_struct: Option<String>,
+    pub key: Option<super::models::Choice>,
+    pub len: Option<i32>,
     pub r#let: Option<super::models::Choice>,
     pub r#loop: Option<String>,
     pub r#macro: Option<i32>,
+    pub map_2: Option<i32>,
     pub r#match: Option<super::models::Choice>,
     pub matches: Option<super::models::Choice>,
-    pub members: Option<i32>,
-    pub method_options_3: Option<String>,
+    pub members: Option<super::models::Choice>,
+    pub method_options_3: Option<i32>,
     pub r#mod: Option<String>,
-    pub models: Option<String>,
+    pub models: Option<i32>,
     pub r#move: Option<i32>,
     pub r#mut: Option<super::models::Choice>,
-    pub new: Option<super::models::Choice>,
-    pub operation_id: Option<i32>,
+    pub new: Option<String>,
+    pub operation_id: Option<super::models::Choice>,
     pub option_env: Option<String>,
-    pub options_2: Option<super::models::Choice>,
+    pub options_2: Option<String>,
     pub r#override: Option<String>,
-    pub page: Option<String>,
+    pub page: Option<i32>,
     pub panic: Option<i32>,
-    pub parameterized_host: Option<String>,
-    pub params: Option<String>,
-    pub path: Option<i32>,
-    pub patterns: Option<String>,
-    pub pipeline: Option<super::models::Choice>,
+    pub parameterized_host: Option<i32>,
+    pub params: Option<i32>,
+    pub path: Option<super::models::Choice>,
+    pub patterns: Option<i32>,
+    pub pipeline: Option<String>,
     pub r#priv: Option<i32>,
     pub r#pub: Option<super::models::Choice>,
     pub r#ref: Option<String>,
-    pub regex_2: Option<super::models::Choice>,
-    pub request: Option<String>,
-    pub resource_manager_endpoint: Option<super::models::Choice>,
-    pub resource_manager_scope: Option<String>,
-    pub response_2: Option<String>,
-    pub response_error_2: Option<i32>,
+    pub regex_2: Option<String>,
+    pub request: Option<i32>,
+    pub resource_manager_endpoint: Option<String>,
+    pub resource_manager_scope: Option<i32>,
+    pub response_2: Option<i32>,
+    pub response_error_2: Option<super::models::Choice>,
     pub r#return: Option<i32>,
     pub self_2: Option<super::models::Choice>,
-    pub serde: Option<String>,
-    pub serde_json: Option<i32>,
+    pub serde: Option<i32>,
+    pub serde_json: Option<super::models::Choice>,
+    pub serializer_2: Option<super::models::Choice>,
     pub size_of: Option<i32>,
     pub size_of_val: Option<super::models::Choice>,
+    pub state: Option<String>,
     pub r#static: Option<i32>,
     pub std: Option<super::models::Choice>,
     pub str: Option<String>,
-    pub string_enum: Option<i32>,
+    pub string_enum: Option<super::models::Choice>,
     pub stringify: Option<super::models::Choice>,
-    pub strip_member: Option<String>,
-    pub strip_members: Option<i32>,
+    pub strip_member: Option<i32>,
+    pub strip_members: Option<super::models::Choice>,
     pub r#struct: Option<super::models::Choice>,
-    pub subscription_id: Option<String>,
+    pub subscription_id: Option<i32>,
     pub super_: Option<String>,
-    pub tag: Option<super::models::Choice>,
-    pub tagged_union: Option<super::models::Choice>,
+    pub tag: Option<String>,
+    pub tagged_union: Option<String>,
     pub todo: Option<String>,
     pub r#trait: Option<i32>,
     pub r#true: Option<super::models::Choice>,
@@ -18785,11 +19566,11 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub unreachable: Option<i32>,
     pub r#unsafe: Option<i32>,
     pub r#unsized: Option<super::models::Choice>,
-    pub url_2: Option<super::models::Choice>,
+    pub url_2: Option<String>,
     pub r#use: Option<String>,
     pub usize: Option<super::models::Choice>,
-    pub validator_2: Option<i32>,
-    pub value_3: Option<super::models::Choice>,
+    pub validator_2: Option<super::models::Choice>,
+    pub value_3: Option<String>,
     pub vec_2: Option<super::models::Choice>,
     pub r#virtual: Option<i32>,
     pub r#where: Option<super::models::Choice>,
@@ -18820,186 +19601,192 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: Option<String>,
-    pub arc: Option<String>,
-    pub arm_client_options: Option<super::models::Choice>,
-    pub arm_pipeline: Option<String>,
+    pub a: Option<super::models::Choice>,
+    pub api_version_2: Option<i32>,
+    pub arc: Option<i32>,
+    pub arm_client_options: Option<String>,
+    pub arm_pipeline: Option<i32>,
     pub as_mut: Option<i32>,
     pub as_ref: Option<String>,
     pub async_fn: Option<String>,
     pub async_fn_mut: Option<i32>,
     pub async_fn_once: Option<super::models::Choice>,
-    pub b_tree_map: Option<super::models::Choice>,
-    pub base64: Option<super::models::Choice>,
-    pub base64_url: Option<String>,
-    pub binary_format: Option<i32>,
+    pub b_tree_map: Option<String>,
+    pub base64: Option<String>,
+    pub base64_url: Option<i32>,
+    pub binary_format: Option<super::models::Choice>,
     pub r#box: Option<super::models::Choice>,
-    pub client_method_options: Option<String>,
+    pub client_method_options: Option<i32>,
     pub clone: Option<i32>,
-    pub constraint: Option<super::models::Choice>,
-    pub context: Option<i32>,
+    pub constraint: Option<String>,
+    pub context: Option<super::models::Choice>,
     pub copy: Option<String>,
-    pub cow: Option<String>,
-    pub default_endpoint: Option<i32>,
-    pub date: Option<i32>,
-    pub date_time: Option<super::models::Choice>,
-    pub date_time_rfc1123: Option<String>,
+    pub cow: Option<i32>,
+    pub d: Option<String>,
+    pub default_endpoint: Option<super::models::Choice>,
+    pub date: Option<super::models::Choice>,
+    pub date_time: Option<String>,
+    pub date_time_rfc1123: Option<i32>,
     pub debug: Option<String>,
     pub default: Option<i32>,
-    pub deserialize: Option<i32>,
-    pub deserializer: Option<String>,
+    pub deserialize: Option<super::models::Choice>,
+    pub deserializer: Option<i32>,
     pub double_ended_iterator: Option<super::models::Choice>,
     pub drop: Option<super::models::Choice>,
-    pub duration: Option<i32>,
-    pub dynamic_error: Option<super::models::Choice>,
-    pub dynamic_params: Option<String>,
-    pub dynamic_reply: Option<super::models::Choice>,
-    pub dynamic_validate: Option<i32>,
+    pub duration: Option<super::models::Choice>,
+    pub dynamic_error: Option<String>,
+    pub dynamic_params: Option<i32>,
+    pub dynamic_reply: Option<String>,
+    pub dynamic_validate: Option<super::models::Choice>,
     pub eq: Option<i32>,
     pub err: Option<String>,
-    pub error_body: Option<i32>,
+    pub error_body: Option<super::models::Choice>,
     pub exact_size_iterator: Option<String>,
     pub extend: Option<String>,
-    pub final_state_via: Option<i32>,
+    pub final_state_via: Option<super::models::Choice>,
     pub r#fn: Option<String>,
     pub fn_mut: Option<i32>,
     pub fn_once: Option<super::models::Choice>,
-    pub form_body: Option<i32>,
-    pub format_error: Option<super::models::Choice>,
+    pub form_body: Option<super::models::Choice>,
+    pub format_error: Option<String>,
     pub from: Option<String>,
     pub from_iterator: Option<String>,
-    pub from_status: Option<super::models::Choice>,
+    pub from_status: Option<String>,
     pub future: Option<i32>,
     pub hash: Option<i32>,
-    pub host_part: Option<i32>,
-    pub http_request: Option<super::models::Choice>,
-    pub http_response: Option<String>,
+    pub host_part: Option<super::models::Choice>,
+    pub http_request: Option<String>,
+    pub http_response: Option<i32>,
     pub into: Option<super::models::Choice>,
     pub into_future: Option<super::models::Choice>,
     pub into_iterator: Option<i32>,
-    pub into_variant: Option<super::models::Choice>,
-    pub invalid_host: Option<super::models::Choice>,
+    pub into_variant: Option<String>,
+    pub invalid_host: Option<String>,
     pub iterator: Option<super::models::Choice>,
-    pub lazy_lock: Option<i32>,
-    pub map: Option<super::models::Choice>,
-    pub method: Option<i32>,
-    pub method_options_2: Option<String>,
-    pub next_link: Option<super::models::Choice>,
-    pub no_format: Option<i32>,
+    pub lazy_lock: Option<super::models::Choice>,
+    pub map: Option<String>,
+    pub map_access: Option<String>,
+    pub method: Option<super::models::Choice>,
+    pub method_options_2: Option<i32>,
+    pub next_link: Option<String>,
+    pub no_format: Option<super::models::Choice>,
     pub none: Option<String>,
-    pub operations: Option<String>,
+    pub operations: Option<i32>,
     pub ok: Option<super::models::Choice>,
-    pub operation_info: Option<super::models::Choice>,
-    pub operation_status: Option<super::models::Choice>,
+    pub operation_info: Option<String>,
+    pub operation_status: Option<String>,
     pub option: Option<i32>,
     pub ord: Option<super::models::Choice>,
-    pub other: Option<i32>,
-    pub page_decoder: Option<String>,
-    pub pager: Option<super::models::Choice>,
+    pub other: Option<super::models::Choice>,
+    pub page_decoder: Option<i32>,
+    pub pager: Option<String>,
     pub partial_eq: Option<super::models::Choice>,
     pub partial_ord: Option<String>,
-    pub pattern: Option<i32>,
-    pub poller_method_options: Option<String>,
-    pub poller_options: Option<i32>,
-    pub regex: Option<super::models::Choice>,
-    pub resource_manager_audience: Option<i32>,
-    pub response: Option<String>,
-    pub response_error: Option<String>,
-    pub response_headers: Option<String>,
-    pub response_too_large: Option<String>,
+    pub pattern: Option<super::models::Choice>,
+    pub poller_method_options: Option<i32>,
+    pub poller_options: Option<super::models::Choice>,
+    pub regex: Option<String>,
+    pub resource_manager_audience: Option<super::models::Choice>,
+    pub response: Option<i32>,
+    pub response_error: Option<i32>,
+    pub response_headers: Option<i32>,
+    pub response_too_large: Option<i32>,
     pub result: Option<i32>,
-    pub services: Option<super::models::Choice>,
-    pub safe_debug: Option<super::models::Choice>,
-    pub secret: Option<::armgen_runtime::Secret>,
+    pub s: Option<i32>,
+    pub services: Option<String>,
+    pub safe_debug: Option<String>,
+    pub secret: Option<i32>,
     pub self_: Option<String>,
     pub send: Option<i32>,
-    pub serialize: Option<String>,
-    pub serializer: Option<super::models::Choice>,
-    pub service_error: Option<i32>,
-    pub service_info: Option<String>,
+    pub serialize: Option<i32>,
+    pub serializer: Option<String>,
+    pub service_error: Option<super::models::Choice>,
+    pub service_info: Option<i32>,
     pub sized: Option<super::models::Choice>,
     pub some: Option<super::models::Choice>,
-    pub static_token_credential: Option<super::models::Choice>,
+    pub static_token_credential: Option<String>,
     pub string: Option<i32>,
-    pub string_format: Option<String>,
-    pub strip_read_only: Option<super::models::Choice>,
+    pub string_format: Option<i32>,
+    pub strip_read_only: Option<String>,
     pub sync: Option<String>,
-    pub text_format: Option<String>,
+    pub text_format: Option<i32>,
     pub to_owned: Option<String>,
     pub to_string: Option<super::models::Choice>,
-    pub token_credential: Option<i32>,
+    pub token_credential: Option<super::models::Choice>,
     pub try_from: Option<i32>,
     pub try_into: Option<super::models::Choice>,
-    pub unix_time: Option<i32>,
-    pub unknown: Option<super::models::Choice>,
+    pub unix_time: Option<super::models::Choice>,
+    pub unknown: Option<String>,
     pub unpin: Option<i32>,
-    pub url: Option<i32>,
-    pub url_builder: Option<super::models::Choice>,
-    pub uuid: Option<super::models::Choice>,
-    pub validate: Option<String>,
-    pub validation_error: Option<i32>,
-    pub validation_errors: Option<super::models::Choice>,
-    pub validator: Option<String>,
-    pub value: Option<i32>,
+    pub url: Option<super::models::Choice>,
+    pub url_builder: Option<String>,
+    pub uuid: Option<String>,
+    pub validate: Option<i32>,
+    pub validation_error: Option<super::models::Choice>,
+    pub validation_errors: Option<String>,
+    pub validator: Option<i32>,
+    pub value: Option<super::models::Choice>,
     pub vec: Option<String>,
+    pub visitor: Option<super::models::Choice>,
     pub value_2: Option<super::models::Choice>,
-    pub private: Option<String>,
+    pub private: Option<i32>,
     pub r#abstract: Option<String>,
     pub align_of: Option<String>,
     pub align_of_val: Option<i32>,
     pub alloc: Option<i32>,
-    pub api_version_3: Option<i32>,
-    pub armgen_runtime: Option<super::models::Choice>,
+    pub api_version_3: Option<super::models::Choice>,
+    pub armgen_runtime: Option<String>,
     pub r#as: Option<i32>,
     pub assert: Option<super::models::Choice>,
     pub assert_eq: Option<String>,
     pub r#async: Option<super::models::Choice>,
-    pub async_trait: Option<String>,
-    pub at: Option<super::models::Choice>,
+    pub async_trait: Option<i32>,
+    pub at: Option<String>,
     pub r#await: Option<String>,
-    pub azure_core: Option<i32>,
+    pub azure_core: Option<super::models::Choice>,
     pub r#become: Option<i32>,
     pub bool: Option<i32>,
     pub box_2: Option<super::models::Choice>,
     pub r#break: Option<String>,
-    pub build_request: Option<i32>,
+    pub build_request: Option<super::models::Choice>,
     pub cfg: Option<i32>,
     pub char: Option<super::models::Choice>,
     pub client_only: Option<super::models::Choice>,
-    pub client_request_id: Option<i32>,
-    pub clients: Option<i32>,
-    pub compile_pattern: Option<i32>,
+    pub client_request_id: Option<super::models::Choice>,
+    pub clients: Option<super::models::Choice>,
+    pub compile_pattern: Option<super::models::Choice>,
     pub concat: Option<super::models::Choice>,
     pub r#const: Option<i32>,
     pub r#continue: Option<super::models::Choice>,
     pub core: Option<String>,
     pub crate_: Option<String>,
-    pub credential: Option<super::models::Choice>,
-    pub decode_body: Option<super::models::Choice>,
-    pub decode_by_status: Option<String>,
-    pub decode_bytes: Option<i32>,
-    pub decode_empty: Option<super::models::Choice>,
-    pub decode_exists: Option<String>,
-    pub decode_json: Option<i32>,
-    pub decode_nullable: Option<super::models::Choice>,
-    pub decode_optional: Option<String>,
-    pub decode_response: Option<super::models::Choice>,
-    pub decode_text: Option<i32>,
+    pub credential: Option<String>,
+    pub decode_body: Option<String>,
+    pub decode_by_status: Option<i32>,
+    pub decode_bytes: Option<super::models::Choice>,
+    pub decode_empty: Option<String>,
+    pub decode_exists: Option<i32>,
+    pub decode_json: Option<super::models::Choice>,
+    pub decode_nullable: Option<String>,
+    pub decode_optional: Option<i32>,
+    pub decode_response: Option<String>,
+    pub decode_text: Option<super::models::Choice>,
+    pub deserializer_2: Option<String>,
     pub r#do: Option<i32>,
     pub drop_2: Option<String>,
     pub r#dyn: Option<super::models::Choice>,
-    pub dynamic: Option<super::models::Choice>,
-    pub dynamic_execute: Option<String>,
-    pub dynamic_pages: Option<i32>,
-    pub dynamic_poll: Option<super::models::Choice>,
-    pub dynamic_request_error: Option<String>,
-    pub dynamic_result: Option<i32>,
+    pub dynamic: Option<String>,
+    pub dynamic_execute: Option<i32>,
+    pub dynamic_pages: Option<super::models::Choice>,
+    pub dynamic_poll: Option<String>,
+    pub dynamic_request_error: Option<i32>,
+    pub dynamic_result: Option<super::models::Choice>,
     pub r#else: Option<String>,
-    pub endpoint_2: Option<String>,
+    pub endpoint_2: Option<i32>,
     pub r#enum: Option<i32>,
     pub env: Option<String>,
     pub r#extern: Option<super::models::Choice>,
-    pub f_2: Option<i32>,
+    pub f_2: Option<super::models::Choice>,
     pub f32: Option<String>,
     pub f64: Option<i32>,
     pub r#false: Option<String>,
@@ -19008,6 +19795,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#for: Option<String>,
     pub format: Option<i32>,
     pub format_args: Option<super::models::Choice>,
+    pub formatter: Option<i32>,
     pub r#gen: Option<i32>,
     pub i32: Option<i32>,
     pub i64: Option<super::models::Choice>,
@@ -19016,58 +19804,64 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#in: Option<i32>,
     pub include: Option<String>,
     pub include_str: Option<i32>,
-    pub inner: Option<i32>,
-    pub json: Option<String>,
+    pub inner: Option<super::models::Choice>,
+    pub json: Option<i32>,
+    pub json_struct: Option<String>,
+    pub key: Option<super::models::Choice>,
+    pub len: Option<i32>,
     pub r#let: Option<super::models::Choice>,
     pub r#loop: Option<String>,
     pub r#macro: Option<i32>,
+    pub map_2: Option<i32>,
     pub r#match: Option<super::models::Choice>,
     pub matches: Option<super::models::Choice>,
-    pub members: Option<i32>,
-    pub method_options_3: Option<String>,
+    pub members: Option<super::models::Choice>,
+    pub method_options_3: Option<i32>,
     pub r#mod: Option<String>,
-    pub models: Option<String>,
+    pub models: Option<i32>,
     pub r#move: Option<i32>,
     pub r#mut: Option<super::models::Choice>,
-    pub new: Option<super::models::Choice>,
-    pub operation_id: Option<i32>,
+    pub new: Option<String>,
+    pub operation_id: Option<super::models::Choice>,
     pub option_env: Option<String>,
-    pub options_2: Option<super::models::Choice>,
+    pub options_2: Option<String>,
     pub r#override: Option<String>,
-    pub page: Option<String>,
+    pub page: Option<i32>,
     pub panic: Option<i32>,
-    pub parameterized_host: Option<String>,
-    pub params: Option<String>,
-    pub path: Option<i32>,
-    pub patterns: Option<String>,
-    pub pipeline: Option<super::models::Choice>,
+    pub parameterized_host: Option<i32>,
+    pub params: Option<i32>,
+    pub path: Option<super::models::Choice>,
+    pub patterns: Option<i32>,
+    pub pipeline: Option<String>,
     pub r#priv: Option<i32>,
     pub r#pub: Option<super::models::Choice>,
     pub r#ref: Option<String>,
-    pub regex_2: Option<super::models::Choice>,
-    pub request: Option<String>,
-    pub resource_manager_endpoint: Option<super::models::Choice>,
-    pub resource_manager_scope: Option<String>,
-    pub response_2: Option<String>,
-    pub response_error_2: Option<i32>,
+    pub regex_2: Option<String>,
+    pub request: Option<i32>,
+    pub resource_manager_endpoint: Option<String>,
+    pub resource_manager_scope: Option<i32>,
+    pub response_2: Option<i32>,
+    pub response_error_2: Option<super::models::Choice>,
     pub r#return: Option<i32>,
     pub self_2: Option<super::models::Choice>,
-    pub serde: Option<String>,
-    pub serde_json: Option<i32>,
+    pub serde: Option<i32>,
+    pub serde_json: Option<super::models::Choice>,
+    pub serializer_2: Option<super::models::Choice>,
     pub size_of: Option<i32>,
     pub size_of_val: Option<super::models::Choice>,
+    pub state: Option<String>,
     pub r#static: Option<i32>,
     pub std: Option<super::models::Choice>,
     pub str: Option<String>,
-    pub string_enum: Option<i32>,
+    pub string_enum: Option<super::models::Choice>,
     pub stringify: Option<super::models::Choice>,
-    pub strip_member: Option<String>,
-    pub strip_members: Option<i32>,
+    pub strip_member: Option<i32>,
+    pub strip_members: Option<super::models::Choice>,
     pub r#struct: Option<super::models::Choice>,
-    pub subscription_id: Option<String>,
+    pub subscription_id: Option<i32>,
     pub super_: Option<String>,
-    pub tag: Option<super::models::Choice>,
-    pub tagged_union: Option<super::models::Choice>,
+    pub tag: Option<String>,
+    pub tagged_union: Option<String>,
     pub todo: Option<String>,
     pub r#trait: Option<i32>,
     pub r#true: Option<super::models::Choice>,
@@ -19080,11 +19874,11 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub unreachable: Option<i32>,
     pub r#unsafe: Option<i32>,
     pub r#unsized: Option<super::models::Choice>,
-    pub url_2: Option<super::models::Choice>,
+    pub url_2: Option<String>,
     pub r#use: Option<String>,
     pub usize: Option<super::models::Choice>,
-    pub validator_2: Option<i32>,
-    pub value_3: Option<super::models::Choice>,
+    pub validator_2: Option<super::models::Choice>,
+    pub value_3: Option<String>,
     pub vec_2: Option<super::models::Choice>,
     pub r#virtual: Option<i32>,
     pub r#where: Option<super::models::Choice>,
@@ -21324,6 +22118,34 @@ impl NamesResultClient {
 }
 /// Options for [`NamesResultClient::result()`].
 pub type NamesResultClientResultOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `S` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesSClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesSClient {
+    /// Arguments: see [`s_request`](super::s::s_request).
+    pub async fn s(
+        &self,
+        s: &super::models::S,
+        options: Option<NamesSClientSOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::S>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::s::s_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            s,
+        )?;
+        self.pipeline
+            .execute(&options.method_options.context, __request, super::s::s_response)
+            .await
+    }
+}
+/// Options for [`NamesSClient::s()`].
+pub type NamesSClientSOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `SafeDebug` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesSafeDebugClient {
@@ -21518,12 +22340,10 @@ impl NamesSerializeClient {
     /// Arguments: see [`serialize_request`](super::serialize::serialize_request).
     pub async fn serialize(
         &self,
-        serialize: &super::models::Serialize2,
+        serialize: &super::models::Serialize,
         options: Option<NamesSerializeClientSerializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Serialize2,
-        >,
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Serialize>,
     > {
         let options = options.unwrap_or_default();
         let __request = super::serialize::serialize_request(
@@ -21802,6 +22622,38 @@ impl NamesSomeClient {
 }
 /// Options for [`NamesSomeClient::some()`].
 pub type NamesSomeClientSomeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `state` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesStateClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesStateClient {
+    /// Arguments: see [`state_request`](super::state::state_request).
+    pub async fn state(
+        &self,
+        state: &super::models::State,
+        options: Option<NamesStateClientStateOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::State>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::state::state_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            state,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::state::state_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesStateClient::state()`].
+pub type NamesStateClientStateOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `StaticTokenCredential` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesStaticTokenCredentialClient {
@@ -23078,6 +23930,38 @@ impl NamesVecClient {
 }
 /// Options for [`NamesVecClient::vec()`].
 pub type NamesVecClientVecOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `Visitor` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesVisitorClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesVisitorClient {
+    /// Arguments: see [`visitor_request`](super::visitor::visitor_request).
+    pub async fn visitor(
+        &self,
+        visitor: &super::models::Visitor,
+        options: Option<NamesVisitorClientVisitorOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Visitor>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::visitor::visitor_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            visitor,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::visitor::visitor_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesVisitorClient::visitor()`].
+pub type NamesVisitorClientVisitorOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `write` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesWriteClient {

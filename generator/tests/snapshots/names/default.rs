@@ -33,7 +33,7 @@ pub fn default_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/241` (`DEFAULT_ENDPOINT_DEFAULT_ENDPOINT`).
+/// `POST /groups/242` (`DEFAULT_ENDPOINT_DEFAULT_ENDPOINT`).
 ///
 /// # Arguments
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (body)
@@ -46,7 +46,7 @@ pub fn endpoint_default_endpoint_request(
     __validator.nested("DEFAULT_ENDPOINT", default_endpoint);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/241")
+        .literal("/groups/242")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

@@ -4,6 +4,13 @@
 /// Method and path template of every operation.
 pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
+        id: "A_A",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/263",
+        body: Some("A"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "align_of_align_of",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/69",
@@ -27,35 +34,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/221",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/252",
+        path: "/groups/253",
         body: Some("Arc"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ArmClientOptions_ArmClientOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/140",
+        path: "/groups/141",
         body: Some("ArmClientOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ArmPipeline_ArmPipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/141",
+        path: "/groups/142",
         body: Some("ArmPipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/269",
+        path: "/groups/282",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,42 +118,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/228",
         body: Some("at"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "azure_core_azure_core",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/139",
+        path: "/groups/140",
         body: Some("azure_core"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/254",
+        path: "/groups/255",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Base64_Base64",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/177",
         body: Some("Base64"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Base64Url_Base64Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/178",
         body: Some("Base64Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "BinaryFormat_BinaryFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/142",
+        path: "/groups/143",
         body: Some("BinaryFormat"),
         statuses: &[200],
     },
@@ -174,7 +181,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/245",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -202,21 +209,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "client_request_id_client_request_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/148",
+        path: "/groups/149",
         body: Some("client_request_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/264",
+        path: "/groups/277",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/248",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -230,7 +237,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/215",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -244,14 +251,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/210",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/268",
+        path: "/groups/281",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -272,7 +279,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/255",
+        path: "/groups/256",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -286,28 +293,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/234",
         body: Some("credential"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "D_D",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/264",
+        body: Some("D"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Date_Date",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/179",
         body: Some("Date"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DateTime_DateTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/180",
         body: Some("DateTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DateTimeRfc1123_DateTimeRfc1123",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/181",
         body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
@@ -321,70 +335,70 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/168",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_by_status_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/169",
         body: Some("decode_by_status"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_bytes_decode_bytes",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/170",
         body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/171",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_exists_decode_exists",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/172",
         body: Some("decode_exists"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/173",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_nullable_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/174",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/175",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/246",
         body: Some("decode_response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_text_decode_text",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/176",
         body: Some("decode_text"),
         statuses: &[200],
     },
@@ -398,21 +412,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/242",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/259",
+        path: "/groups/260",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/261",
+        path: "/groups/262",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -433,84 +447,84 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Duration_Duration",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/182",
         body: Some("Duration"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/248",
+        path: "/groups/249",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_execute_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/160",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_pages_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/160",
+        path: "/groups/161",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_poll_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/162",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_request_error_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/162",
+        path: "/groups/163",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_result_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/158",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicError_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/152",
+        path: "/groups/153",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicParams_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/153",
+        path: "/groups/154",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicReply_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/159",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/155",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/220",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -538,7 +552,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ErrorBody_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/164",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -559,7 +573,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/239",
         body: Some("f"),
         statuses: &[200],
     },
@@ -587,7 +601,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/197",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -608,7 +622,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FormBody_FormBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/191",
         body: Some("FormBody"),
         statuses: &[200],
     },
@@ -629,8 +643,15 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FormatError_FormatError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/183",
         body: Some("FormatError"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "formatter_formatter",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/274",
+        body: Some("formatter"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -650,7 +671,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FromStatus_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/164",
+        path: "/groups/165",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -671,21 +692,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/188",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/192",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/193",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -720,7 +741,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/236",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -748,14 +769,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "IntoVariant_IntoVariant",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/143",
+        path: "/groups/144",
         body: Some("IntoVariant"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/189",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -769,22 +790,50 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/229",
         body: Some("json"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "json_struct_json_struct",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/135",
+        body: Some("json_struct"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "key_key",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/269",
+        body: Some("key"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/253",
+        path: "/groups/254",
         body: Some("LazyLock"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "len_len",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/271",
+        body: Some("len"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/257",
+        path: "/groups/258",
         body: Some("Map"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "MapAccess_MapAccess",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/267",
+        body: Some("MapAccess"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -797,49 +846,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/230",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/194",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "MethodOptions_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/144",
+        path: "/groups/145",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/247",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/240",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/201",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/265",
+        path: "/groups/278",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -860,28 +909,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/233",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationInfo_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/155",
+        path: "/groups/156",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/198",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/244",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -897,6 +946,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/88",
         body: Some("Option"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_A",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/263",
+        body: Some("A"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -923,35 +979,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/221",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/252",
+        path: "/optional-bodies/253",
         body: Some("Arc"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ArmClientOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/140",
+        path: "/optional-bodies/141",
         body: Some("ArmClientOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ArmPipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/141",
+        path: "/optional-bodies/142",
         body: Some("ArmPipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/269",
+        path: "/optional-bodies/282",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -1007,49 +1063,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_async_trait",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/138",
+        path: "/optional-bodies/139",
         body: Some("async_trait"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/228",
         body: Some("at"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_azure_core",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/139",
+        path: "/optional-bodies/140",
         body: Some("azure_core"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/254",
+        path: "/optional-bodies/255",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Base64",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/177",
         body: Some("Base64"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Base64Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/178",
         body: Some("Base64Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BinaryFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/142",
+        path: "/optional-bodies/143",
         body: Some("BinaryFormat"),
         statuses: &[200],
     },
@@ -1063,7 +1119,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/245",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -1084,7 +1140,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/264",
+        path: "/optional-bodies/277",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -1098,14 +1154,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_client_request_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/148",
+        path: "/optional-bodies/149",
         body: Some("client_request_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/248",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -1119,7 +1175,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/215",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -1133,14 +1189,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/210",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/268",
+        path: "/optional-bodies/281",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1161,7 +1217,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/255",
+        path: "/optional-bodies/256",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1175,28 +1231,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/234",
         body: Some("credential"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_D",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/264",
+        body: Some("D"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Date",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/179",
         body: Some("Date"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DateTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/180",
         body: Some("DateTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DateTimeRfc1123",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/181",
         body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
@@ -1210,70 +1273,70 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/168",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/169",
         body: Some("decode_by_status"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_bytes",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/170",
         body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/171",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_exists",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/172",
         body: Some("decode_exists"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/173",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/174",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/175",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/246",
         body: Some("decode_response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_text",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/176",
         body: Some("decode_text"),
         statuses: &[200],
     },
@@ -1287,21 +1350,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/242",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/259",
+        path: "/optional-bodies/260",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/261",
+        path: "/optional-bodies/262",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1322,84 +1385,84 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Duration",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/182",
         body: Some("Duration"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/248",
+        path: "/optional-bodies/249",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/152",
+        path: "/optional-bodies/153",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/160",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/160",
+        path: "/optional-bodies/161",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/153",
+        path: "/optional-bodies/154",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/162",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/159",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/162",
+        path: "/optional-bodies/163",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/158",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/155",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/220",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1427,7 +1490,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/164",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -1448,7 +1511,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/239",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1469,7 +1532,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/197",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1490,7 +1553,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FormBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/191",
         body: Some("FormBody"),
         statuses: &[200],
     },
@@ -1511,8 +1574,15 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FormatError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/183",
         body: Some("FormatError"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_formatter",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/274",
+        body: Some("formatter"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1532,7 +1602,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/164",
+        path: "/optional-bodies/165",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -1553,21 +1623,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/188",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/192",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/193",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1602,7 +1672,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/236",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1630,14 +1700,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_IntoVariant",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/143",
+        path: "/optional-bodies/144",
         body: Some("IntoVariant"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/189",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1651,22 +1721,50 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/229",
         body: Some("json"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_json_struct",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/135",
+        body: Some("json_struct"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_key",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/269",
+        body: Some("key"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/253",
+        path: "/optional-bodies/254",
         body: Some("LazyLock"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_len",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/271",
+        body: Some("len"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/257",
+        path: "/optional-bodies/258",
         body: Some("Map"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_MapAccess",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/267",
+        body: Some("MapAccess"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1679,49 +1777,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/230",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/194",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/144",
+        path: "/optional-bodies/145",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/247",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/240",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/201",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/265",
+        path: "/optional-bodies/278",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1742,28 +1840,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/233",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/155",
+        path: "/optional-bodies/156",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/198",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/244",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1784,7 +1882,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/222",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1798,28 +1896,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/250",
+        path: "/optional-bodies/251",
         body: Some("Other"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_page",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/135",
+        path: "/optional-bodies/136",
         body: Some("page"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/202",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/266",
+        path: "/optional-bodies/279",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1833,14 +1931,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/190",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/226",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1861,49 +1959,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/227",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/203",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/249",
+        path: "/optional-bodies/250",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/231",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/199",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/200",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/270",
+        path: "/optional-bodies/283",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2253,63 +2351,63 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/207",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/222",
+        path: "/optional-bodies/223",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/145",
+        path: "/optional-bodies/146",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/149",
+        path: "/optional-bodies/150",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/150",
+        path: "/optional-bodies/151",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/232",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/151",
+        path: "/optional-bodies/152",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseHeaders",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/187",
         body: Some("ResponseHeaders"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/196",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2321,16 +2419,23 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_S",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/265",
+        body: Some("S"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/263",
+        path: "/optional-bodies/276",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/208",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2351,49 +2456,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/217",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/218",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/258",
+        path: "/optional-bodies/259",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/260",
+        path: "/optional-bodies/261",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/167",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/157",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/243",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2426,9 +2531,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_state",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/270",
+        body: Some("state"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/146",
+        path: "/optional-bodies/147",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -2456,14 +2568,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_string_enum",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/136",
+        path: "/optional-bodies/137",
         body: Some("string_enum"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StringFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/184",
         body: Some("StringFormat"),
         statuses: &[200],
     },
@@ -2477,28 +2589,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/205",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/206",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/204",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/235",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2519,21 +2631,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/237",
         body: Some("tag"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tagged_union",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/137",
+        path: "/optional-bodies/138",
         body: Some("tagged_union"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TextFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/147",
+        path: "/optional-bodies/148",
         body: Some("TextFormat"),
         statuses: &[200],
     },
@@ -2561,7 +2673,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/262",
+        path: "/optional-bodies/275",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2596,14 +2708,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UnixTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/185",
         body: Some("UnixTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/251",
+        path: "/optional-bodies/252",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2624,14 +2736,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/209",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/195",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2645,35 +2757,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Uuid",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/186",
         body: Some("Uuid"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/211",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/212",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/213",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/214",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2692,6 +2804,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Visitor",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/266",
+        body: Some("Visitor"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_write",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/120",
@@ -2701,7 +2820,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/222",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2715,28 +2834,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/250",
+        path: "/groups/251",
         body: Some("Other"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "page_page",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/135",
+        path: "/groups/136",
         body: Some("page"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/202",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/266",
+        path: "/groups/279",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2757,7 +2876,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/190",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2792,28 +2911,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path2",
         method: ::armgen_runtime::Method::Put,
-        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{client_request_id}/{resource_manager_endpoint}",
+        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{json_struct}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{client_request_id}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}",
+        path: "/path3/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}",
+        path: "/path4/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path5",
         method: ::armgen_runtime::Method::Put,
-        path: "/path5/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path5/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{A}/{D}/{S}/{Visitor}/{MapAccess}/{map}/{key}/{state}/{len}/{serializer}/{deserializer}/{formatter}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2834,7 +2953,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/226",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2855,42 +2974,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/227",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/203",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/249",
+        path: "/groups/250",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/231",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/199",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/200",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -2918,7 +3037,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "async_trait_async_trait",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/138",
+        path: "/groups/139",
         body: Some("async_trait"),
         statuses: &[200],
     },
@@ -3247,63 +3366,63 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/207",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/222",
+        path: "/groups/223",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_endpoint_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/149",
+        path: "/groups/150",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_scope_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/150",
+        path: "/groups/151",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResourceManagerAudience_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/145",
+        path: "/groups/146",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_error_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/151",
+        path: "/groups/152",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/232",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseHeaders_ResponseHeaders",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/187",
         body: Some("ResponseHeaders"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/196",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3315,16 +3434,23 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "S_S",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/265",
+        body: Some("S"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/263",
+        path: "/groups/276",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/208",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3345,49 +3471,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/218",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/217",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/258",
+        path: "/groups/259",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/260",
+        path: "/groups/261",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/167",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceInfo_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/157",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/243",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3420,9 +3546,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "state_state",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/270",
+        body: Some("state"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "StaticTokenCredential_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/146",
+        path: "/groups/147",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -3443,7 +3576,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "string_enum_string_enum",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/136",
+        path: "/groups/137",
         body: Some("string_enum"),
         statuses: &[200],
     },
@@ -3457,7 +3590,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "StringFormat_StringFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/184",
         body: Some("StringFormat"),
         statuses: &[200],
     },
@@ -3471,28 +3604,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/205",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/206",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/204",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/235",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3513,21 +3646,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/237",
         body: Some("tag"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "tagged_union_tagged_union",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/137",
+        path: "/groups/138",
         body: Some("tagged_union"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "TextFormat_TextFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/147",
+        path: "/groups/148",
         body: Some("TextFormat"),
         statuses: &[200],
     },
@@ -3555,7 +3688,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/262",
+        path: "/groups/275",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3590,14 +3723,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "UnixTime_UnixTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/185",
         body: Some("UnixTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/251",
+        path: "/groups/252",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3618,14 +3751,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/209",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/195",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3639,42 +3772,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Uuid_Uuid",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/186",
         body: Some("Uuid"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/211",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/212",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/213",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/214",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/270",
+        path: "/groups/283",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3690,6 +3823,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/96",
         body: Some("Vec"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Visitor_Visitor",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/266",
+        body: Some("Visitor"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -3713,6 +3853,12 @@ pub fn build_request(
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::DynamicError> {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
+        "A_A" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let a: super::models::A = __params
+                .required("A", "a value of the documented model")?;
+            Ok(super::a::a_request(endpoint, &api_version, &a)?)
+        }
         "align_of_align_of" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let align_of: super::models::AlignOf = __params
@@ -4063,6 +4209,12 @@ pub fn build_request(
                 )?,
             )
         }
+        "D_D" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let d: super::models::D = __params
+                .required("D", "a value of the documented model")?;
+            Ok(super::d::d_request(endpoint, &api_version, &d)?)
+        }
         "Date_Date" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let date: super::models::Date = __params
@@ -4233,7 +4385,7 @@ pub fn build_request(
         }
         "Deserialize_Deserialize" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let deserialize: super::models::Deserialize2 = __params
+            let deserialize: super::models::Deserialize = __params
                 .required("Deserialize", "a value of the documented model")?;
             Ok(
                 super::deserialize::deserialize_request(
@@ -4531,6 +4683,12 @@ pub fn build_request(
                 )?,
             )
         }
+        "formatter_formatter" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let formatter: super::models::Formatter = __params
+                .required("formatter", "a value of the documented model")?;
+            Ok(super::formatter::formatter_request(endpoint, &api_version, &formatter)?)
+        }
         "From_From" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let from: super::models::From = __params
@@ -4705,17 +4863,53 @@ pub fn build_request(
                 .required("json", "a value of the documented model")?;
             Ok(super::json::json_request(endpoint, &api_version, &json)?)
         }
+        "json_struct_json_struct" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let json_struct: super::models::JsonStruct = __params
+                .required("json_struct", "a value of the documented model")?;
+            Ok(
+                super::json::struct_json_struct_request(
+                    endpoint,
+                    &api_version,
+                    &json_struct,
+                )?,
+            )
+        }
+        "key_key" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let key: super::models::Key = __params
+                .required("key", "a value of the documented model")?;
+            Ok(super::key::key_request(endpoint, &api_version, &key)?)
+        }
         "LazyLock_LazyLock" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let lazy_lock: super::models::LazyLock = __params
                 .required("LazyLock", "a value of the documented model")?;
             Ok(super::lazy_lock::lazy_lock_request(endpoint, &api_version, &lazy_lock)?)
         }
+        "len_len" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let len: super::models::Len = __params
+                .required("len", "a value of the documented model")?;
+            Ok(super::len::len_request(endpoint, &api_version, &len)?)
+        }
         "Map_Map" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let map: super::models::Map = __params
                 .required("Map", "a value of the documented model")?;
             Ok(super::map::map_request(endpoint, &api_version, &map)?)
+        }
+        "MapAccess_MapAccess" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let map_access: super::models::MapAccess = __params
+                .required("MapAccess", "a value of the documented model")?;
+            Ok(
+                super::map_access::map_access_request(
+                    endpoint,
+                    &api_version,
+                    &map_access,
+                )?,
+            )
         }
         "matches_matches" => {
             let api_version = __params.api_version(super::API_VERSION)?;
@@ -4848,6 +5042,11 @@ pub fn build_request(
             let option: super::models::Option2 = __params
                 .required("Option", "a value of the documented model")?;
             Ok(super::option::option_request(endpoint, &api_version, &option)?)
+        }
+        "OptionalBodies_A" => {
+            let a: Option<super::models::A> = __params
+                .optional("A", "a value of the documented model")?;
+            Ok(super::optional_bodies::a_request(endpoint, a.as_ref())?)
         }
         "OptionalBodies_align_of" => {
             let align_of: Option<super::models::AlignOf> = __params
@@ -5144,6 +5343,11 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_D" => {
+            let d: Option<super::models::D> = __params
+                .optional("D", "a value of the documented model")?;
+            Ok(super::optional_bodies::d_request(endpoint, d.as_ref())?)
+        }
         "OptionalBodies_Date" => {
             let date: Option<super::models::Date> = __params
                 .optional("Date", "a value of the documented model")?;
@@ -5285,7 +5489,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Deserialize" => {
-            let deserialize: Option<super::models::Deserialize2> = __params
+            let deserialize: Option<super::models::Deserialize> = __params
                 .optional("Deserialize", "a value of the documented model")?;
             Ok(
                 super::optional_bodies::deserialize_request(
@@ -5529,6 +5733,11 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_formatter" => {
+            let formatter: Option<super::models::Formatter> = __params
+                .optional("formatter", "a value of the documented model")?;
+            Ok(super::optional_bodies::formatter_request(endpoint, formatter.as_ref())?)
+        }
         "OptionalBodies_From" => {
             let from: Option<super::models::From> = __params
                 .optional("From", "a value of the documented model")?;
@@ -5674,15 +5883,45 @@ pub fn build_request(
                 .optional("json", "a value of the documented model")?;
             Ok(super::optional_bodies::json_request(endpoint, json.as_ref())?)
         }
+        "OptionalBodies_json_struct" => {
+            let json_struct: Option<super::models::JsonStruct> = __params
+                .optional("json_struct", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::json_struct_request(
+                    endpoint,
+                    json_struct.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_key" => {
+            let key: Option<super::models::Key> = __params
+                .optional("key", "a value of the documented model")?;
+            Ok(super::optional_bodies::key_request(endpoint, key.as_ref())?)
+        }
         "OptionalBodies_LazyLock" => {
             let lazy_lock: Option<super::models::LazyLock> = __params
                 .optional("LazyLock", "a value of the documented model")?;
             Ok(super::optional_bodies::lazy_lock_request(endpoint, lazy_lock.as_ref())?)
         }
+        "OptionalBodies_len" => {
+            let len: Option<super::models::Len> = __params
+                .optional("len", "a value of the documented model")?;
+            Ok(super::optional_bodies::len_request(endpoint, len.as_ref())?)
+        }
         "OptionalBodies_Map" => {
             let map: Option<super::models::Map> = __params
                 .optional("Map", "a value of the documented model")?;
             Ok(super::optional_bodies::map_request(endpoint, map.as_ref())?)
+        }
+        "OptionalBodies_MapAccess" => {
+            let map_access: Option<super::models::MapAccess> = __params
+                .optional("MapAccess", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::map_access_request(
+                    endpoint,
+                    map_access.as_ref(),
+                )?,
+            )
         }
         "OptionalBodies_matches" => {
             let matches: Option<super::models::Matches> = __params
@@ -6246,6 +6485,11 @@ pub fn build_request(
                 .optional("Result", "a value of the documented model")?;
             Ok(super::optional_bodies::result_request(endpoint, result.as_ref())?)
         }
+        "OptionalBodies_S" => {
+            let s: Option<super::models::S> = __params
+                .optional("S", "a value of the documented model")?;
+            Ok(super::optional_bodies::s_request(endpoint, s.as_ref())?)
+        }
         "OptionalBodies_SafeDebug" => {
             let safe_debug: Option<super::models::SafeDebug> = __params
                 .optional("SafeDebug", "a value of the documented model")?;
@@ -6287,7 +6531,7 @@ pub fn build_request(
             )
         }
         "OptionalBodies_Serialize" => {
-            let serialize: Option<super::models::Serialize2> = __params
+            let serialize: Option<super::models::Serialize> = __params
                 .optional("Serialize", "a value of the documented model")?;
             Ok(super::optional_bodies::serialize_request(endpoint, serialize.as_ref())?)
         }
@@ -6350,6 +6594,11 @@ pub fn build_request(
             let some: Option<super::models::Some> = __params
                 .optional("Some", "a value of the documented model")?;
             Ok(super::optional_bodies::some_request(endpoint, some.as_ref())?)
+        }
+        "OptionalBodies_state" => {
+            let state: Option<super::models::State> = __params
+                .optional("state", "a value of the documented model")?;
+            Ok(super::optional_bodies::state_request(endpoint, state.as_ref())?)
         }
         "OptionalBodies_StaticTokenCredential" => {
             let static_token_credential: Option<super::models::StaticTokenCredential> = __params
@@ -6611,6 +6860,11 @@ pub fn build_request(
                 .optional("Vec", "a value of the documented model")?;
             Ok(super::optional_bodies::vec_request(endpoint, vec.as_ref())?)
         }
+        "OptionalBodies_Visitor" => {
+            let visitor: Option<super::models::Visitor> = __params
+                .optional("Visitor", "a value of the documented model")?;
+            Ok(super::optional_bodies::visitor_request(endpoint, visitor.as_ref())?)
+        }
         "OptionalBodies_write" => {
             let write: Option<super::models::Write> = __params
                 .optional("write", "a value of the documented model")?;
@@ -6795,7 +7049,15 @@ pub fn build_request(
                 .required("p266", "a value of the documented model")?;
             let p268: i32 = __params.required("p268", "an integer")?;
             let p270: String = __params.required("p270", "a string")?;
+            let p272: super::models::Choice = __params
+                .required("p272", "a value of the documented model")?;
+            let p274: i32 = __params.required("p274", "an integer")?;
+            let p276: String = __params.required("p276", "a string")?;
+            let p278: super::models::Choice = __params
+                .required("p278", "a value of the documented model")?;
             let p28: i32 = __params.required("p28", "an integer")?;
+            let p280: i32 = __params.required("p280", "an integer")?;
+            let p282: String = __params.required("p282", "a string")?;
             let p30: String = __params.required("p30", "a string")?;
             let p32: super::models::Choice = __params
                 .required("p32", "a value of the documented model")?;
@@ -6974,6 +7236,15 @@ pub fn build_request(
             let p269: Option<super::models::Choice> = __params
                 .optional("p269", "a value of the documented model")?;
             let p27: Option<String> = __params.optional("p27", "a string")?;
+            let p271: Option<i32> = __params.optional("p271", "an integer")?;
+            let p273: Option<String> = __params.optional("p273", "a string")?;
+            let p275: Option<super::models::Choice> = __params
+                .optional("p275", "a value of the documented model")?;
+            let p277: Option<i32> = __params.optional("p277", "an integer")?;
+            let p279: Option<String> = __params.optional("p279", "a string")?;
+            let p281: Option<super::models::Choice> = __params
+                .optional("p281", "a value of the documented model")?;
+            let p283: Option<i32> = __params.optional("p283", "an integer")?;
             let p29: Option<super::models::Choice> = __params
                 .optional("p29", "a value of the documented model")?;
             let p3: Option<String> = __params.optional("p3", "a string")?;
@@ -7128,7 +7399,13 @@ pub fn build_request(
                     &p266,
                     p268,
                     &p270,
+                    &p272,
+                    p274,
+                    &p276,
+                    &p278,
                     p28,
+                    p280,
+                    &p282,
                     &p30,
                     &p32,
                     p34,
@@ -7262,6 +7539,13 @@ pub fn build_request(
                     p267.as_deref(),
                     p269.as_ref(),
                     p27.as_deref(),
+                    p271,
+                    p273.as_deref(),
+                    p275.as_ref(),
+                    p277,
+                    p279.as_deref(),
+                    p281.as_ref(),
+                    p283,
                     p29.as_ref(),
                     p3.as_deref(),
                     p31,
@@ -7319,13 +7603,15 @@ pub fn build_request(
         }
         "Parameters_HeaderOptional" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let api_version_2: Option<String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: Option<String> = __params.optional("Arc", "a string")?;
-            let arm_client_options: Option<super::models::Choice> = __params
-                .optional("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: Option<String> = __params
-                .optional("ArmPipeline", "a string")?;
+            let a: Option<super::models::Choice> = __params
+                .optional("A", "a value of the documented model")?;
+            let api_version_2: Option<i32> = __params
+                .optional("API_VERSION", "an integer")?;
+            let arc: Option<i32> = __params.optional("Arc", "an integer")?;
+            let arm_client_options: Option<String> = __params
+                .optional("ArmClientOptions", "a string")?;
+            let arm_pipeline: Option<i32> = __params
+                .optional("ArmPipeline", "an integer")?;
             let as_mut: Option<i32> = __params.optional("AsMut", "an integer")?;
             let as_ref: Option<String> = __params.optional("AsRef", "a string")?;
             let async_fn: Option<String> = __params.optional("AsyncFn", "a string")?;
@@ -7333,230 +7619,237 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
-            let base64: Option<super::models::Choice> = __params
-                .optional("Base64", "a value of the documented model")?;
-            let base64_url: Option<String> = __params.optional("Base64Url", "a string")?;
-            let binary_format: Option<i32> = __params
-                .optional("BinaryFormat", "an integer")?;
+            let b_tree_map: Option<String> = __params.optional("BTreeMap", "a string")?;
+            let base64: Option<String> = __params.optional("Base64", "a string")?;
+            let base64_url: Option<i32> = __params.optional("Base64Url", "an integer")?;
+            let binary_format: Option<super::models::Choice> = __params
+                .optional("BinaryFormat", "a value of the documented model")?;
             let r#box: Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: Option<String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: Option<i32> = __params
+                .optional("ClientMethodOptions", "an integer")?;
             let clone: Option<i32> = __params.optional("Clone", "an integer")?;
-            let constraint: Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: Option<i32> = __params.optional("Context", "an integer")?;
+            let constraint: Option<String> = __params
+                .optional("Constraint", "a string")?;
+            let context: Option<super::models::Choice> = __params
+                .optional("Context", "a value of the documented model")?;
             let copy: Option<String> = __params.optional("Copy", "a string")?;
-            let cow: Option<String> = __params.optional("Cow", "a string")?;
-            let default_endpoint: Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
-            let date: Option<i32> = __params.optional("Date", "an integer")?;
-            let date_time: Option<super::models::Choice> = __params
-                .optional("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: Option<String> = __params
-                .optional("DateTimeRfc1123", "a string")?;
+            let cow: Option<i32> = __params.optional("Cow", "an integer")?;
+            let d: Option<String> = __params.optional("D", "a string")?;
+            let default_endpoint: Option<super::models::Choice> = __params
+                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: Option<super::models::Choice> = __params
+                .optional("Date", "a value of the documented model")?;
+            let date_time: Option<String> = __params.optional("DateTime", "a string")?;
+            let date_time_rfc1123: Option<i32> = __params
+                .optional("DateTimeRfc1123", "an integer")?;
             let debug: Option<String> = __params.optional("Debug", "a string")?;
             let default: Option<i32> = __params.optional("Default", "an integer")?;
-            let deserialize: Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: Option<String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: Option<super::models::Choice> = __params
+                .optional("Deserialize", "a value of the documented model")?;
+            let deserializer: Option<i32> = __params
+                .optional("Deserializer", "an integer")?;
             let double_ended_iterator: Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: Option<i32> = __params.optional("Duration", "an integer")?;
-            let dynamic_error: Option<super::models::Choice> = __params
-                .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: Option<String> = __params
-                .optional("DynamicParams", "a string")?;
-            let dynamic_reply: Option<super::models::Choice> = __params
-                .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: Option<i32> = __params
-                .optional("DynamicValidate", "an integer")?;
+            let duration: Option<super::models::Choice> = __params
+                .optional("Duration", "a value of the documented model")?;
+            let dynamic_error: Option<String> = __params
+                .optional("DynamicError", "a string")?;
+            let dynamic_params: Option<i32> = __params
+                .optional("DynamicParams", "an integer")?;
+            let dynamic_reply: Option<String> = __params
+                .optional("DynamicReply", "a string")?;
+            let dynamic_validate: Option<super::models::Choice> = __params
+                .optional("DynamicValidate", "a value of the documented model")?;
             let eq: Option<i32> = __params.optional("Eq", "an integer")?;
             let err: Option<String> = __params.optional("Err", "a string")?;
-            let error_body: Option<i32> = __params.optional("ErrorBody", "an integer")?;
+            let error_body: Option<super::models::Choice> = __params
+                .optional("ErrorBody", "a value of the documented model")?;
             let exact_size_iterator: Option<String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: Option<String> = __params.optional("Extend", "a string")?;
-            let final_state_via: Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: Option<super::models::Choice> = __params
+                .optional("FinalStateVia", "a value of the documented model")?;
             let r#fn: Option<String> = __params.optional("Fn", "a string")?;
             let fn_mut: Option<i32> = __params.optional("FnMut", "an integer")?;
             let fn_once: Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: Option<i32> = __params.optional("FormBody", "an integer")?;
-            let format_error: Option<super::models::Choice> = __params
-                .optional("FormatError", "a value of the documented model")?;
+            let form_body: Option<super::models::Choice> = __params
+                .optional("FormBody", "a value of the documented model")?;
+            let format_error: Option<String> = __params
+                .optional("FormatError", "a string")?;
             let from: Option<String> = __params.optional("From", "a string")?;
             let from_iterator: Option<String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: Option<super::models::Choice> = __params
-                .optional("FromStatus", "a value of the documented model")?;
+            let from_status: Option<String> = __params
+                .optional("FromStatus", "a string")?;
             let future: Option<i32> = __params.optional("Future", "an integer")?;
             let hash: Option<i32> = __params.optional("Hash", "an integer")?;
-            let host_part: Option<i32> = __params.optional("HostPart", "an integer")?;
-            let http_request: Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: Option<String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: Option<super::models::Choice> = __params
+                .optional("HostPart", "a value of the documented model")?;
+            let http_request: Option<String> = __params
+                .optional("HttpRequest", "a string")?;
+            let http_response: Option<i32> = __params
+                .optional("HttpResponse", "an integer")?;
             let into: Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: Option<super::models::Choice> = __params
-                .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: Option<super::models::Choice> = __params
-                .optional("InvalidHost", "a value of the documented model")?;
+            let into_variant: Option<String> = __params
+                .optional("IntoVariant", "a string")?;
+            let invalid_host: Option<String> = __params
+                .optional("InvalidHost", "a string")?;
             let iterator: Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: Option<i32> = __params.optional("LazyLock", "an integer")?;
-            let map: Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: Option<i32> = __params.optional("Method", "an integer")?;
-            let method_options_2: Option<String> = __params
-                .optional("MethodOptions", "a string")?;
-            let next_link: Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: Option<i32> = __params.optional("NoFormat", "an integer")?;
+            let lazy_lock: Option<super::models::Choice> = __params
+                .optional("LazyLock", "a value of the documented model")?;
+            let map: Option<String> = __params.optional("Map", "a string")?;
+            let map_access: Option<String> = __params.optional("MapAccess", "a string")?;
+            let method: Option<super::models::Choice> = __params
+                .optional("Method", "a value of the documented model")?;
+            let method_options_2: Option<i32> = __params
+                .optional("MethodOptions", "an integer")?;
+            let next_link: Option<String> = __params.optional("NextLink", "a string")?;
+            let no_format: Option<super::models::Choice> = __params
+                .optional("NoFormat", "a value of the documented model")?;
             let none: Option<String> = __params.optional("None", "a string")?;
-            let operations: Option<String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: Option<i32> = __params.optional("OPERATIONS", "an integer")?;
             let ok: Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: Option<super::models::Choice> = __params
-                .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_info: Option<String> = __params
+                .optional("OperationInfo", "a string")?;
+            let operation_status: Option<String> = __params
+                .optional("OperationStatus", "a string")?;
             let option: Option<i32> = __params.optional("Option", "an integer")?;
             let ord: Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: Option<i32> = __params.optional("Other", "an integer")?;
-            let page_decoder: Option<String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: Option<super::models::Choice> = __params
+                .optional("Other", "a value of the documented model")?;
+            let page_decoder: Option<i32> = __params
+                .optional("PageDecoder", "an integer")?;
+            let pager: Option<String> = __params.optional("Pager", "a string")?;
             let partial_eq: Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: Option<String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: Option<i32> = __params.optional("Pattern", "an integer")?;
-            let poller_method_options: Option<String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
-            let resource_manager_audience: Option<i32> = __params
-                .optional("ResourceManagerAudience", "an integer")?;
-            let response: Option<String> = __params.optional("Response", "a string")?;
-            let response_error: Option<String> = __params
-                .optional("ResponseError", "a string")?;
-            let response_headers: Option<String> = __params
-                .optional("ResponseHeaders", "a string")?;
-            let response_too_large: Option<String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let pattern: Option<super::models::Choice> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            let poller_method_options: Option<i32> = __params
+                .optional("PollerMethodOptions", "an integer")?;
+            let poller_options: Option<super::models::Choice> = __params
+                .optional("PollerOptions", "a value of the documented model")?;
+            let regex: Option<String> = __params.optional("Regex", "a string")?;
+            let resource_manager_audience: Option<super::models::Choice> = __params
+                .optional("ResourceManagerAudience", "a value of the documented model")?;
+            let response: Option<i32> = __params.optional("Response", "an integer")?;
+            let response_error: Option<i32> = __params
+                .optional("ResponseError", "an integer")?;
+            let response_headers: Option<i32> = __params
+                .optional("ResponseHeaders", "an integer")?;
+            let response_too_large: Option<i32> = __params
+                .optional("ResponseTooLarge", "an integer")?;
             let result: Option<i32> = __params.optional("Result", "an integer")?;
-            let services: Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let s: Option<i32> = __params.optional("S", "an integer")?;
+            let services: Option<String> = __params.optional("SERVICES", "a string")?;
+            let safe_debug: Option<String> = __params.optional("SafeDebug", "a string")?;
+            let secret: Option<i32> = __params.optional("Secret", "an integer")?;
             let self_: Option<String> = __params.optional("Self", "a string")?;
             let send: Option<i32> = __params.optional("Send", "an integer")?;
-            let serialize: Option<String> = __params.optional("Serialize", "a string")?;
-            let serializer: Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: Option<String> = __params
-                .optional("ServiceInfo", "a string")?;
+            let serialize: Option<i32> = __params.optional("Serialize", "an integer")?;
+            let serializer: Option<String> = __params
+                .optional("Serializer", "a string")?;
+            let service_error: Option<super::models::Choice> = __params
+                .optional("ServiceError", "a value of the documented model")?;
+            let service_info: Option<i32> = __params
+                .optional("ServiceInfo", "an integer")?;
             let sized: Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: Option<super::models::Choice> = __params
-                .optional("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: Option<String> = __params
+                .optional("StaticTokenCredential", "a string")?;
             let string: Option<i32> = __params.optional("String", "an integer")?;
-            let string_format: Option<String> = __params
-                .optional("StringFormat", "a string")?;
-            let strip_read_only: Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let string_format: Option<i32> = __params
+                .optional("StringFormat", "an integer")?;
+            let strip_read_only: Option<String> = __params
+                .optional("StripReadOnly", "a string")?;
             let sync: Option<String> = __params.optional("Sync", "a string")?;
-            let text_format: Option<String> = __params
-                .optional("TextFormat", "a string")?;
+            let text_format: Option<i32> = __params
+                .optional("TextFormat", "an integer")?;
             let to_owned: Option<String> = __params.optional("ToOwned", "a string")?;
             let to_string: Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: Option<super::models::Choice> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             let try_from: Option<i32> = __params.optional("TryFrom", "an integer")?;
             let try_into: Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: Option<i32> = __params.optional("UnixTime", "an integer")?;
-            let unknown: Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unix_time: Option<super::models::Choice> = __params
+                .optional("UnixTime", "a value of the documented model")?;
+            let unknown: Option<String> = __params.optional("Unknown", "a string")?;
             let unpin: Option<i32> = __params.optional("Unpin", "an integer")?;
-            let url: Option<i32> = __params.optional("Url", "an integer")?;
-            let url_builder: Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let uuid: Option<super::models::Choice> = __params
-                .optional("Uuid", "a value of the documented model")?;
-            let validate: Option<String> = __params.optional("Validate", "a string")?;
-            let validation_error: Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: Option<String> = __params.optional("Validator", "a string")?;
-            let value: Option<i32> = __params.optional("Value", "an integer")?;
+            let url: Option<super::models::Choice> = __params
+                .optional("Url", "a value of the documented model")?;
+            let url_builder: Option<String> = __params
+                .optional("UrlBuilder", "a string")?;
+            let uuid: Option<String> = __params.optional("Uuid", "a string")?;
+            let validate: Option<i32> = __params.optional("Validate", "an integer")?;
+            let validation_error: Option<super::models::Choice> = __params
+                .optional("ValidationError", "a value of the documented model")?;
+            let validation_errors: Option<String> = __params
+                .optional("ValidationErrors", "a string")?;
+            let validator: Option<i32> = __params.optional("Validator", "an integer")?;
+            let value: Option<super::models::Choice> = __params
+                .optional("Value", "a value of the documented model")?;
             let vec: Option<String> = __params.optional("Vec", "a string")?;
+            let visitor: Option<super::models::Choice> = __params
+                .optional("Visitor", "a value of the documented model")?;
             let value_2: Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: Option<String> = __params.optional("__private", "a string")?;
+            let private: Option<i32> = __params.optional("__private", "an integer")?;
             let r#abstract: Option<String> = __params.optional("abstract", "a string")?;
             let align_of: Option<String> = __params.optional("align_of", "a string")?;
             let align_of_val: Option<i32> = __params
                 .optional("align_of_val", "an integer")?;
             let alloc: Option<i32> = __params.optional("alloc", "an integer")?;
-            let api_version_3: Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: Option<super::models::Choice> = __params
+                .optional("api_version", "a value of the documented model")?;
+            let armgen_runtime: Option<String> = __params
+                .optional("armgen_runtime", "a string")?;
             let r#as: Option<i32> = __params.optional("as", "an integer")?;
             let assert: Option<super::models::Choice> = __params
                 .optional("assert", "a value of the documented model")?;
             let assert_eq: Option<String> = __params.optional("assert_eq", "a string")?;
             let r#async: Option<super::models::Choice> = __params
                 .optional("async", "a value of the documented model")?;
-            let async_trait: Option<String> = __params
-                .optional("async_trait", "a string")?;
-            let at: Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let async_trait: Option<i32> = __params
+                .optional("async_trait", "an integer")?;
+            let at: Option<String> = __params.optional("at", "a string")?;
             let r#await: Option<String> = __params.optional("await", "a string")?;
-            let azure_core: Option<i32> = __params.optional("azure_core", "an integer")?;
+            let azure_core: Option<super::models::Choice> = __params
+                .optional("azure_core", "a value of the documented model")?;
             let r#become: Option<i32> = __params.optional("become", "an integer")?;
             let bool: Option<i32> = __params.optional("bool", "an integer")?;
             let box_2: Option<super::models::Choice> = __params
                 .optional("box", "a value of the documented model")?;
             let r#break: Option<String> = __params.optional("break", "a string")?;
-            let build_request: Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: Option<super::models::Choice> = __params
+                .optional("build_request", "a value of the documented model")?;
             let cfg: Option<i32> = __params.optional("cfg", "an integer")?;
             let char: Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let client_request_id: Option<i32> = __params
-                .optional("client_request_id", "an integer")?;
-            let clients: Option<i32> = __params.optional("clients", "an integer")?;
-            let compile_pattern: Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let client_request_id: Option<super::models::Choice> = __params
+                .optional("client_request_id", "a value of the documented model")?;
+            let clients: Option<super::models::Choice> = __params
+                .optional("clients", "a value of the documented model")?;
+            let compile_pattern: Option<super::models::Choice> = __params
+                .optional("compile_pattern", "a value of the documented model")?;
             let concat: Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: Option<i32> = __params.optional("const", "an integer")?;
@@ -7564,51 +7857,53 @@ pub fn build_request(
                 .optional("continue", "a value of the documented model")?;
             let core: Option<String> = __params.optional("core", "a string")?;
             let crate_: Option<String> = __params.optional("crate", "a string")?;
-            let credential: Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: Option<String> = __params
-                .optional("decode_by_status", "a string")?;
-            let decode_bytes: Option<i32> = __params
-                .optional("decode_bytes", "an integer")?;
-            let decode_empty: Option<super::models::Choice> = __params
-                .optional("decode_empty", "a value of the documented model")?;
-            let decode_exists: Option<String> = __params
-                .optional("decode_exists", "a string")?;
-            let decode_json: Option<i32> = __params
-                .optional("decode_json", "an integer")?;
-            let decode_nullable: Option<super::models::Choice> = __params
-                .optional("decode_nullable", "a value of the documented model")?;
-            let decode_optional: Option<String> = __params
-                .optional("decode_optional", "a string")?;
-            let decode_response: Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
-            let decode_text: Option<i32> = __params
-                .optional("decode_text", "an integer")?;
+            let credential: Option<String> = __params
+                .optional("credential", "a string")?;
+            let decode_body: Option<String> = __params
+                .optional("decode_body", "a string")?;
+            let decode_by_status: Option<i32> = __params
+                .optional("decode_by_status", "an integer")?;
+            let decode_bytes: Option<super::models::Choice> = __params
+                .optional("decode_bytes", "a value of the documented model")?;
+            let decode_empty: Option<String> = __params
+                .optional("decode_empty", "a string")?;
+            let decode_exists: Option<i32> = __params
+                .optional("decode_exists", "an integer")?;
+            let decode_json: Option<super::models::Choice> = __params
+                .optional("decode_json", "a value of the documented model")?;
+            let decode_nullable: Option<String> = __params
+                .optional("decode_nullable", "a string")?;
+            let decode_optional: Option<i32> = __params
+                .optional("decode_optional", "an integer")?;
+            let decode_response: Option<String> = __params
+                .optional("decode_response", "a string")?;
+            let decode_text: Option<super::models::Choice> = __params
+                .optional("decode_text", "a value of the documented model")?;
+            let deserializer_2: Option<String> = __params
+                .optional("deserializer", "a string")?;
             let r#do: Option<i32> = __params.optional("do", "an integer")?;
             let drop_2: Option<String> = __params.optional("drop", "a string")?;
             let r#dyn: Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: Option<String> = __params
-                .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: Option<i32> = __params
-                .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: Option<super::models::Choice> = __params
-                .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: Option<String> = __params
-                .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: Option<i32> = __params
-                .optional("dynamic_result", "an integer")?;
+            let dynamic: Option<String> = __params.optional("dynamic", "a string")?;
+            let dynamic_execute: Option<i32> = __params
+                .optional("dynamic_execute", "an integer")?;
+            let dynamic_pages: Option<super::models::Choice> = __params
+                .optional("dynamic_pages", "a value of the documented model")?;
+            let dynamic_poll: Option<String> = __params
+                .optional("dynamic_poll", "a string")?;
+            let dynamic_request_error: Option<i32> = __params
+                .optional("dynamic_request_error", "an integer")?;
+            let dynamic_result: Option<super::models::Choice> = __params
+                .optional("dynamic_result", "a value of the documented model")?;
             let r#else: Option<String> = __params.optional("else", "a string")?;
-            let endpoint_2: Option<String> = __params.optional("endpoint", "a string")?;
+            let endpoint_2: Option<i32> = __params.optional("endpoint", "an integer")?;
             let r#enum: Option<i32> = __params.optional("enum", "an integer")?;
             let env: Option<String> = __params.optional("env", "a string")?;
             let r#extern: Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: Option<super::models::Choice> = __params
+                .optional("f", "a value of the documented model")?;
             let f32: Option<String> = __params.optional("f32", "a string")?;
             let f64: Option<i32> = __params.optional("f64", "an integer")?;
             let r#false: Option<String> = __params.optional("false", "a string")?;
@@ -7619,6 +7914,7 @@ pub fn build_request(
             let format: Option<i32> = __params.optional("format", "an integer")?;
             let format_args: Option<super::models::Choice> = __params
                 .optional("format_args", "a value of the documented model")?;
+            let formatter: Option<i32> = __params.optional("formatter", "an integer")?;
             let r#gen: Option<i32> = __params.optional("gen", "an integer")?;
             let i32: Option<i32> = __params.optional("i32", "an integer")?;
             let i64: Option<super::models::Choice> = __params
@@ -7630,88 +7926,93 @@ pub fn build_request(
             let include: Option<String> = __params.optional("include", "a string")?;
             let include_str: Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: Option<i32> = __params.optional("inner", "an integer")?;
-            let json: Option<String> = __params.optional("json", "a string")?;
+            let inner: Option<super::models::Choice> = __params
+                .optional("inner", "a value of the documented model")?;
+            let json: Option<i32> = __params.optional("json", "an integer")?;
+            let json_struct: Option<String> = __params
+                .optional("json_struct", "a string")?;
+            let key: Option<super::models::Choice> = __params
+                .optional("key", "a value of the documented model")?;
+            let len: Option<i32> = __params.optional("len", "an integer")?;
             let r#let: Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: Option<String> = __params.optional("loop", "a string")?;
             let r#macro: Option<i32> = __params.optional("macro", "an integer")?;
+            let map_2: Option<i32> = __params.optional("map", "an integer")?;
             let r#match: Option<super::models::Choice> = __params
                 .optional("match", "a value of the documented model")?;
             let matches: Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: Option<i32> = __params.optional("members", "an integer")?;
-            let method_options_3: Option<String> = __params
-                .optional("method_options", "a string")?;
+            let members: Option<super::models::Choice> = __params
+                .optional("members", "a value of the documented model")?;
+            let method_options_3: Option<i32> = __params
+                .optional("method_options", "an integer")?;
             let r#mod: Option<String> = __params.optional("mod", "a string")?;
-            let models: Option<String> = __params.optional("models", "a string")?;
+            let models: Option<i32> = __params.optional("models", "an integer")?;
             let r#move: Option<i32> = __params.optional("move", "an integer")?;
             let r#mut: Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: Option<String> = __params.optional("new", "a string")?;
+            let operation_id: Option<super::models::Choice> = __params
+                .optional("operation_id", "a value of the documented model")?;
             let option_env: Option<String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: Option<String> = __params.optional("options", "a string")?;
             let r#override: Option<String> = __params.optional("override", "a string")?;
-            let page: Option<String> = __params.optional("page", "a string")?;
+            let page: Option<i32> = __params.optional("page", "an integer")?;
             let panic: Option<i32> = __params.optional("panic", "an integer")?;
-            let parameterized_host: Option<String> = __params
-                .optional("parameterized_host", "a string")?;
-            let params: Option<String> = __params.optional("params", "a string")?;
-            let path: Option<i32> = __params.optional("path", "an integer")?;
-            let patterns: Option<String> = __params.optional("patterns", "a string")?;
-            let pipeline: Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: Option<i32> = __params
+                .optional("parameterized_host", "an integer")?;
+            let params: Option<i32> = __params.optional("params", "an integer")?;
+            let path: Option<super::models::Choice> = __params
+                .optional("path", "a value of the documented model")?;
+            let patterns: Option<i32> = __params.optional("patterns", "an integer")?;
+            let pipeline: Option<String> = __params.optional("pipeline", "a string")?;
             let r#priv: Option<i32> = __params.optional("priv", "an integer")?;
             let r#pub: Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: Option<String> = __params.optional("ref", "a string")?;
-            let regex_2: Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: Option<String> = __params.optional("request", "a string")?;
-            let resource_manager_endpoint: Option<super::models::Choice> = __params
-                .optional(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: Option<String> = __params
-                .optional("resource_manager_scope", "a string")?;
-            let response_2: Option<String> = __params.optional("response", "a string")?;
-            let response_error_2: Option<i32> = __params
-                .optional("response_error", "an integer")?;
+            let regex_2: Option<String> = __params.optional("regex", "a string")?;
+            let request: Option<i32> = __params.optional("request", "an integer")?;
+            let resource_manager_endpoint: Option<String> = __params
+                .optional("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: Option<i32> = __params
+                .optional("resource_manager_scope", "an integer")?;
+            let response_2: Option<i32> = __params.optional("response", "an integer")?;
+            let response_error_2: Option<super::models::Choice> = __params
+                .optional("response_error", "a value of the documented model")?;
             let r#return: Option<i32> = __params.optional("return", "an integer")?;
             let self_2: Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: Option<String> = __params.optional("serde", "a string")?;
-            let serde_json: Option<i32> = __params.optional("serde_json", "an integer")?;
+            let serde: Option<i32> = __params.optional("serde", "an integer")?;
+            let serde_json: Option<super::models::Choice> = __params
+                .optional("serde_json", "a value of the documented model")?;
+            let serializer_2: Option<super::models::Choice> = __params
+                .optional("serializer", "a value of the documented model")?;
             let size_of: Option<i32> = __params.optional("size_of", "an integer")?;
             let size_of_val: Option<super::models::Choice> = __params
                 .optional("size_of_val", "a value of the documented model")?;
+            let state: Option<String> = __params.optional("state", "a string")?;
             let r#static: Option<i32> = __params.optional("static", "an integer")?;
             let std: Option<super::models::Choice> = __params
                 .optional("std", "a value of the documented model")?;
             let str: Option<String> = __params.optional("str", "a string")?;
-            let string_enum: Option<i32> = __params
-                .optional("string_enum", "an integer")?;
+            let string_enum: Option<super::models::Choice> = __params
+                .optional("string_enum", "a value of the documented model")?;
             let stringify: Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: Option<String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: Option<i32> = __params
+                .optional("strip_member", "an integer")?;
+            let strip_members: Option<super::models::Choice> = __params
+                .optional("strip_members", "a value of the documented model")?;
             let r#struct: Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: Option<String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: Option<i32> = __params
+                .optional("subscription_id", "an integer")?;
             let super_: Option<String> = __params.optional("super", "a string")?;
-            let tag: Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
-            let tagged_union: Option<super::models::Choice> = __params
-                .optional("tagged_union", "a value of the documented model")?;
+            let tag: Option<String> = __params.optional("tag", "a string")?;
+            let tagged_union: Option<String> = __params
+                .optional("tagged_union", "a string")?;
             let todo: Option<String> = __params.optional("todo", "a string")?;
             let r#trait: Option<i32> = __params.optional("trait", "an integer")?;
             let r#true: Option<super::models::Choice> = __params
@@ -7728,14 +8029,13 @@ pub fn build_request(
             let r#unsafe: Option<i32> = __params.optional("unsafe", "an integer")?;
             let r#unsized: Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: Option<String> = __params.optional("url", "a string")?;
             let r#use: Option<String> = __params.optional("use", "a string")?;
             let usize: Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: Option<i32> = __params.optional("validator", "an integer")?;
-            let value_3: Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: Option<super::models::Choice> = __params
+                .optional("validator", "a value of the documented model")?;
+            let value_3: Option<String> = __params.optional("value", "a string")?;
             let vec_2: Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: Option<i32> = __params.optional("virtual", "an integer")?;
@@ -7748,186 +8048,192 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
-                    arm_client_options.as_ref(),
-                    arm_pipeline.as_deref(),
+                    a.as_ref(),
+                    api_version_2,
+                    arc,
+                    arm_client_options.as_deref(),
+                    arm_pipeline,
                     as_mut,
                     as_ref.as_deref(),
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
-                    base64.as_ref(),
-                    base64_url.as_deref(),
-                    binary_format,
+                    b_tree_map.as_deref(),
+                    base64.as_deref(),
+                    base64_url,
+                    binary_format.as_ref(),
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options,
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint.as_deref(),
+                    context.as_ref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
-                    date,
-                    date_time.as_ref(),
-                    date_time_rfc1123.as_deref(),
+                    cow,
+                    d.as_deref(),
+                    default_endpoint.as_ref(),
+                    date.as_ref(),
+                    date_time.as_deref(),
+                    date_time_rfc1123,
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_ref(),
+                    deserializer,
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    duration,
-                    dynamic_error.as_ref(),
-                    dynamic_params.as_deref(),
-                    dynamic_reply.as_ref(),
-                    dynamic_validate,
+                    duration.as_ref(),
+                    dynamic_error.as_deref(),
+                    dynamic_params,
+                    dynamic_reply.as_deref(),
+                    dynamic_validate.as_ref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_ref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_ref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    form_body,
-                    format_error.as_ref(),
+                    form_body.as_ref(),
+                    format_error.as_deref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status.as_ref(),
+                    from_status.as_deref(),
                     future,
                     hash,
-                    host_part,
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_ref(),
+                    http_request.as_deref(),
+                    http_response,
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
-                    into_variant.as_ref(),
-                    invalid_host.as_ref(),
+                    into_variant.as_deref(),
+                    invalid_host.as_deref(),
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
-                    method_options_2.as_deref(),
-                    next_link.as_ref(),
-                    no_format,
+                    lazy_lock.as_ref(),
+                    map.as_deref(),
+                    map_access.as_deref(),
+                    method.as_ref(),
+                    method_options_2,
+                    next_link.as_deref(),
+                    no_format.as_ref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations,
                     ok.as_ref(),
-                    operation_info.as_ref(),
-                    operation_status.as_ref(),
+                    operation_info.as_deref(),
+                    operation_status.as_deref(),
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_ref(),
+                    page_decoder,
+                    pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
-                    resource_manager_audience,
-                    response.as_deref(),
-                    response_error.as_deref(),
-                    response_headers.as_deref(),
-                    response_too_large.as_deref(),
+                    pattern.as_ref(),
+                    poller_method_options,
+                    poller_options.as_ref(),
+                    regex.as_deref(),
+                    resource_manager_audience.as_ref(),
+                    response,
+                    response_error,
+                    response_headers,
+                    response_too_large,
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
-                    secret.as_ref(),
+                    s,
+                    services.as_deref(),
+                    safe_debug.as_deref(),
+                    secret,
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error,
-                    service_info.as_deref(),
+                    serialize,
+                    serializer.as_deref(),
+                    service_error.as_ref(),
+                    service_info,
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential.as_ref(),
+                    static_token_credential.as_deref(),
                     string,
-                    string_format.as_deref(),
-                    strip_read_only.as_ref(),
+                    string_format,
+                    strip_read_only.as_deref(),
                     sync.as_deref(),
-                    text_format.as_deref(),
+                    text_format,
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_ref(),
                     try_from,
                     try_into.as_ref(),
-                    unix_time,
-                    unknown.as_ref(),
+                    unix_time.as_ref(),
+                    unknown.as_deref(),
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    uuid.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_ref(),
+                    url_builder.as_deref(),
+                    uuid.as_deref(),
+                    validate,
+                    validation_error.as_ref(),
+                    validation_errors.as_deref(),
+                    validator,
+                    value.as_ref(),
                     vec.as_deref(),
+                    visitor.as_ref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private,
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_ref(),
+                    armgen_runtime.as_deref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
-                    async_trait.as_deref(),
-                    at.as_ref(),
+                    async_trait,
+                    at.as_deref(),
                     r#await.as_deref(),
-                    azure_core,
+                    azure_core.as_ref(),
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_ref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    client_request_id,
-                    clients,
-                    compile_pattern,
+                    client_request_id.as_ref(),
+                    clients.as_ref(),
+                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body.as_ref(),
-                    decode_by_status.as_deref(),
-                    decode_bytes,
-                    decode_empty.as_ref(),
-                    decode_exists.as_deref(),
-                    decode_json,
-                    decode_nullable.as_ref(),
-                    decode_optional.as_deref(),
-                    decode_response.as_ref(),
-                    decode_text,
+                    credential.as_deref(),
+                    decode_body.as_deref(),
+                    decode_by_status,
+                    decode_bytes.as_ref(),
+                    decode_empty.as_deref(),
+                    decode_exists,
+                    decode_json.as_ref(),
+                    decode_nullable.as_deref(),
+                    decode_optional,
+                    decode_response.as_deref(),
+                    decode_text.as_ref(),
+                    deserializer_2.as_deref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
-                    dynamic_execute.as_deref(),
-                    dynamic_pages,
-                    dynamic_poll.as_ref(),
-                    dynamic_request_error.as_deref(),
-                    dynamic_result,
+                    dynamic.as_deref(),
+                    dynamic_execute,
+                    dynamic_pages.as_ref(),
+                    dynamic_poll.as_deref(),
+                    dynamic_request_error,
+                    dynamic_result.as_ref(),
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2,
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_ref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -7936,6 +8242,7 @@ pub fn build_request(
                     r#for.as_deref(),
                     format,
                     format_args.as_ref(),
+                    formatter,
                     r#gen,
                     i32,
                     i64.as_ref(),
@@ -7944,58 +8251,64 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_ref(),
+                    json,
+                    json_struct.as_deref(),
+                    key.as_ref(),
+                    len,
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
+                    map_2,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_ref(),
+                    method_options_3,
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models,
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new.as_deref(),
+                    operation_id.as_ref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2.as_deref(),
                     r#override.as_deref(),
-                    page.as_deref(),
+                    page,
                     panic,
-                    parameterized_host.as_deref(),
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host,
+                    params,
+                    path.as_ref(),
+                    patterns,
+                    pipeline.as_deref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
-                    resource_manager_endpoint.as_ref(),
-                    resource_manager_scope.as_deref(),
-                    response_2.as_deref(),
-                    response_error_2,
+                    regex_2.as_deref(),
+                    request,
+                    resource_manager_endpoint.as_deref(),
+                    resource_manager_scope,
+                    response_2,
+                    response_error_2.as_ref(),
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde,
+                    serde_json.as_ref(),
+                    serializer_2.as_ref(),
                     size_of,
                     size_of_val.as_ref(),
+                    state.as_deref(),
                     r#static,
                     std.as_ref(),
                     str.as_deref(),
-                    string_enum,
+                    string_enum.as_ref(),
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member,
+                    strip_members.as_ref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id,
                     super_.as_deref(),
-                    tag.as_ref(),
-                    tagged_union.as_ref(),
+                    tag.as_deref(),
+                    tagged_union.as_deref(),
                     todo.as_deref(),
                     r#trait,
                     r#true.as_ref(),
@@ -8008,11 +8321,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2.as_deref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_ref(),
+                    value_3.as_deref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -8024,220 +8337,226 @@ pub fn build_request(
         }
         "Parameters_HeaderRequired" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let api_version_2: String = __params.required("API_VERSION", "a string")?;
-            let arc: String = __params.required("Arc", "a string")?;
-            let arm_client_options: super::models::Choice = __params
-                .required("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: String = __params.required("ArmPipeline", "a string")?;
+            let a: super::models::Choice = __params
+                .required("A", "a value of the documented model")?;
+            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
+            let arm_client_options: String = __params
+                .required("ArmClientOptions", "a string")?;
+            let arm_pipeline: i32 = __params.required("ArmPipeline", "an integer")?;
             let as_mut: i32 = __params.required("AsMut", "an integer")?;
             let as_ref: String = __params.required("AsRef", "a string")?;
             let async_fn: String = __params.required("AsyncFn", "a string")?;
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
-            let base64: super::models::Choice = __params
-                .required("Base64", "a value of the documented model")?;
-            let base64_url: String = __params.required("Base64Url", "a string")?;
-            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
+            let b_tree_map: String = __params.required("BTreeMap", "a string")?;
+            let base64: String = __params.required("Base64", "a string")?;
+            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let binary_format: super::models::Choice = __params
+                .required("BinaryFormat", "a value of the documented model")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: String = __params.required("Constraint", "a string")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
             let copy: String = __params.required("Copy", "a string")?;
-            let cow: String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
-            let date: i32 = __params.required("Date", "an integer")?;
-            let date_time: super::models::Choice = __params
-                .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: String = __params
-                .required("DateTimeRfc1123", "a string")?;
+            let cow: i32 = __params.required("Cow", "an integer")?;
+            let d: String = __params.required("D", "a string")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: super::models::Choice = __params
+                .required("Date", "a value of the documented model")?;
+            let date_time: String = __params.required("DateTime", "a string")?;
+            let date_time_rfc1123: i32 = __params
+                .required("DateTimeRfc1123", "an integer")?;
             let debug: String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: String = __params.required("Deserializer", "a string")?;
+            let deserialize: super::models::Choice = __params
+                .required("Deserialize", "a value of the documented model")?;
+            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let duration: i32 = __params.required("Duration", "an integer")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: String = __params.required("DynamicParams", "a string")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let duration: super::models::Choice = __params
+                .required("Duration", "a value of the documented model")?;
+            let dynamic_error: String = __params.required("DynamicError", "a string")?;
+            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
+            let dynamic_reply: String = __params.required("DynamicReply", "a string")?;
+            let dynamic_validate: super::models::Choice = __params
+                .required("DynamicValidate", "a value of the documented model")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: super::models::Choice = __params
+                .required("ErrorBody", "a value of the documented model")?;
             let exact_size_iterator: String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
             let r#fn: String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let form_body: i32 = __params.required("FormBody", "an integer")?;
-            let format_error: super::models::Choice = __params
-                .required("FormatError", "a value of the documented model")?;
+            let form_body: super::models::Choice = __params
+                .required("FormBody", "a value of the documented model")?;
+            let format_error: String = __params.required("FormatError", "a string")?;
             let from: String = __params.required("From", "a string")?;
             let from_iterator: String = __params.required("FromIterator", "a string")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
+            let from_status: String = __params.required("FromStatus", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: i32 = __params.required("HostPart", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: String = __params.required("HttpResponse", "a string")?;
+            let host_part: super::models::Choice = __params
+                .required("HostPart", "a value of the documented model")?;
+            let http_request: String = __params.required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
-            let into_variant: super::models::Choice = __params
-                .required("IntoVariant", "a value of the documented model")?;
-            let invalid_host: super::models::Choice = __params
-                .required("InvalidHost", "a value of the documented model")?;
+            let into_variant: String = __params.required("IntoVariant", "a string")?;
+            let invalid_host: String = __params.required("InvalidHost", "a string")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let method_options_2: String = __params
-                .required("MethodOptions", "a string")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let lazy_lock: super::models::Choice = __params
+                .required("LazyLock", "a value of the documented model")?;
+            let map: String = __params.required("Map", "a string")?;
+            let map_access: String = __params.required("MapAccess", "a string")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
+            let method_options_2: i32 = __params
+                .required("MethodOptions", "an integer")?;
+            let next_link: String = __params.required("NextLink", "a string")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
             let none: String = __params.required("None", "a string")?;
-            let operations: String = __params.required("OPERATIONS", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_info: String = __params.required("OperationInfo", "a string")?;
+            let operation_status: String = __params
+                .required("OperationStatus", "a string")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: String = __params.required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pager: String = __params.required("Pager", "a string")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: String = __params.required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let resource_manager_audience: i32 = __params
-                .required("ResourceManagerAudience", "an integer")?;
-            let response: String = __params.required("Response", "a string")?;
-            let response_error: String = __params.required("ResponseError", "a string")?;
-            let response_headers: String = __params
-                .required("ResponseHeaders", "a string")?;
-            let response_too_large: String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let regex: String = __params.required("Regex", "a string")?;
+            let resource_manager_audience: super::models::Choice = __params
+                .required("ResourceManagerAudience", "a value of the documented model")?;
+            let response: i32 = __params.required("Response", "an integer")?;
+            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let response_headers: i32 = __params
+                .required("ResponseHeaders", "an integer")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let s: i32 = __params.required("S", "an integer")?;
+            let services: String = __params.required("SERVICES", "a string")?;
+            let safe_debug: String = __params.required("SafeDebug", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             let self_: String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: String = __params.required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: String = __params.required("ServiceInfo", "a string")?;
+            let serialize: i32 = __params.required("Serialize", "an integer")?;
+            let serializer: String = __params.required("Serializer", "a string")?;
+            let service_error: super::models::Choice = __params
+                .required("ServiceError", "a value of the documented model")?;
+            let service_info: i32 = __params.required("ServiceInfo", "an integer")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: super::models::Choice = __params
-                .required("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: String = __params
+                .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: String = __params.required("StringFormat", "a string")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let string_format: i32 = __params.required("StringFormat", "an integer")?;
+            let strip_read_only: String = __params
+                .required("StripReadOnly", "a string")?;
             let sync: String = __params.required("Sync", "a string")?;
-            let text_format: String = __params.required("TextFormat", "a string")?;
+            let text_format: i32 = __params.required("TextFormat", "an integer")?;
             let to_owned: String = __params.required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: super::models::Choice = __params
+                .required("TokenCredential", "a value of the documented model")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unix_time: super::models::Choice = __params
+                .required("UnixTime", "a value of the documented model")?;
+            let unknown: String = __params.required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let uuid: super::models::Choice = __params
-                .required("Uuid", "a value of the documented model")?;
-            let validate: String = __params.required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: String = __params.required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let url_builder: String = __params.required("UrlBuilder", "a string")?;
+            let uuid: String = __params.required("Uuid", "a string")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("Value", "a value of the documented model")?;
             let vec: String = __params.required("Vec", "a string")?;
+            let visitor: super::models::Choice = __params
+                .required("Visitor", "a value of the documented model")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: String = __params.required("__private", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             let r#abstract: String = __params.required("abstract", "a string")?;
             let align_of: String = __params.required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let armgen_runtime: String = __params
+                .required("armgen_runtime", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
             let assert_eq: String = __params.required("assert_eq", "a string")?;
             let r#async: super::models::Choice = __params
                 .required("async", "a value of the documented model")?;
-            let async_trait: String = __params.required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let async_trait: i32 = __params.required("async_trait", "an integer")?;
+            let at: String = __params.required("at", "a string")?;
             let r#await: String = __params.required("await", "a string")?;
-            let azure_core: i32 = __params.required("azure_core", "an integer")?;
+            let azure_core: super::models::Choice = __params
+                .required("azure_core", "a value of the documented model")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let bool: i32 = __params.required("bool", "an integer")?;
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let client_request_id: i32 = __params
-                .required("client_request_id", "an integer")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let client_request_id: super::models::Choice = __params
+                .required("client_request_id", "a value of the documented model")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -8245,45 +8564,47 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: String = __params.required("core", "a string")?;
             let crate_: String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: String = __params
-                .required("decode_by_status", "a string")?;
-            let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
-            let decode_empty: super::models::Choice = __params
-                .required("decode_empty", "a value of the documented model")?;
-            let decode_exists: String = __params.required("decode_exists", "a string")?;
-            let decode_json: i32 = __params.required("decode_json", "an integer")?;
-            let decode_nullable: super::models::Choice = __params
-                .required("decode_nullable", "a value of the documented model")?;
-            let decode_optional: String = __params
-                .required("decode_optional", "a string")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
-            let decode_text: i32 = __params.required("decode_text", "an integer")?;
+            let credential: String = __params.required("credential", "a string")?;
+            let decode_body: String = __params.required("decode_body", "a string")?;
+            let decode_by_status: i32 = __params
+                .required("decode_by_status", "an integer")?;
+            let decode_bytes: super::models::Choice = __params
+                .required("decode_bytes", "a value of the documented model")?;
+            let decode_empty: String = __params.required("decode_empty", "a string")?;
+            let decode_exists: i32 = __params.required("decode_exists", "an integer")?;
+            let decode_json: super::models::Choice = __params
+                .required("decode_json", "a value of the documented model")?;
+            let decode_nullable: String = __params
+                .required("decode_nullable", "a string")?;
+            let decode_optional: i32 = __params
+                .required("decode_optional", "an integer")?;
+            let decode_response: String = __params
+                .required("decode_response", "a string")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
+            let deserializer_2: String = __params.required("deserializer", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: String = __params
-                .required("dynamic_request_error", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic: String = __params.required("dynamic", "a string")?;
+            let dynamic_execute: i32 = __params
+                .required("dynamic_execute", "an integer")?;
+            let dynamic_pages: super::models::Choice = __params
+                .required("dynamic_pages", "a value of the documented model")?;
+            let dynamic_poll: String = __params.required("dynamic_poll", "a string")?;
+            let dynamic_request_error: i32 = __params
+                .required("dynamic_request_error", "an integer")?;
+            let dynamic_result: super::models::Choice = __params
+                .required("dynamic_result", "a value of the documented model")?;
             let r#else: String = __params.required("else", "a string")?;
-            let endpoint_2: String = __params.required("endpoint", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
             let f32: String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: String = __params.required("false", "a string")?;
@@ -8294,6 +8615,7 @@ pub fn build_request(
             let format: i32 = __params.required("format", "an integer")?;
             let format_args: super::models::Choice = __params
                 .required("format_args", "a value of the documented model")?;
+            let formatter: i32 = __params.required("formatter", "an integer")?;
             let r#gen: i32 = __params.required("gen", "an integer")?;
             let i32: i32 = __params.required("i32", "an integer")?;
             let i64: super::models::Choice = __params
@@ -8304,83 +8626,89 @@ pub fn build_request(
             let r#in: i32 = __params.required("in", "an integer")?;
             let include: String = __params.required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: String = __params.required("json", "a string")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let json: i32 = __params.required("json", "an integer")?;
+            let json_struct: String = __params.required("json_struct", "a string")?;
+            let key: super::models::Choice = __params
+                .required("key", "a value of the documented model")?;
+            let len: i32 = __params.required("len", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: String = __params.required("loop", "a string")?;
             let r#macro: i32 = __params.required("macro", "an integer")?;
+            let map_2: i32 = __params.required("map", "an integer")?;
             let r#match: super::models::Choice = __params
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: String = __params
-                .required("method_options", "a string")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let method_options_3: i32 = __params
+                .required("method_options", "an integer")?;
             let r#mod: String = __params.required("mod", "a string")?;
-            let models: String = __params.required("models", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: String = __params.required("new", "a string")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
             let option_env: String = __params.required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: String = __params.required("options", "a string")?;
             let r#override: String = __params.required("override", "a string")?;
-            let page: String = __params.required("page", "a string")?;
+            let page: i32 = __params.required("page", "an integer")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: String = __params
-                .required("parameterized_host", "a string")?;
-            let params: String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: String = __params.required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: i32 = __params
+                .required("parameterized_host", "an integer")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let pipeline: String = __params.required("pipeline", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: String = __params.required("request", "a string")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_2: String = __params.required("response", "a string")?;
-            let response_error_2: i32 = __params
-                .required("response_error", "an integer")?;
+            let regex_2: String = __params.required("regex", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
+            let resource_manager_endpoint: String = __params
+                .required("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: i32 = __params
+                .required("resource_manager_scope", "an integer")?;
+            let response_2: i32 = __params.required("response", "an integer")?;
+            let response_error_2: super::models::Choice = __params
+                .required("response_error", "a value of the documented model")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
+            let serializer_2: super::models::Choice = __params
+                .required("serializer", "a value of the documented model")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
+            let state: String = __params.required("state", "a string")?;
             let r#static: i32 = __params.required("static", "an integer")?;
             let std: super::models::Choice = __params
                 .required("std", "a value of the documented model")?;
             let str: String = __params.required("str", "a string")?;
-            let string_enum: i32 = __params.required("string_enum", "an integer")?;
+            let string_enum: super::models::Choice = __params
+                .required("string_enum", "a value of the documented model")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: String = __params.required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
             let super_: String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
-            let tagged_union: super::models::Choice = __params
-                .required("tagged_union", "a value of the documented model")?;
+            let tag: String = __params.required("tag", "a string")?;
+            let tagged_union: String = __params.required("tagged_union", "a string")?;
             let todo: String = __params.required("todo", "a string")?;
             let r#trait: i32 = __params.required("trait", "an integer")?;
             let r#true: super::models::Choice = __params
@@ -8396,14 +8724,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: String = __params.required("url", "a string")?;
             let r#use: String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value_3: String = __params.required("value", "a string")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -8416,10 +8743,11 @@ pub fn build_request(
                 super::parameters::header_required_request(
                     endpoint,
                     &api_version,
-                    &api_version_2,
-                    &arc,
+                    &a,
+                    api_version_2,
+                    arc,
                     &arm_client_options,
-                    &arm_pipeline,
+                    arm_pipeline,
                     as_mut,
                     &as_ref,
                     &async_fn,
@@ -8427,144 +8755,148 @@ pub fn build_request(
                     &async_fn_once,
                     &b_tree_map,
                     &base64,
-                    &base64_url,
-                    binary_format,
+                    base64_url,
+                    &binary_format,
                     &r#box,
-                    &client_method_options,
+                    client_method_options,
                     clone,
                     &constraint,
-                    context,
+                    &context,
                     &copy,
-                    &cow,
-                    default_endpoint,
-                    date,
+                    cow,
+                    &d,
+                    &default_endpoint,
+                    &date,
                     &date_time,
-                    &date_time_rfc1123,
+                    date_time_rfc1123,
                     &debug,
                     default,
-                    deserialize,
-                    &deserializer,
+                    &deserialize,
+                    deserializer,
                     &double_ended_iterator,
                     &drop,
-                    duration,
+                    &duration,
                     &dynamic_error,
-                    &dynamic_params,
+                    dynamic_params,
                     &dynamic_reply,
-                    dynamic_validate,
+                    &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
-                    form_body,
+                    &form_body,
                     &format_error,
                     &from,
                     &from_iterator,
                     &from_status,
                     future,
                     hash,
-                    host_part,
+                    &host_part,
                     &http_request,
-                    &http_response,
+                    http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &into_variant,
                     &invalid_host,
                     &iterator,
-                    lazy_lock,
+                    &lazy_lock,
                     &map,
-                    method,
-                    &method_options_2,
+                    &map_access,
+                    &method,
+                    method_options_2,
                     &next_link,
-                    no_format,
+                    &no_format,
                     &none,
-                    &operations,
+                    operations,
                     &ok,
                     &operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    other,
-                    &page_decoder,
+                    &other,
+                    page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
-                    &poller_method_options,
-                    poller_options,
+                    &pattern,
+                    poller_method_options,
+                    &poller_options,
                     &regex,
-                    resource_manager_audience,
-                    &response,
-                    &response_error,
-                    &response_headers,
-                    &response_too_large,
+                    &resource_manager_audience,
+                    response,
+                    response_error,
+                    response_headers,
+                    response_too_large,
                     result,
+                    s,
                     &services,
                     &safe_debug,
-                    &secret,
+                    secret,
                     &self_,
                     send,
-                    &serialize,
+                    serialize,
                     &serializer,
-                    service_error,
-                    &service_info,
+                    &service_error,
+                    service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    &string_format,
+                    string_format,
                     &strip_read_only,
                     &sync,
-                    &text_format,
+                    text_format,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
-                    unix_time,
+                    &unix_time,
                     &unknown,
                     unpin,
-                    url,
+                    &url,
                     &url_builder,
                     &uuid,
-                    &validate,
-                    validation_error,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    value,
+                    validator,
+                    &value,
                     &vec,
+                    &visitor,
                     &value_2,
-                    &private,
+                    private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
+                    &api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
-                    &async_trait,
+                    async_trait,
                     &at,
                     &r#await,
-                    azure_core,
+                    &azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    client_request_id,
-                    clients,
-                    compile_pattern,
+                    &client_request_id,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
@@ -8572,30 +8904,31 @@ pub fn build_request(
                     &crate_,
                     &credential,
                     &decode_body,
-                    &decode_by_status,
-                    decode_bytes,
+                    decode_by_status,
+                    &decode_bytes,
                     &decode_empty,
-                    &decode_exists,
-                    decode_json,
+                    decode_exists,
+                    &decode_json,
                     &decode_nullable,
-                    &decode_optional,
+                    decode_optional,
                     &decode_response,
-                    decode_text,
+                    &decode_text,
+                    &deserializer_2,
                     r#do,
                     &drop_2,
                     &r#dyn,
                     &dynamic,
-                    &dynamic_execute,
-                    dynamic_pages,
+                    dynamic_execute,
+                    &dynamic_pages,
                     &dynamic_poll,
-                    &dynamic_request_error,
-                    dynamic_result,
+                    dynamic_request_error,
+                    &dynamic_result,
                     &r#else,
-                    &endpoint_2,
+                    endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -8604,6 +8937,7 @@ pub fn build_request(
                     &r#for,
                     format,
                     &format_args,
+                    formatter,
                     r#gen,
                     i32,
                     &i64,
@@ -8612,55 +8946,61 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
-                    &json,
+                    &inner,
+                    json,
+                    &json_struct,
+                    &key,
+                    len,
                     &r#let,
                     &r#loop,
                     r#macro,
+                    map_2,
                     &r#match,
                     &matches,
-                    members,
-                    &method_options_3,
+                    &members,
+                    method_options_3,
                     &r#mod,
-                    &models,
+                    models,
                     r#move,
                     &r#mut,
                     &new,
-                    operation_id,
+                    &operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
-                    &page,
+                    page,
                     panic,
-                    &parameterized_host,
-                    &params,
-                    path,
-                    &patterns,
+                    parameterized_host,
+                    params,
+                    &path,
+                    patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    &request,
+                    request,
                     &resource_manager_endpoint,
-                    &resource_manager_scope,
-                    &response_2,
-                    response_error_2,
+                    resource_manager_scope,
+                    response_2,
+                    &response_error_2,
                     r#return,
                     &self_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
+                    &serializer_2,
                     size_of,
                     &size_of_val,
+                    &state,
                     r#static,
                     &std,
                     &str,
-                    string_enum,
+                    &string_enum,
                     &stringify,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &r#struct,
-                    &subscription_id,
+                    subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -8679,7 +9019,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    validator_2,
+                    &validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -8990,31 +9330,29 @@ pub fn build_request(
                 .required("core", "a value of the documented model")?;
             let alloc: String = __params.required("alloc", "a string")?;
             let client_only: i32 = __params.required("client_only", "an integer")?;
-            let page: super::models::Choice = __params
-                .required("page", "a value of the documented model")?;
-            let string_enum: String = __params.required("string_enum", "a string")?;
-            let tagged_union: i32 = __params.required("tagged_union", "an integer")?;
-            let async_trait: super::models::Choice = __params
-                .required("async_trait", "a value of the documented model")?;
-            let azure_core: String = __params.required("azure_core", "a string")?;
-            let arm_client_options: i32 = __params
-                .required("ArmClientOptions", "an integer")?;
-            let arm_pipeline: super::models::Choice = __params
-                .required("ArmPipeline", "a value of the documented model")?;
-            let binary_format: String = __params.required("BinaryFormat", "a string")?;
-            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let method_options_2: super::models::Choice = __params
-                .required("MethodOptions", "a value of the documented model")?;
-            let resource_manager_audience: String = __params
-                .required("ResourceManagerAudience", "a string")?;
-            let static_token_credential: i32 = __params
-                .required("StaticTokenCredential", "an integer")?;
-            let text_format: super::models::Choice = __params
-                .required("TextFormat", "a value of the documented model")?;
-            let client_request_id: String = __params
-                .required("client_request_id", "a string")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
+            let json_struct: super::models::Choice = __params
+                .required("json_struct", "a value of the documented model")?;
+            let page: String = __params.required("page", "a string")?;
+            let string_enum: i32 = __params.required("string_enum", "an integer")?;
+            let tagged_union: super::models::Choice = __params
+                .required("tagged_union", "a value of the documented model")?;
+            let async_trait: String = __params.required("async_trait", "a string")?;
+            let azure_core: i32 = __params.required("azure_core", "an integer")?;
+            let arm_client_options: super::models::Choice = __params
+                .required("ArmClientOptions", "a value of the documented model")?;
+            let arm_pipeline: String = __params.required("ArmPipeline", "a string")?;
+            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
+            let into_variant: super::models::Choice = __params
+                .required("IntoVariant", "a value of the documented model")?;
+            let method_options_2: String = __params
+                .required("MethodOptions", "a string")?;
+            let resource_manager_audience: i32 = __params
+                .required("ResourceManagerAudience", "an integer")?;
+            let static_token_credential: super::models::Choice = __params
+                .required("StaticTokenCredential", "a value of the documented model")?;
+            let text_format: String = __params.required("TextFormat", "a string")?;
+            let client_request_id: i32 = __params
+                .required("client_request_id", "an integer")?;
             Ok(
                 super::parameters::path2_request(
                     endpoint,
@@ -9054,359 +9392,394 @@ pub fn build_request(
                     &core,
                     &alloc,
                     client_only,
+                    &json_struct,
                     &page,
-                    &string_enum,
-                    tagged_union,
+                    string_enum,
+                    &tagged_union,
                     &async_trait,
-                    &azure_core,
-                    arm_client_options,
+                    azure_core,
+                    &arm_client_options,
                     &arm_pipeline,
-                    &binary_format,
-                    into_variant,
+                    binary_format,
+                    &into_variant,
                     &method_options_2,
-                    &resource_manager_audience,
-                    static_token_credential,
+                    resource_manager_audience,
+                    &static_token_credential,
                     &text_format,
-                    &client_request_id,
-                    resource_manager_endpoint,
+                    client_request_id,
                 )?,
             )
         }
         "Parameters_Path3" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let resource_manager_scope: String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_error: i32 = __params.required("response_error", "an integer")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: String = __params.required("DynamicParams", "a string")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let service_info: String = __params.required("ServiceInfo", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_execute: String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: String = __params
-                .required("dynamic_request_error", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
-            let response_error_2: String = __params
-                .required("ResponseError", "a string")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: String = __params
-                .required("decode_by_status", "a string")?;
-            let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
-            let decode_empty: super::models::Choice = __params
-                .required("decode_empty", "a value of the documented model")?;
-            let decode_exists: String = __params.required("decode_exists", "a string")?;
-            let decode_json: i32 = __params.required("decode_json", "an integer")?;
-            let decode_nullable: super::models::Choice = __params
-                .required("decode_nullable", "a value of the documented model")?;
-            let decode_optional: String = __params
-                .required("decode_optional", "a string")?;
-            let decode_text: i32 = __params.required("decode_text", "an integer")?;
-            let base64: super::models::Choice = __params
-                .required("Base64", "a value of the documented model")?;
-            let base64_url: String = __params.required("Base64Url", "a string")?;
-            let date: i32 = __params.required("Date", "an integer")?;
-            let date_time: super::models::Choice = __params
-                .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: String = __params
-                .required("DateTimeRfc1123", "a string")?;
-            let duration: i32 = __params.required("Duration", "an integer")?;
-            let format_error: super::models::Choice = __params
-                .required("FormatError", "a value of the documented model")?;
-            let string_format: String = __params.required("StringFormat", "a string")?;
-            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let uuid: super::models::Choice = __params
-                .required("Uuid", "a value of the documented model")?;
-            let response_headers: String = __params
-                .required("ResponseHeaders", "a string")?;
-            let host_part: i32 = __params.required("HostPart", "an integer")?;
-            let invalid_host: super::models::Choice = __params
-                .required("InvalidHost", "a value of the documented model")?;
-            let parameterized_host: String = __params
-                .required("parameterized_host", "a string")?;
-            let form_body: i32 = __params.required("FormBody", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: String = __params.required("HttpResponse", "a string")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let response_too_large: String = __params
-                .required("ResponseTooLarge", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
-            let poller_method_options: String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
+            let resource_manager_endpoint: String = __params
+                .required("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: i32 = __params
+                .required("resource_manager_scope", "an integer")?;
+            let response_error: super::models::Choice = __params
+                .required("response_error", "a value of the documented model")?;
+            let dynamic_error: String = __params.required("DynamicError", "a string")?;
+            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
+            let dynamic_validate: super::models::Choice = __params
+                .required("DynamicValidate", "a value of the documented model")?;
+            let operation_info: String = __params.required("OperationInfo", "a string")?;
+            let service_info: i32 = __params.required("ServiceInfo", "an integer")?;
+            let dynamic_result: super::models::Choice = __params
+                .required("dynamic_result", "a value of the documented model")?;
+            let dynamic_reply: String = __params.required("DynamicReply", "a string")?;
+            let dynamic_execute: i32 = __params
+                .required("dynamic_execute", "an integer")?;
+            let dynamic_pages: super::models::Choice = __params
+                .required("dynamic_pages", "a value of the documented model")?;
+            let dynamic_poll: String = __params.required("dynamic_poll", "a string")?;
+            let dynamic_request_error: i32 = __params
+                .required("dynamic_request_error", "an integer")?;
+            let error_body: super::models::Choice = __params
+                .required("ErrorBody", "a value of the documented model")?;
+            let from_status: String = __params.required("FromStatus", "a string")?;
+            let response_error_2: i32 = __params
+                .required("ResponseError", "an integer")?;
+            let service_error: super::models::Choice = __params
+                .required("ServiceError", "a value of the documented model")?;
+            let decode_body: String = __params.required("decode_body", "a string")?;
+            let decode_by_status: i32 = __params
+                .required("decode_by_status", "an integer")?;
+            let decode_bytes: super::models::Choice = __params
+                .required("decode_bytes", "a value of the documented model")?;
+            let decode_empty: String = __params.required("decode_empty", "a string")?;
+            let decode_exists: i32 = __params.required("decode_exists", "an integer")?;
+            let decode_json: super::models::Choice = __params
+                .required("decode_json", "a value of the documented model")?;
+            let decode_nullable: String = __params
+                .required("decode_nullable", "a string")?;
+            let decode_optional: i32 = __params
+                .required("decode_optional", "an integer")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
+            let base64: String = __params.required("Base64", "a string")?;
+            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let date: super::models::Choice = __params
+                .required("Date", "a value of the documented model")?;
+            let date_time: String = __params.required("DateTime", "a string")?;
+            let date_time_rfc1123: i32 = __params
+                .required("DateTimeRfc1123", "an integer")?;
+            let duration: super::models::Choice = __params
+                .required("Duration", "a value of the documented model")?;
+            let format_error: String = __params.required("FormatError", "a string")?;
+            let string_format: i32 = __params.required("StringFormat", "an integer")?;
+            let unix_time: super::models::Choice = __params
+                .required("UnixTime", "a value of the documented model")?;
+            let uuid: String = __params.required("Uuid", "a string")?;
+            let response_headers: i32 = __params
+                .required("ResponseHeaders", "an integer")?;
+            let host_part: super::models::Choice = __params
+                .required("HostPart", "a value of the documented model")?;
+            let invalid_host: String = __params.required("InvalidHost", "a string")?;
+            let parameterized_host: i32 = __params
+                .required("parameterized_host", "an integer")?;
+            let form_body: super::models::Choice = __params
+                .required("FormBody", "a value of the documented model")?;
+            let http_request: String = __params.required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
+            let url_builder: String = __params.required("UrlBuilder", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
+            let operation_status: String = __params
+                .required("OperationStatus", "a string")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
                     &api_version,
-                    &resource_manager_scope,
-                    response_error,
+                    &resource_manager_endpoint,
+                    resource_manager_scope,
+                    &response_error,
                     &dynamic_error,
-                    &dynamic_params,
-                    dynamic_validate,
+                    dynamic_params,
+                    &dynamic_validate,
                     &operation_info,
-                    &service_info,
-                    dynamic_result,
+                    service_info,
+                    &dynamic_result,
                     &dynamic_reply,
-                    &dynamic_execute,
-                    dynamic_pages,
+                    dynamic_execute,
+                    &dynamic_pages,
                     &dynamic_poll,
-                    &dynamic_request_error,
-                    error_body,
+                    dynamic_request_error,
+                    &error_body,
                     &from_status,
-                    &response_error_2,
-                    service_error,
+                    response_error_2,
+                    &service_error,
                     &decode_body,
-                    &decode_by_status,
-                    decode_bytes,
+                    decode_by_status,
+                    &decode_bytes,
                     &decode_empty,
-                    &decode_exists,
-                    decode_json,
+                    decode_exists,
+                    &decode_json,
                     &decode_nullable,
-                    &decode_optional,
-                    decode_text,
+                    decode_optional,
+                    &decode_text,
                     &base64,
-                    &base64_url,
-                    date,
+                    base64_url,
+                    &date,
                     &date_time,
-                    &date_time_rfc1123,
-                    duration,
+                    date_time_rfc1123,
+                    &duration,
                     &format_error,
-                    &string_format,
-                    unix_time,
+                    string_format,
+                    &unix_time,
                     &uuid,
-                    &response_headers,
-                    host_part,
+                    response_headers,
+                    &host_part,
                     &invalid_host,
-                    &parameterized_host,
-                    form_body,
+                    parameterized_host,
+                    &form_body,
                     &http_request,
-                    &http_response,
-                    method,
+                    http_response,
+                    &method,
                     &url_builder,
-                    &response_too_large,
-                    final_state_via,
+                    response_too_large,
+                    &final_state_via,
                     &operation_status,
-                    &poller_method_options,
-                    poller_options,
+                    poller_method_options,
                 )?,
             )
         }
         "Parameters_Path4" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let next_link: String = __params.required("NextLink", "a string")?;
-            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
-            let pattern: super::models::Choice = __params
-                .required("Pattern", "a value of the documented model")?;
-            let strip_read_only: String = __params
-                .required("StripReadOnly", "a string")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
-            let regex: String = __params.required("Regex", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let constraint: String = __params.required("Constraint", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
-            let regex_2: String = __params.required("regex", "a string")?;
-            let serde: i32 = __params.required("serde", "an integer")?;
-            let serde_json: super::models::Choice = __params
-                .required("serde_json", "a value of the documented model")?;
-            let url_2: String = __params.required("url", "a string")?;
-            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
-            let api_version_2: super::models::Choice = __params
-                .required("api_version", "a value of the documented model")?;
-            let options_2: String = __params.required("options", "a string")?;
-            let request: i32 = __params.required("request", "an integer")?;
-            let validator_2: super::models::Choice = __params
-                .required("validator", "a value of the documented model")?;
-            let value: String = __params.required("value", "a string")?;
-            let params: i32 = __params.required("params", "an integer")?;
-            let path: super::models::Choice = __params
-                .required("path", "a value of the documented model")?;
-            let at: String = __params.required("at", "a string")?;
-            let json: i32 = __params.required("json", "an integer")?;
-            let members: super::models::Choice = __params
-                .required("members", "a value of the documented model")?;
-            let pipeline: String = __params.required("pipeline", "a string")?;
-            let response: i32 = __params.required("response", "an integer")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
-            let credential: String = __params.required("credential", "a string")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let tag: String = __params.required("tag", "a string")?;
-            let method_options_2: i32 = __params
-                .required("method_options", "an integer")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
-            let new: String = __params.required("new", "a string")?;
-            let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let services: String = __params.required("SERVICES", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
-            let decode_response: String = __params
-                .required("decode_response", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let dynamic: String = __params.required("dynamic", "a string")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let poller_options: String = __params.required("PollerOptions", "a string")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pattern: String = __params.required("Pattern", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: String = __params.required("strip_members", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
+            let url: String = __params.required("Url", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let compile_pattern: String = __params
+                .required("compile_pattern", "a string")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: String = __params.required("serde_json", "a string")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
+            let api_version_2: String = __params.required("api_version", "a string")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
+            let validator_2: String = __params.required("validator", "a string")?;
+            let value: i32 = __params.required("value", "an integer")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: String = __params.required("path", "a string")?;
+            let at: i32 = __params.required("at", "an integer")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
+            let members: String = __params.required("members", "a string")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
+            let operation_id: String = __params.required("operation_id", "a string")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
+            let inner: String = __params.required("inner", "a string")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
+            let f_2: String = __params.required("f", "a string")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let api_version_3: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let default_endpoint: String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
+            let build_request: String = __params.required("build_request", "a string")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
+            let clients: String = __params.required("clients", "a string")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
-                    &next_link,
-                    page_decoder,
+                    &poller_options,
+                    next_link,
+                    &page_decoder,
                     &pattern,
-                    &strip_read_only,
-                    strip_member,
+                    strip_read_only,
+                    &strip_member,
                     &strip_members,
-                    &regex,
-                    secret,
+                    regex,
+                    &secret,
                     &url,
-                    &constraint,
-                    validate,
+                    constraint,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &compile_pattern,
-                    &regex_2,
-                    serde,
+                    regex_2,
+                    &serde,
                     &serde_json,
-                    &url_2,
-                    endpoint_2,
+                    url_2,
+                    &endpoint_2,
                     &api_version_2,
-                    &options_2,
-                    request,
+                    options_2,
+                    &request,
                     &validator_2,
-                    &value,
-                    params,
+                    value,
+                    &params,
                     &path,
-                    &at,
-                    json,
+                    at,
+                    &json,
                     &members,
-                    &pipeline,
-                    response,
+                    pipeline,
+                    &response,
                     &operation_id,
-                    &credential,
-                    subscription_id,
+                    credential,
+                    &subscription_id,
                     &inner,
-                    &tag,
-                    method_options_2,
+                    tag,
+                    &method_options_2,
                     &f_2,
-                    &new,
-                    api_version_3,
+                    new,
+                    &api_version_3,
                     &default_endpoint,
-                    &services,
-                    operations,
+                    services,
+                    &operations,
                     &build_request,
-                    &decode_response,
-                    models,
+                    decode_response,
+                    &models,
                     &clients,
-                    &dynamic,
-                    patterns,
+                    dynamic,
                 )?,
             )
         }
         "Parameters_Path5" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let other: String = __params.required("Other", "a string")?;
-            let unknown: i32 = __params.required("Unknown", "an integer")?;
-            let arc: super::models::Choice = __params
-                .required("Arc", "a value of the documented model")?;
-            let lazy_lock: String = __params.required("LazyLock", "a string")?;
-            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
-            let cow: super::models::Choice = __params
-                .required("Cow", "a value of the documented model")?;
-            let value: String = __params.required("Value", "a string")?;
-            let map: i32 = __params.required("Map", "an integer")?;
-            let serialize: super::models::Choice = __params
-                .required("Serialize", "a value of the documented model")?;
-            let deserialize: String = __params.required("Deserialize", "a string")?;
-            let serializer: i32 = __params.required("Serializer", "an integer")?;
-            let deserializer: super::models::Choice = __params
-                .required("Deserializer", "a value of the documented model")?;
-            let token_credential: String = __params
-                .required("TokenCredential", "a string")?;
-            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
-            let client_method_options: super::models::Choice = __params
-                .required("ClientMethodOptions", "a value of the documented model")?;
-            let no_format: String = __params.required("NoFormat", "a string")?;
-            let pager: i32 = __params.required("Pager", "an integer")?;
-            let response: super::models::Choice = __params
-                .required("Response", "a value of the documented model")?;
-            let context: String = __params.required("Context", "a string")?;
-            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
-            let private: super::models::Choice = __params
-                .required("__private", "a value of the documented model")?;
+            let patterns: String = __params.required("patterns", "a string")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
+            let arc: String = __params.required("Arc", "a string")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
+            let cow: String = __params.required("Cow", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let serialize: String = __params.required("Serialize", "a string")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let deserializer: String = __params.required("Deserializer", "a string")?;
+            let a: i32 = __params.required("A", "an integer")?;
+            let d: super::models::Choice = __params
+                .required("D", "a value of the documented model")?;
+            let s: String = __params.required("S", "a string")?;
+            let visitor: i32 = __params.required("Visitor", "an integer")?;
+            let map_access: super::models::Choice = __params
+                .required("MapAccess", "a value of the documented model")?;
+            let map_2: String = __params.required("map", "a string")?;
+            let key: i32 = __params.required("key", "an integer")?;
+            let state: super::models::Choice = __params
+                .required("state", "a value of the documented model")?;
+            let len: String = __params.required("len", "a string")?;
+            let serializer_2: i32 = __params.required("serializer", "an integer")?;
+            let deserializer_2: super::models::Choice = __params
+                .required("deserializer", "a value of the documented model")?;
+            let formatter: String = __params.required("formatter", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let client_method_options: String = __params
+                .required("ClientMethodOptions", "a string")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
+            let response: String = __params.required("Response", "a string")?;
+            let context: i32 = __params.required("Context", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
+            let private: String = __params.required("__private", "a string")?;
             Ok(
                 super::parameters::path5_request(
                     endpoint,
                     &api_version,
-                    &other,
-                    unknown,
+                    &patterns,
+                    other,
+                    &unknown,
                     &arc,
-                    &lazy_lock,
-                    b_tree_map,
+                    lazy_lock,
+                    &b_tree_map,
                     &cow,
-                    &value,
-                    map,
+                    value,
+                    &map,
                     &serialize,
-                    &deserialize,
-                    serializer,
+                    deserialize,
+                    &serializer,
                     &deserializer,
-                    &token_credential,
-                    safe_debug,
+                    a,
+                    &d,
+                    &s,
+                    visitor,
+                    &map_access,
+                    &map_2,
+                    key,
+                    &state,
+                    &len,
+                    serializer_2,
+                    &deserializer_2,
+                    &formatter,
+                    token_credential,
+                    &safe_debug,
                     &client_method_options,
-                    &no_format,
-                    pager,
+                    no_format,
+                    &pager,
                     &response,
-                    &context,
-                    armgen_runtime,
+                    context,
+                    &armgen_runtime,
                     &private,
                 )?,
             )
         }
         "Parameters_QueryOptional" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let api_version_2: Option<String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: Option<String> = __params.optional("Arc", "a string")?;
-            let arm_client_options: Option<super::models::Choice> = __params
-                .optional("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: Option<String> = __params
-                .optional("ArmPipeline", "a string")?;
+            let a: Option<super::models::Choice> = __params
+                .optional("A", "a value of the documented model")?;
+            let api_version_2: Option<i32> = __params
+                .optional("API_VERSION", "an integer")?;
+            let arc: Option<i32> = __params.optional("Arc", "an integer")?;
+            let arm_client_options: Option<String> = __params
+                .optional("ArmClientOptions", "a string")?;
+            let arm_pipeline: Option<i32> = __params
+                .optional("ArmPipeline", "an integer")?;
             let as_mut: Option<i32> = __params.optional("AsMut", "an integer")?;
             let as_ref: Option<String> = __params.optional("AsRef", "a string")?;
             let async_fn: Option<String> = __params.optional("AsyncFn", "a string")?;
@@ -9414,230 +9787,237 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
-            let base64: Option<super::models::Choice> = __params
-                .optional("Base64", "a value of the documented model")?;
-            let base64_url: Option<String> = __params.optional("Base64Url", "a string")?;
-            let binary_format: Option<i32> = __params
-                .optional("BinaryFormat", "an integer")?;
+            let b_tree_map: Option<String> = __params.optional("BTreeMap", "a string")?;
+            let base64: Option<String> = __params.optional("Base64", "a string")?;
+            let base64_url: Option<i32> = __params.optional("Base64Url", "an integer")?;
+            let binary_format: Option<super::models::Choice> = __params
+                .optional("BinaryFormat", "a value of the documented model")?;
             let r#box: Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: Option<String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: Option<i32> = __params
+                .optional("ClientMethodOptions", "an integer")?;
             let clone: Option<i32> = __params.optional("Clone", "an integer")?;
-            let constraint: Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: Option<i32> = __params.optional("Context", "an integer")?;
+            let constraint: Option<String> = __params
+                .optional("Constraint", "a string")?;
+            let context: Option<super::models::Choice> = __params
+                .optional("Context", "a value of the documented model")?;
             let copy: Option<String> = __params.optional("Copy", "a string")?;
-            let cow: Option<String> = __params.optional("Cow", "a string")?;
-            let default_endpoint: Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
-            let date: Option<i32> = __params.optional("Date", "an integer")?;
-            let date_time: Option<super::models::Choice> = __params
-                .optional("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: Option<String> = __params
-                .optional("DateTimeRfc1123", "a string")?;
+            let cow: Option<i32> = __params.optional("Cow", "an integer")?;
+            let d: Option<String> = __params.optional("D", "a string")?;
+            let default_endpoint: Option<super::models::Choice> = __params
+                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: Option<super::models::Choice> = __params
+                .optional("Date", "a value of the documented model")?;
+            let date_time: Option<String> = __params.optional("DateTime", "a string")?;
+            let date_time_rfc1123: Option<i32> = __params
+                .optional("DateTimeRfc1123", "an integer")?;
             let debug: Option<String> = __params.optional("Debug", "a string")?;
             let default: Option<i32> = __params.optional("Default", "an integer")?;
-            let deserialize: Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: Option<String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: Option<super::models::Choice> = __params
+                .optional("Deserialize", "a value of the documented model")?;
+            let deserializer: Option<i32> = __params
+                .optional("Deserializer", "an integer")?;
             let double_ended_iterator: Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: Option<i32> = __params.optional("Duration", "an integer")?;
-            let dynamic_error: Option<super::models::Choice> = __params
-                .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: Option<String> = __params
-                .optional("DynamicParams", "a string")?;
-            let dynamic_reply: Option<super::models::Choice> = __params
-                .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: Option<i32> = __params
-                .optional("DynamicValidate", "an integer")?;
+            let duration: Option<super::models::Choice> = __params
+                .optional("Duration", "a value of the documented model")?;
+            let dynamic_error: Option<String> = __params
+                .optional("DynamicError", "a string")?;
+            let dynamic_params: Option<i32> = __params
+                .optional("DynamicParams", "an integer")?;
+            let dynamic_reply: Option<String> = __params
+                .optional("DynamicReply", "a string")?;
+            let dynamic_validate: Option<super::models::Choice> = __params
+                .optional("DynamicValidate", "a value of the documented model")?;
             let eq: Option<i32> = __params.optional("Eq", "an integer")?;
             let err: Option<String> = __params.optional("Err", "a string")?;
-            let error_body: Option<i32> = __params.optional("ErrorBody", "an integer")?;
+            let error_body: Option<super::models::Choice> = __params
+                .optional("ErrorBody", "a value of the documented model")?;
             let exact_size_iterator: Option<String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: Option<String> = __params.optional("Extend", "a string")?;
-            let final_state_via: Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: Option<super::models::Choice> = __params
+                .optional("FinalStateVia", "a value of the documented model")?;
             let r#fn: Option<String> = __params.optional("Fn", "a string")?;
             let fn_mut: Option<i32> = __params.optional("FnMut", "an integer")?;
             let fn_once: Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: Option<i32> = __params.optional("FormBody", "an integer")?;
-            let format_error: Option<super::models::Choice> = __params
-                .optional("FormatError", "a value of the documented model")?;
+            let form_body: Option<super::models::Choice> = __params
+                .optional("FormBody", "a value of the documented model")?;
+            let format_error: Option<String> = __params
+                .optional("FormatError", "a string")?;
             let from: Option<String> = __params.optional("From", "a string")?;
             let from_iterator: Option<String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: Option<super::models::Choice> = __params
-                .optional("FromStatus", "a value of the documented model")?;
+            let from_status: Option<String> = __params
+                .optional("FromStatus", "a string")?;
             let future: Option<i32> = __params.optional("Future", "an integer")?;
             let hash: Option<i32> = __params.optional("Hash", "an integer")?;
-            let host_part: Option<i32> = __params.optional("HostPart", "an integer")?;
-            let http_request: Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: Option<String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: Option<super::models::Choice> = __params
+                .optional("HostPart", "a value of the documented model")?;
+            let http_request: Option<String> = __params
+                .optional("HttpRequest", "a string")?;
+            let http_response: Option<i32> = __params
+                .optional("HttpResponse", "an integer")?;
             let into: Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: Option<super::models::Choice> = __params
-                .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: Option<super::models::Choice> = __params
-                .optional("InvalidHost", "a value of the documented model")?;
+            let into_variant: Option<String> = __params
+                .optional("IntoVariant", "a string")?;
+            let invalid_host: Option<String> = __params
+                .optional("InvalidHost", "a string")?;
             let iterator: Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: Option<i32> = __params.optional("LazyLock", "an integer")?;
-            let map: Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: Option<i32> = __params.optional("Method", "an integer")?;
-            let method_options_2: Option<String> = __params
-                .optional("MethodOptions", "a string")?;
-            let next_link: Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: Option<i32> = __params.optional("NoFormat", "an integer")?;
+            let lazy_lock: Option<super::models::Choice> = __params
+                .optional("LazyLock", "a value of the documented model")?;
+            let map: Option<String> = __params.optional("Map", "a string")?;
+            let map_access: Option<String> = __params.optional("MapAccess", "a string")?;
+            let method: Option<super::models::Choice> = __params
+                .optional("Method", "a value of the documented model")?;
+            let method_options_2: Option<i32> = __params
+                .optional("MethodOptions", "an integer")?;
+            let next_link: Option<String> = __params.optional("NextLink", "a string")?;
+            let no_format: Option<super::models::Choice> = __params
+                .optional("NoFormat", "a value of the documented model")?;
             let none: Option<String> = __params.optional("None", "a string")?;
-            let operations: Option<String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: Option<i32> = __params.optional("OPERATIONS", "an integer")?;
             let ok: Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: Option<super::models::Choice> = __params
-                .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_info: Option<String> = __params
+                .optional("OperationInfo", "a string")?;
+            let operation_status: Option<String> = __params
+                .optional("OperationStatus", "a string")?;
             let option: Option<i32> = __params.optional("Option", "an integer")?;
             let ord: Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: Option<i32> = __params.optional("Other", "an integer")?;
-            let page_decoder: Option<String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: Option<super::models::Choice> = __params
+                .optional("Other", "a value of the documented model")?;
+            let page_decoder: Option<i32> = __params
+                .optional("PageDecoder", "an integer")?;
+            let pager: Option<String> = __params.optional("Pager", "a string")?;
             let partial_eq: Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: Option<String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: Option<i32> = __params.optional("Pattern", "an integer")?;
-            let poller_method_options: Option<String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
-            let resource_manager_audience: Option<i32> = __params
-                .optional("ResourceManagerAudience", "an integer")?;
-            let response: Option<String> = __params.optional("Response", "a string")?;
-            let response_error: Option<String> = __params
-                .optional("ResponseError", "a string")?;
-            let response_headers: Option<String> = __params
-                .optional("ResponseHeaders", "a string")?;
-            let response_too_large: Option<String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let pattern: Option<super::models::Choice> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            let poller_method_options: Option<i32> = __params
+                .optional("PollerMethodOptions", "an integer")?;
+            let poller_options: Option<super::models::Choice> = __params
+                .optional("PollerOptions", "a value of the documented model")?;
+            let regex: Option<String> = __params.optional("Regex", "a string")?;
+            let resource_manager_audience: Option<super::models::Choice> = __params
+                .optional("ResourceManagerAudience", "a value of the documented model")?;
+            let response: Option<i32> = __params.optional("Response", "an integer")?;
+            let response_error: Option<i32> = __params
+                .optional("ResponseError", "an integer")?;
+            let response_headers: Option<i32> = __params
+                .optional("ResponseHeaders", "an integer")?;
+            let response_too_large: Option<i32> = __params
+                .optional("ResponseTooLarge", "an integer")?;
             let result: Option<i32> = __params.optional("Result", "an integer")?;
-            let services: Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let s: Option<i32> = __params.optional("S", "an integer")?;
+            let services: Option<String> = __params.optional("SERVICES", "a string")?;
+            let safe_debug: Option<String> = __params.optional("SafeDebug", "a string")?;
+            let secret: Option<i32> = __params.optional("Secret", "an integer")?;
             let self_: Option<String> = __params.optional("Self", "a string")?;
             let send: Option<i32> = __params.optional("Send", "an integer")?;
-            let serialize: Option<String> = __params.optional("Serialize", "a string")?;
-            let serializer: Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: Option<String> = __params
-                .optional("ServiceInfo", "a string")?;
+            let serialize: Option<i32> = __params.optional("Serialize", "an integer")?;
+            let serializer: Option<String> = __params
+                .optional("Serializer", "a string")?;
+            let service_error: Option<super::models::Choice> = __params
+                .optional("ServiceError", "a value of the documented model")?;
+            let service_info: Option<i32> = __params
+                .optional("ServiceInfo", "an integer")?;
             let sized: Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: Option<super::models::Choice> = __params
-                .optional("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: Option<String> = __params
+                .optional("StaticTokenCredential", "a string")?;
             let string: Option<i32> = __params.optional("String", "an integer")?;
-            let string_format: Option<String> = __params
-                .optional("StringFormat", "a string")?;
-            let strip_read_only: Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let string_format: Option<i32> = __params
+                .optional("StringFormat", "an integer")?;
+            let strip_read_only: Option<String> = __params
+                .optional("StripReadOnly", "a string")?;
             let sync: Option<String> = __params.optional("Sync", "a string")?;
-            let text_format: Option<String> = __params
-                .optional("TextFormat", "a string")?;
+            let text_format: Option<i32> = __params
+                .optional("TextFormat", "an integer")?;
             let to_owned: Option<String> = __params.optional("ToOwned", "a string")?;
             let to_string: Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: Option<super::models::Choice> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             let try_from: Option<i32> = __params.optional("TryFrom", "an integer")?;
             let try_into: Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: Option<i32> = __params.optional("UnixTime", "an integer")?;
-            let unknown: Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unix_time: Option<super::models::Choice> = __params
+                .optional("UnixTime", "a value of the documented model")?;
+            let unknown: Option<String> = __params.optional("Unknown", "a string")?;
             let unpin: Option<i32> = __params.optional("Unpin", "an integer")?;
-            let url: Option<i32> = __params.optional("Url", "an integer")?;
-            let url_builder: Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let uuid: Option<super::models::Choice> = __params
-                .optional("Uuid", "a value of the documented model")?;
-            let validate: Option<String> = __params.optional("Validate", "a string")?;
-            let validation_error: Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: Option<String> = __params.optional("Validator", "a string")?;
-            let value: Option<i32> = __params.optional("Value", "an integer")?;
+            let url: Option<super::models::Choice> = __params
+                .optional("Url", "a value of the documented model")?;
+            let url_builder: Option<String> = __params
+                .optional("UrlBuilder", "a string")?;
+            let uuid: Option<String> = __params.optional("Uuid", "a string")?;
+            let validate: Option<i32> = __params.optional("Validate", "an integer")?;
+            let validation_error: Option<super::models::Choice> = __params
+                .optional("ValidationError", "a value of the documented model")?;
+            let validation_errors: Option<String> = __params
+                .optional("ValidationErrors", "a string")?;
+            let validator: Option<i32> = __params.optional("Validator", "an integer")?;
+            let value: Option<super::models::Choice> = __params
+                .optional("Value", "a value of the documented model")?;
             let vec: Option<String> = __params.optional("Vec", "a string")?;
+            let visitor: Option<super::models::Choice> = __params
+                .optional("Visitor", "a value of the documented model")?;
             let value_2: Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: Option<String> = __params.optional("__private", "a string")?;
+            let private: Option<i32> = __params.optional("__private", "an integer")?;
             let r#abstract: Option<String> = __params.optional("abstract", "a string")?;
             let align_of: Option<String> = __params.optional("align_of", "a string")?;
             let align_of_val: Option<i32> = __params
                 .optional("align_of_val", "an integer")?;
             let alloc: Option<i32> = __params.optional("alloc", "an integer")?;
-            let api_version_3: Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: Option<super::models::Choice> = __params
+                .optional("api_version", "a value of the documented model")?;
+            let armgen_runtime: Option<String> = __params
+                .optional("armgen_runtime", "a string")?;
             let r#as: Option<i32> = __params.optional("as", "an integer")?;
             let assert: Option<super::models::Choice> = __params
                 .optional("assert", "a value of the documented model")?;
             let assert_eq: Option<String> = __params.optional("assert_eq", "a string")?;
             let r#async: Option<super::models::Choice> = __params
                 .optional("async", "a value of the documented model")?;
-            let async_trait: Option<String> = __params
-                .optional("async_trait", "a string")?;
-            let at: Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let async_trait: Option<i32> = __params
+                .optional("async_trait", "an integer")?;
+            let at: Option<String> = __params.optional("at", "a string")?;
             let r#await: Option<String> = __params.optional("await", "a string")?;
-            let azure_core: Option<i32> = __params.optional("azure_core", "an integer")?;
+            let azure_core: Option<super::models::Choice> = __params
+                .optional("azure_core", "a value of the documented model")?;
             let r#become: Option<i32> = __params.optional("become", "an integer")?;
             let bool: Option<i32> = __params.optional("bool", "an integer")?;
             let box_2: Option<super::models::Choice> = __params
                 .optional("box", "a value of the documented model")?;
             let r#break: Option<String> = __params.optional("break", "a string")?;
-            let build_request: Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: Option<super::models::Choice> = __params
+                .optional("build_request", "a value of the documented model")?;
             let cfg: Option<i32> = __params.optional("cfg", "an integer")?;
             let char: Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let client_request_id: Option<i32> = __params
-                .optional("client_request_id", "an integer")?;
-            let clients: Option<i32> = __params.optional("clients", "an integer")?;
-            let compile_pattern: Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let client_request_id: Option<super::models::Choice> = __params
+                .optional("client_request_id", "a value of the documented model")?;
+            let clients: Option<super::models::Choice> = __params
+                .optional("clients", "a value of the documented model")?;
+            let compile_pattern: Option<super::models::Choice> = __params
+                .optional("compile_pattern", "a value of the documented model")?;
             let concat: Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: Option<i32> = __params.optional("const", "an integer")?;
@@ -9645,51 +10025,53 @@ pub fn build_request(
                 .optional("continue", "a value of the documented model")?;
             let core: Option<String> = __params.optional("core", "a string")?;
             let crate_: Option<String> = __params.optional("crate", "a string")?;
-            let credential: Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: Option<String> = __params
-                .optional("decode_by_status", "a string")?;
-            let decode_bytes: Option<i32> = __params
-                .optional("decode_bytes", "an integer")?;
-            let decode_empty: Option<super::models::Choice> = __params
-                .optional("decode_empty", "a value of the documented model")?;
-            let decode_exists: Option<String> = __params
-                .optional("decode_exists", "a string")?;
-            let decode_json: Option<i32> = __params
-                .optional("decode_json", "an integer")?;
-            let decode_nullable: Option<super::models::Choice> = __params
-                .optional("decode_nullable", "a value of the documented model")?;
-            let decode_optional: Option<String> = __params
-                .optional("decode_optional", "a string")?;
-            let decode_response: Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
-            let decode_text: Option<i32> = __params
-                .optional("decode_text", "an integer")?;
+            let credential: Option<String> = __params
+                .optional("credential", "a string")?;
+            let decode_body: Option<String> = __params
+                .optional("decode_body", "a string")?;
+            let decode_by_status: Option<i32> = __params
+                .optional("decode_by_status", "an integer")?;
+            let decode_bytes: Option<super::models::Choice> = __params
+                .optional("decode_bytes", "a value of the documented model")?;
+            let decode_empty: Option<String> = __params
+                .optional("decode_empty", "a string")?;
+            let decode_exists: Option<i32> = __params
+                .optional("decode_exists", "an integer")?;
+            let decode_json: Option<super::models::Choice> = __params
+                .optional("decode_json", "a value of the documented model")?;
+            let decode_nullable: Option<String> = __params
+                .optional("decode_nullable", "a string")?;
+            let decode_optional: Option<i32> = __params
+                .optional("decode_optional", "an integer")?;
+            let decode_response: Option<String> = __params
+                .optional("decode_response", "a string")?;
+            let decode_text: Option<super::models::Choice> = __params
+                .optional("decode_text", "a value of the documented model")?;
+            let deserializer_2: Option<String> = __params
+                .optional("deserializer", "a string")?;
             let r#do: Option<i32> = __params.optional("do", "an integer")?;
             let drop_2: Option<String> = __params.optional("drop", "a string")?;
             let r#dyn: Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: Option<String> = __params
-                .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: Option<i32> = __params
-                .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: Option<super::models::Choice> = __params
-                .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: Option<String> = __params
-                .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: Option<i32> = __params
-                .optional("dynamic_result", "an integer")?;
+            let dynamic: Option<String> = __params.optional("dynamic", "a string")?;
+            let dynamic_execute: Option<i32> = __params
+                .optional("dynamic_execute", "an integer")?;
+            let dynamic_pages: Option<super::models::Choice> = __params
+                .optional("dynamic_pages", "a value of the documented model")?;
+            let dynamic_poll: Option<String> = __params
+                .optional("dynamic_poll", "a string")?;
+            let dynamic_request_error: Option<i32> = __params
+                .optional("dynamic_request_error", "an integer")?;
+            let dynamic_result: Option<super::models::Choice> = __params
+                .optional("dynamic_result", "a value of the documented model")?;
             let r#else: Option<String> = __params.optional("else", "a string")?;
-            let endpoint_2: Option<String> = __params.optional("endpoint", "a string")?;
+            let endpoint_2: Option<i32> = __params.optional("endpoint", "an integer")?;
             let r#enum: Option<i32> = __params.optional("enum", "an integer")?;
             let env: Option<String> = __params.optional("env", "a string")?;
             let r#extern: Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: Option<super::models::Choice> = __params
+                .optional("f", "a value of the documented model")?;
             let f32: Option<String> = __params.optional("f32", "a string")?;
             let f64: Option<i32> = __params.optional("f64", "an integer")?;
             let r#false: Option<String> = __params.optional("false", "a string")?;
@@ -9700,6 +10082,7 @@ pub fn build_request(
             let format: Option<i32> = __params.optional("format", "an integer")?;
             let format_args: Option<super::models::Choice> = __params
                 .optional("format_args", "a value of the documented model")?;
+            let formatter: Option<i32> = __params.optional("formatter", "an integer")?;
             let r#gen: Option<i32> = __params.optional("gen", "an integer")?;
             let i32: Option<i32> = __params.optional("i32", "an integer")?;
             let i64: Option<super::models::Choice> = __params
@@ -9711,88 +10094,93 @@ pub fn build_request(
             let include: Option<String> = __params.optional("include", "a string")?;
             let include_str: Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: Option<i32> = __params.optional("inner", "an integer")?;
-            let json: Option<String> = __params.optional("json", "a string")?;
+            let inner: Option<super::models::Choice> = __params
+                .optional("inner", "a value of the documented model")?;
+            let json: Option<i32> = __params.optional("json", "an integer")?;
+            let json_struct: Option<String> = __params
+                .optional("json_struct", "a string")?;
+            let key: Option<super::models::Choice> = __params
+                .optional("key", "a value of the documented model")?;
+            let len: Option<i32> = __params.optional("len", "an integer")?;
             let r#let: Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: Option<String> = __params.optional("loop", "a string")?;
             let r#macro: Option<i32> = __params.optional("macro", "an integer")?;
+            let map_2: Option<i32> = __params.optional("map", "an integer")?;
             let r#match: Option<super::models::Choice> = __params
                 .optional("match", "a value of the documented model")?;
             let matches: Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: Option<i32> = __params.optional("members", "an integer")?;
-            let method_options_3: Option<String> = __params
-                .optional("method_options", "a string")?;
+            let members: Option<super::models::Choice> = __params
+                .optional("members", "a value of the documented model")?;
+            let method_options_3: Option<i32> = __params
+                .optional("method_options", "an integer")?;
             let r#mod: Option<String> = __params.optional("mod", "a string")?;
-            let models: Option<String> = __params.optional("models", "a string")?;
+            let models: Option<i32> = __params.optional("models", "an integer")?;
             let r#move: Option<i32> = __params.optional("move", "an integer")?;
             let r#mut: Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: Option<String> = __params.optional("new", "a string")?;
+            let operation_id: Option<super::models::Choice> = __params
+                .optional("operation_id", "a value of the documented model")?;
             let option_env: Option<String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: Option<String> = __params.optional("options", "a string")?;
             let r#override: Option<String> = __params.optional("override", "a string")?;
-            let page: Option<String> = __params.optional("page", "a string")?;
+            let page: Option<i32> = __params.optional("page", "an integer")?;
             let panic: Option<i32> = __params.optional("panic", "an integer")?;
-            let parameterized_host: Option<String> = __params
-                .optional("parameterized_host", "a string")?;
-            let params: Option<String> = __params.optional("params", "a string")?;
-            let path: Option<i32> = __params.optional("path", "an integer")?;
-            let patterns: Option<String> = __params.optional("patterns", "a string")?;
-            let pipeline: Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: Option<i32> = __params
+                .optional("parameterized_host", "an integer")?;
+            let params: Option<i32> = __params.optional("params", "an integer")?;
+            let path: Option<super::models::Choice> = __params
+                .optional("path", "a value of the documented model")?;
+            let patterns: Option<i32> = __params.optional("patterns", "an integer")?;
+            let pipeline: Option<String> = __params.optional("pipeline", "a string")?;
             let r#priv: Option<i32> = __params.optional("priv", "an integer")?;
             let r#pub: Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: Option<String> = __params.optional("ref", "a string")?;
-            let regex_2: Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: Option<String> = __params.optional("request", "a string")?;
-            let resource_manager_endpoint: Option<super::models::Choice> = __params
-                .optional(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: Option<String> = __params
-                .optional("resource_manager_scope", "a string")?;
-            let response_2: Option<String> = __params.optional("response", "a string")?;
-            let response_error_2: Option<i32> = __params
-                .optional("response_error", "an integer")?;
+            let regex_2: Option<String> = __params.optional("regex", "a string")?;
+            let request: Option<i32> = __params.optional("request", "an integer")?;
+            let resource_manager_endpoint: Option<String> = __params
+                .optional("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: Option<i32> = __params
+                .optional("resource_manager_scope", "an integer")?;
+            let response_2: Option<i32> = __params.optional("response", "an integer")?;
+            let response_error_2: Option<super::models::Choice> = __params
+                .optional("response_error", "a value of the documented model")?;
             let r#return: Option<i32> = __params.optional("return", "an integer")?;
             let self_2: Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: Option<String> = __params.optional("serde", "a string")?;
-            let serde_json: Option<i32> = __params.optional("serde_json", "an integer")?;
+            let serde: Option<i32> = __params.optional("serde", "an integer")?;
+            let serde_json: Option<super::models::Choice> = __params
+                .optional("serde_json", "a value of the documented model")?;
+            let serializer_2: Option<super::models::Choice> = __params
+                .optional("serializer", "a value of the documented model")?;
             let size_of: Option<i32> = __params.optional("size_of", "an integer")?;
             let size_of_val: Option<super::models::Choice> = __params
                 .optional("size_of_val", "a value of the documented model")?;
+            let state: Option<String> = __params.optional("state", "a string")?;
             let r#static: Option<i32> = __params.optional("static", "an integer")?;
             let std: Option<super::models::Choice> = __params
                 .optional("std", "a value of the documented model")?;
             let str: Option<String> = __params.optional("str", "a string")?;
-            let string_enum: Option<i32> = __params
-                .optional("string_enum", "an integer")?;
+            let string_enum: Option<super::models::Choice> = __params
+                .optional("string_enum", "a value of the documented model")?;
             let stringify: Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: Option<String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: Option<i32> = __params
+                .optional("strip_member", "an integer")?;
+            let strip_members: Option<super::models::Choice> = __params
+                .optional("strip_members", "a value of the documented model")?;
             let r#struct: Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: Option<String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: Option<i32> = __params
+                .optional("subscription_id", "an integer")?;
             let super_: Option<String> = __params.optional("super", "a string")?;
-            let tag: Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
-            let tagged_union: Option<super::models::Choice> = __params
-                .optional("tagged_union", "a value of the documented model")?;
+            let tag: Option<String> = __params.optional("tag", "a string")?;
+            let tagged_union: Option<String> = __params
+                .optional("tagged_union", "a string")?;
             let todo: Option<String> = __params.optional("todo", "a string")?;
             let r#trait: Option<i32> = __params.optional("trait", "an integer")?;
             let r#true: Option<super::models::Choice> = __params
@@ -9809,14 +10197,13 @@ pub fn build_request(
             let r#unsafe: Option<i32> = __params.optional("unsafe", "an integer")?;
             let r#unsized: Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: Option<String> = __params.optional("url", "a string")?;
             let r#use: Option<String> = __params.optional("use", "a string")?;
             let usize: Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: Option<i32> = __params.optional("validator", "an integer")?;
-            let value_3: Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: Option<super::models::Choice> = __params
+                .optional("validator", "a value of the documented model")?;
+            let value_3: Option<String> = __params.optional("value", "a string")?;
             let vec_2: Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: Option<i32> = __params.optional("virtual", "an integer")?;
@@ -9829,186 +10216,192 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
-                    arm_client_options.as_ref(),
-                    arm_pipeline.as_deref(),
+                    a.as_ref(),
+                    api_version_2,
+                    arc,
+                    arm_client_options.as_deref(),
+                    arm_pipeline,
                     as_mut,
                     as_ref.as_deref(),
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
-                    base64.as_ref(),
-                    base64_url.as_deref(),
-                    binary_format,
+                    b_tree_map.as_deref(),
+                    base64.as_deref(),
+                    base64_url,
+                    binary_format.as_ref(),
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options,
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint.as_deref(),
+                    context.as_ref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
-                    date,
-                    date_time.as_ref(),
-                    date_time_rfc1123.as_deref(),
+                    cow,
+                    d.as_deref(),
+                    default_endpoint.as_ref(),
+                    date.as_ref(),
+                    date_time.as_deref(),
+                    date_time_rfc1123,
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_ref(),
+                    deserializer,
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    duration,
-                    dynamic_error.as_ref(),
-                    dynamic_params.as_deref(),
-                    dynamic_reply.as_ref(),
-                    dynamic_validate,
+                    duration.as_ref(),
+                    dynamic_error.as_deref(),
+                    dynamic_params,
+                    dynamic_reply.as_deref(),
+                    dynamic_validate.as_ref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_ref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_ref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    form_body,
-                    format_error.as_ref(),
+                    form_body.as_ref(),
+                    format_error.as_deref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status.as_ref(),
+                    from_status.as_deref(),
                     future,
                     hash,
-                    host_part,
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_ref(),
+                    http_request.as_deref(),
+                    http_response,
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
-                    into_variant.as_ref(),
-                    invalid_host.as_ref(),
+                    into_variant.as_deref(),
+                    invalid_host.as_deref(),
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
-                    method_options_2.as_deref(),
-                    next_link.as_ref(),
-                    no_format,
+                    lazy_lock.as_ref(),
+                    map.as_deref(),
+                    map_access.as_deref(),
+                    method.as_ref(),
+                    method_options_2,
+                    next_link.as_deref(),
+                    no_format.as_ref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations,
                     ok.as_ref(),
-                    operation_info.as_ref(),
-                    operation_status.as_ref(),
+                    operation_info.as_deref(),
+                    operation_status.as_deref(),
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_ref(),
+                    page_decoder,
+                    pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
-                    resource_manager_audience,
-                    response.as_deref(),
-                    response_error.as_deref(),
-                    response_headers.as_deref(),
-                    response_too_large.as_deref(),
+                    pattern.as_ref(),
+                    poller_method_options,
+                    poller_options.as_ref(),
+                    regex.as_deref(),
+                    resource_manager_audience.as_ref(),
+                    response,
+                    response_error,
+                    response_headers,
+                    response_too_large,
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
-                    secret.as_ref(),
+                    s,
+                    services.as_deref(),
+                    safe_debug.as_deref(),
+                    secret,
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error,
-                    service_info.as_deref(),
+                    serialize,
+                    serializer.as_deref(),
+                    service_error.as_ref(),
+                    service_info,
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential.as_ref(),
+                    static_token_credential.as_deref(),
                     string,
-                    string_format.as_deref(),
-                    strip_read_only.as_ref(),
+                    string_format,
+                    strip_read_only.as_deref(),
                     sync.as_deref(),
-                    text_format.as_deref(),
+                    text_format,
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_ref(),
                     try_from,
                     try_into.as_ref(),
-                    unix_time,
-                    unknown.as_ref(),
+                    unix_time.as_ref(),
+                    unknown.as_deref(),
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    uuid.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_ref(),
+                    url_builder.as_deref(),
+                    uuid.as_deref(),
+                    validate,
+                    validation_error.as_ref(),
+                    validation_errors.as_deref(),
+                    validator,
+                    value.as_ref(),
                     vec.as_deref(),
+                    visitor.as_ref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private,
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_ref(),
+                    armgen_runtime.as_deref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
-                    async_trait.as_deref(),
-                    at.as_ref(),
+                    async_trait,
+                    at.as_deref(),
                     r#await.as_deref(),
-                    azure_core,
+                    azure_core.as_ref(),
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_ref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    client_request_id,
-                    clients,
-                    compile_pattern,
+                    client_request_id.as_ref(),
+                    clients.as_ref(),
+                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body.as_ref(),
-                    decode_by_status.as_deref(),
-                    decode_bytes,
-                    decode_empty.as_ref(),
-                    decode_exists.as_deref(),
-                    decode_json,
-                    decode_nullable.as_ref(),
-                    decode_optional.as_deref(),
-                    decode_response.as_ref(),
-                    decode_text,
+                    credential.as_deref(),
+                    decode_body.as_deref(),
+                    decode_by_status,
+                    decode_bytes.as_ref(),
+                    decode_empty.as_deref(),
+                    decode_exists,
+                    decode_json.as_ref(),
+                    decode_nullable.as_deref(),
+                    decode_optional,
+                    decode_response.as_deref(),
+                    decode_text.as_ref(),
+                    deserializer_2.as_deref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
-                    dynamic_execute.as_deref(),
-                    dynamic_pages,
-                    dynamic_poll.as_ref(),
-                    dynamic_request_error.as_deref(),
-                    dynamic_result,
+                    dynamic.as_deref(),
+                    dynamic_execute,
+                    dynamic_pages.as_ref(),
+                    dynamic_poll.as_deref(),
+                    dynamic_request_error,
+                    dynamic_result.as_ref(),
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2,
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_ref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -10017,6 +10410,7 @@ pub fn build_request(
                     r#for.as_deref(),
                     format,
                     format_args.as_ref(),
+                    formatter,
                     r#gen,
                     i32,
                     i64.as_ref(),
@@ -10025,58 +10419,64 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_ref(),
+                    json,
+                    json_struct.as_deref(),
+                    key.as_ref(),
+                    len,
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
+                    map_2,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_ref(),
+                    method_options_3,
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models,
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new.as_deref(),
+                    operation_id.as_ref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2.as_deref(),
                     r#override.as_deref(),
-                    page.as_deref(),
+                    page,
                     panic,
-                    parameterized_host.as_deref(),
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host,
+                    params,
+                    path.as_ref(),
+                    patterns,
+                    pipeline.as_deref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
-                    resource_manager_endpoint.as_ref(),
-                    resource_manager_scope.as_deref(),
-                    response_2.as_deref(),
-                    response_error_2,
+                    regex_2.as_deref(),
+                    request,
+                    resource_manager_endpoint.as_deref(),
+                    resource_manager_scope,
+                    response_2,
+                    response_error_2.as_ref(),
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde,
+                    serde_json.as_ref(),
+                    serializer_2.as_ref(),
                     size_of,
                     size_of_val.as_ref(),
+                    state.as_deref(),
                     r#static,
                     std.as_ref(),
                     str.as_deref(),
-                    string_enum,
+                    string_enum.as_ref(),
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member,
+                    strip_members.as_ref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id,
                     super_.as_deref(),
-                    tag.as_ref(),
-                    tagged_union.as_ref(),
+                    tag.as_deref(),
+                    tagged_union.as_deref(),
                     todo.as_deref(),
                     r#trait,
                     r#true.as_ref(),
@@ -10089,11 +10489,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2.as_deref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_ref(),
+                    value_3.as_deref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -10105,220 +10505,226 @@ pub fn build_request(
         }
         "Parameters_QueryRequired" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let api_version_2: String = __params.required("API_VERSION", "a string")?;
-            let arc: String = __params.required("Arc", "a string")?;
-            let arm_client_options: super::models::Choice = __params
-                .required("ArmClientOptions", "a value of the documented model")?;
-            let arm_pipeline: String = __params.required("ArmPipeline", "a string")?;
+            let a: super::models::Choice = __params
+                .required("A", "a value of the documented model")?;
+            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
+            let arm_client_options: String = __params
+                .required("ArmClientOptions", "a string")?;
+            let arm_pipeline: i32 = __params.required("ArmPipeline", "an integer")?;
             let as_mut: i32 = __params.required("AsMut", "an integer")?;
             let as_ref: String = __params.required("AsRef", "a string")?;
             let async_fn: String = __params.required("AsyncFn", "a string")?;
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
-            let base64: super::models::Choice = __params
-                .required("Base64", "a value of the documented model")?;
-            let base64_url: String = __params.required("Base64Url", "a string")?;
-            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
+            let b_tree_map: String = __params.required("BTreeMap", "a string")?;
+            let base64: String = __params.required("Base64", "a string")?;
+            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let binary_format: super::models::Choice = __params
+                .required("BinaryFormat", "a value of the documented model")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: String = __params.required("Constraint", "a string")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
             let copy: String = __params.required("Copy", "a string")?;
-            let cow: String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
-            let date: i32 = __params.required("Date", "an integer")?;
-            let date_time: super::models::Choice = __params
-                .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: String = __params
-                .required("DateTimeRfc1123", "a string")?;
+            let cow: i32 = __params.required("Cow", "an integer")?;
+            let d: String = __params.required("D", "a string")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: super::models::Choice = __params
+                .required("Date", "a value of the documented model")?;
+            let date_time: String = __params.required("DateTime", "a string")?;
+            let date_time_rfc1123: i32 = __params
+                .required("DateTimeRfc1123", "an integer")?;
             let debug: String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: String = __params.required("Deserializer", "a string")?;
+            let deserialize: super::models::Choice = __params
+                .required("Deserialize", "a value of the documented model")?;
+            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let duration: i32 = __params.required("Duration", "an integer")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: String = __params.required("DynamicParams", "a string")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let duration: super::models::Choice = __params
+                .required("Duration", "a value of the documented model")?;
+            let dynamic_error: String = __params.required("DynamicError", "a string")?;
+            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
+            let dynamic_reply: String = __params.required("DynamicReply", "a string")?;
+            let dynamic_validate: super::models::Choice = __params
+                .required("DynamicValidate", "a value of the documented model")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: super::models::Choice = __params
+                .required("ErrorBody", "a value of the documented model")?;
             let exact_size_iterator: String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
             let r#fn: String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let form_body: i32 = __params.required("FormBody", "an integer")?;
-            let format_error: super::models::Choice = __params
-                .required("FormatError", "a value of the documented model")?;
+            let form_body: super::models::Choice = __params
+                .required("FormBody", "a value of the documented model")?;
+            let format_error: String = __params.required("FormatError", "a string")?;
             let from: String = __params.required("From", "a string")?;
             let from_iterator: String = __params.required("FromIterator", "a string")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
+            let from_status: String = __params.required("FromStatus", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: i32 = __params.required("HostPart", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: String = __params.required("HttpResponse", "a string")?;
+            let host_part: super::models::Choice = __params
+                .required("HostPart", "a value of the documented model")?;
+            let http_request: String = __params.required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
-            let into_variant: super::models::Choice = __params
-                .required("IntoVariant", "a value of the documented model")?;
-            let invalid_host: super::models::Choice = __params
-                .required("InvalidHost", "a value of the documented model")?;
+            let into_variant: String = __params.required("IntoVariant", "a string")?;
+            let invalid_host: String = __params.required("InvalidHost", "a string")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let method_options_2: String = __params
-                .required("MethodOptions", "a string")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let lazy_lock: super::models::Choice = __params
+                .required("LazyLock", "a value of the documented model")?;
+            let map: String = __params.required("Map", "a string")?;
+            let map_access: String = __params.required("MapAccess", "a string")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
+            let method_options_2: i32 = __params
+                .required("MethodOptions", "an integer")?;
+            let next_link: String = __params.required("NextLink", "a string")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
             let none: String = __params.required("None", "a string")?;
-            let operations: String = __params.required("OPERATIONS", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_info: String = __params.required("OperationInfo", "a string")?;
+            let operation_status: String = __params
+                .required("OperationStatus", "a string")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: String = __params.required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pager: String = __params.required("Pager", "a string")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: String = __params.required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let resource_manager_audience: i32 = __params
-                .required("ResourceManagerAudience", "an integer")?;
-            let response: String = __params.required("Response", "a string")?;
-            let response_error: String = __params.required("ResponseError", "a string")?;
-            let response_headers: String = __params
-                .required("ResponseHeaders", "a string")?;
-            let response_too_large: String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let regex: String = __params.required("Regex", "a string")?;
+            let resource_manager_audience: super::models::Choice = __params
+                .required("ResourceManagerAudience", "a value of the documented model")?;
+            let response: i32 = __params.required("Response", "an integer")?;
+            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let response_headers: i32 = __params
+                .required("ResponseHeaders", "an integer")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let s: i32 = __params.required("S", "an integer")?;
+            let services: String = __params.required("SERVICES", "a string")?;
+            let safe_debug: String = __params.required("SafeDebug", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             let self_: String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: String = __params.required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: String = __params.required("ServiceInfo", "a string")?;
+            let serialize: i32 = __params.required("Serialize", "an integer")?;
+            let serializer: String = __params.required("Serializer", "a string")?;
+            let service_error: super::models::Choice = __params
+                .required("ServiceError", "a value of the documented model")?;
+            let service_info: i32 = __params.required("ServiceInfo", "an integer")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: super::models::Choice = __params
-                .required("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: String = __params
+                .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: String = __params.required("StringFormat", "a string")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let string_format: i32 = __params.required("StringFormat", "an integer")?;
+            let strip_read_only: String = __params
+                .required("StripReadOnly", "a string")?;
             let sync: String = __params.required("Sync", "a string")?;
-            let text_format: String = __params.required("TextFormat", "a string")?;
+            let text_format: i32 = __params.required("TextFormat", "an integer")?;
             let to_owned: String = __params.required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: super::models::Choice = __params
+                .required("TokenCredential", "a value of the documented model")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unix_time: super::models::Choice = __params
+                .required("UnixTime", "a value of the documented model")?;
+            let unknown: String = __params.required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let uuid: super::models::Choice = __params
-                .required("Uuid", "a value of the documented model")?;
-            let validate: String = __params.required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: String = __params.required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let url_builder: String = __params.required("UrlBuilder", "a string")?;
+            let uuid: String = __params.required("Uuid", "a string")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("Value", "a value of the documented model")?;
             let vec: String = __params.required("Vec", "a string")?;
+            let visitor: super::models::Choice = __params
+                .required("Visitor", "a value of the documented model")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: String = __params.required("__private", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             let r#abstract: String = __params.required("abstract", "a string")?;
             let align_of: String = __params.required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let armgen_runtime: String = __params
+                .required("armgen_runtime", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
             let assert_eq: String = __params.required("assert_eq", "a string")?;
             let r#async: super::models::Choice = __params
                 .required("async", "a value of the documented model")?;
-            let async_trait: String = __params.required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let async_trait: i32 = __params.required("async_trait", "an integer")?;
+            let at: String = __params.required("at", "a string")?;
             let r#await: String = __params.required("await", "a string")?;
-            let azure_core: i32 = __params.required("azure_core", "an integer")?;
+            let azure_core: super::models::Choice = __params
+                .required("azure_core", "a value of the documented model")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let bool: i32 = __params.required("bool", "an integer")?;
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let client_request_id: i32 = __params
-                .required("client_request_id", "an integer")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let client_request_id: super::models::Choice = __params
+                .required("client_request_id", "a value of the documented model")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -10326,45 +10732,47 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: String = __params.required("core", "a string")?;
             let crate_: String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: String = __params
-                .required("decode_by_status", "a string")?;
-            let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
-            let decode_empty: super::models::Choice = __params
-                .required("decode_empty", "a value of the documented model")?;
-            let decode_exists: String = __params.required("decode_exists", "a string")?;
-            let decode_json: i32 = __params.required("decode_json", "an integer")?;
-            let decode_nullable: super::models::Choice = __params
-                .required("decode_nullable", "a value of the documented model")?;
-            let decode_optional: String = __params
-                .required("decode_optional", "a string")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
-            let decode_text: i32 = __params.required("decode_text", "an integer")?;
+            let credential: String = __params.required("credential", "a string")?;
+            let decode_body: String = __params.required("decode_body", "a string")?;
+            let decode_by_status: i32 = __params
+                .required("decode_by_status", "an integer")?;
+            let decode_bytes: super::models::Choice = __params
+                .required("decode_bytes", "a value of the documented model")?;
+            let decode_empty: String = __params.required("decode_empty", "a string")?;
+            let decode_exists: i32 = __params.required("decode_exists", "an integer")?;
+            let decode_json: super::models::Choice = __params
+                .required("decode_json", "a value of the documented model")?;
+            let decode_nullable: String = __params
+                .required("decode_nullable", "a string")?;
+            let decode_optional: i32 = __params
+                .required("decode_optional", "an integer")?;
+            let decode_response: String = __params
+                .required("decode_response", "a string")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
+            let deserializer_2: String = __params.required("deserializer", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: String = __params
-                .required("dynamic_request_error", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic: String = __params.required("dynamic", "a string")?;
+            let dynamic_execute: i32 = __params
+                .required("dynamic_execute", "an integer")?;
+            let dynamic_pages: super::models::Choice = __params
+                .required("dynamic_pages", "a value of the documented model")?;
+            let dynamic_poll: String = __params.required("dynamic_poll", "a string")?;
+            let dynamic_request_error: i32 = __params
+                .required("dynamic_request_error", "an integer")?;
+            let dynamic_result: super::models::Choice = __params
+                .required("dynamic_result", "a value of the documented model")?;
             let r#else: String = __params.required("else", "a string")?;
-            let endpoint_2: String = __params.required("endpoint", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
             let f32: String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: String = __params.required("false", "a string")?;
@@ -10375,6 +10783,7 @@ pub fn build_request(
             let format: i32 = __params.required("format", "an integer")?;
             let format_args: super::models::Choice = __params
                 .required("format_args", "a value of the documented model")?;
+            let formatter: i32 = __params.required("formatter", "an integer")?;
             let r#gen: i32 = __params.required("gen", "an integer")?;
             let i32: i32 = __params.required("i32", "an integer")?;
             let i64: super::models::Choice = __params
@@ -10385,83 +10794,89 @@ pub fn build_request(
             let r#in: i32 = __params.required("in", "an integer")?;
             let include: String = __params.required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: String = __params.required("json", "a string")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let json: i32 = __params.required("json", "an integer")?;
+            let json_struct: String = __params.required("json_struct", "a string")?;
+            let key: super::models::Choice = __params
+                .required("key", "a value of the documented model")?;
+            let len: i32 = __params.required("len", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: String = __params.required("loop", "a string")?;
             let r#macro: i32 = __params.required("macro", "an integer")?;
+            let map_2: i32 = __params.required("map", "an integer")?;
             let r#match: super::models::Choice = __params
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: String = __params
-                .required("method_options", "a string")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let method_options_3: i32 = __params
+                .required("method_options", "an integer")?;
             let r#mod: String = __params.required("mod", "a string")?;
-            let models: String = __params.required("models", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: String = __params.required("new", "a string")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
             let option_env: String = __params.required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: String = __params.required("options", "a string")?;
             let r#override: String = __params.required("override", "a string")?;
-            let page: String = __params.required("page", "a string")?;
+            let page: i32 = __params.required("page", "an integer")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: String = __params
-                .required("parameterized_host", "a string")?;
-            let params: String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: String = __params.required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: i32 = __params
+                .required("parameterized_host", "an integer")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let pipeline: String = __params.required("pipeline", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: String = __params.required("request", "a string")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_2: String = __params.required("response", "a string")?;
-            let response_error_2: i32 = __params
-                .required("response_error", "an integer")?;
+            let regex_2: String = __params.required("regex", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
+            let resource_manager_endpoint: String = __params
+                .required("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: i32 = __params
+                .required("resource_manager_scope", "an integer")?;
+            let response_2: i32 = __params.required("response", "an integer")?;
+            let response_error_2: super::models::Choice = __params
+                .required("response_error", "a value of the documented model")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
+            let serializer_2: super::models::Choice = __params
+                .required("serializer", "a value of the documented model")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
+            let state: String = __params.required("state", "a string")?;
             let r#static: i32 = __params.required("static", "an integer")?;
             let std: super::models::Choice = __params
                 .required("std", "a value of the documented model")?;
             let str: String = __params.required("str", "a string")?;
-            let string_enum: i32 = __params.required("string_enum", "an integer")?;
+            let string_enum: super::models::Choice = __params
+                .required("string_enum", "a value of the documented model")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: String = __params.required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
             let super_: String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
-            let tagged_union: super::models::Choice = __params
-                .required("tagged_union", "a value of the documented model")?;
+            let tag: String = __params.required("tag", "a string")?;
+            let tagged_union: String = __params.required("tagged_union", "a string")?;
             let todo: String = __params.required("todo", "a string")?;
             let r#trait: i32 = __params.required("trait", "an integer")?;
             let r#true: super::models::Choice = __params
@@ -10477,14 +10892,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: String = __params.required("url", "a string")?;
             let r#use: String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value_3: String = __params.required("value", "a string")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -10497,10 +10911,11 @@ pub fn build_request(
                 super::parameters::query_required_request(
                     endpoint,
                     &api_version,
-                    &api_version_2,
-                    &arc,
+                    &a,
+                    api_version_2,
+                    arc,
                     &arm_client_options,
-                    &arm_pipeline,
+                    arm_pipeline,
                     as_mut,
                     &as_ref,
                     &async_fn,
@@ -10508,144 +10923,148 @@ pub fn build_request(
                     &async_fn_once,
                     &b_tree_map,
                     &base64,
-                    &base64_url,
-                    binary_format,
+                    base64_url,
+                    &binary_format,
                     &r#box,
-                    &client_method_options,
+                    client_method_options,
                     clone,
                     &constraint,
-                    context,
+                    &context,
                     &copy,
-                    &cow,
-                    default_endpoint,
-                    date,
+                    cow,
+                    &d,
+                    &default_endpoint,
+                    &date,
                     &date_time,
-                    &date_time_rfc1123,
+                    date_time_rfc1123,
                     &debug,
                     default,
-                    deserialize,
-                    &deserializer,
+                    &deserialize,
+                    deserializer,
                     &double_ended_iterator,
                     &drop,
-                    duration,
+                    &duration,
                     &dynamic_error,
-                    &dynamic_params,
+                    dynamic_params,
                     &dynamic_reply,
-                    dynamic_validate,
+                    &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
-                    form_body,
+                    &form_body,
                     &format_error,
                     &from,
                     &from_iterator,
                     &from_status,
                     future,
                     hash,
-                    host_part,
+                    &host_part,
                     &http_request,
-                    &http_response,
+                    http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &into_variant,
                     &invalid_host,
                     &iterator,
-                    lazy_lock,
+                    &lazy_lock,
                     &map,
-                    method,
-                    &method_options_2,
+                    &map_access,
+                    &method,
+                    method_options_2,
                     &next_link,
-                    no_format,
+                    &no_format,
                     &none,
-                    &operations,
+                    operations,
                     &ok,
                     &operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    other,
-                    &page_decoder,
+                    &other,
+                    page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
-                    &poller_method_options,
-                    poller_options,
+                    &pattern,
+                    poller_method_options,
+                    &poller_options,
                     &regex,
-                    resource_manager_audience,
-                    &response,
-                    &response_error,
-                    &response_headers,
-                    &response_too_large,
+                    &resource_manager_audience,
+                    response,
+                    response_error,
+                    response_headers,
+                    response_too_large,
                     result,
+                    s,
                     &services,
                     &safe_debug,
-                    &secret,
+                    secret,
                     &self_,
                     send,
-                    &serialize,
+                    serialize,
                     &serializer,
-                    service_error,
-                    &service_info,
+                    &service_error,
+                    service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    &string_format,
+                    string_format,
                     &strip_read_only,
                     &sync,
-                    &text_format,
+                    text_format,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
-                    unix_time,
+                    &unix_time,
                     &unknown,
                     unpin,
-                    url,
+                    &url,
                     &url_builder,
                     &uuid,
-                    &validate,
-                    validation_error,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    value,
+                    validator,
+                    &value,
                     &vec,
+                    &visitor,
                     &value_2,
-                    &private,
+                    private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
+                    &api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
-                    &async_trait,
+                    async_trait,
                     &at,
                     &r#await,
-                    azure_core,
+                    &azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    client_request_id,
-                    clients,
-                    compile_pattern,
+                    &client_request_id,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
@@ -10653,30 +11072,31 @@ pub fn build_request(
                     &crate_,
                     &credential,
                     &decode_body,
-                    &decode_by_status,
-                    decode_bytes,
+                    decode_by_status,
+                    &decode_bytes,
                     &decode_empty,
-                    &decode_exists,
-                    decode_json,
+                    decode_exists,
+                    &decode_json,
                     &decode_nullable,
-                    &decode_optional,
+                    decode_optional,
                     &decode_response,
-                    decode_text,
+                    &decode_text,
+                    &deserializer_2,
                     r#do,
                     &drop_2,
                     &r#dyn,
                     &dynamic,
-                    &dynamic_execute,
-                    dynamic_pages,
+                    dynamic_execute,
+                    &dynamic_pages,
                     &dynamic_poll,
-                    &dynamic_request_error,
-                    dynamic_result,
+                    dynamic_request_error,
+                    &dynamic_result,
                     &r#else,
-                    &endpoint_2,
+                    endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -10685,6 +11105,7 @@ pub fn build_request(
                     &r#for,
                     format,
                     &format_args,
+                    formatter,
                     r#gen,
                     i32,
                     &i64,
@@ -10693,55 +11114,61 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
-                    &json,
+                    &inner,
+                    json,
+                    &json_struct,
+                    &key,
+                    len,
                     &r#let,
                     &r#loop,
                     r#macro,
+                    map_2,
                     &r#match,
                     &matches,
-                    members,
-                    &method_options_3,
+                    &members,
+                    method_options_3,
                     &r#mod,
-                    &models,
+                    models,
                     r#move,
                     &r#mut,
                     &new,
-                    operation_id,
+                    &operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
-                    &page,
+                    page,
                     panic,
-                    &parameterized_host,
-                    &params,
-                    path,
-                    &patterns,
+                    parameterized_host,
+                    params,
+                    &path,
+                    patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    &request,
+                    request,
                     &resource_manager_endpoint,
-                    &resource_manager_scope,
-                    &response_2,
-                    response_error_2,
+                    resource_manager_scope,
+                    response_2,
+                    &response_error_2,
                     r#return,
                     &self_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
+                    &serializer_2,
                     size_of,
                     &size_of_val,
+                    &state,
                     r#static,
                     &std,
                     &str,
-                    string_enum,
+                    &string_enum,
                     &stringify,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &r#struct,
-                    &subscription_id,
+                    subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -10760,7 +11187,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    validator_2,
+                    &validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -11254,6 +11681,12 @@ pub fn build_request(
                 .required("Result", "a value of the documented model")?;
             Ok(super::result::result_request(endpoint, &api_version, &result)?)
         }
+        "S_S" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let s: super::models::S = __params
+                .required("S", "a value of the documented model")?;
+            Ok(super::s::s_request(endpoint, &api_version, &s)?)
+        }
         "SafeDebug_SafeDebug" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let safe_debug: super::models::SafeDebug = __params
@@ -11304,7 +11737,7 @@ pub fn build_request(
         }
         "Serialize_Serialize" => {
             let api_version = __params.api_version(super::API_VERSION)?;
-            let serialize: super::models::Serialize2 = __params
+            let serialize: super::models::Serialize = __params
                 .required("Serialize", "a value of the documented model")?;
             Ok(super::serialize::serialize_request(endpoint, &api_version, &serialize)?)
         }
@@ -11379,6 +11812,12 @@ pub fn build_request(
             let some: super::models::Some = __params
                 .required("Some", "a value of the documented model")?;
             Ok(super::some::some_request(endpoint, &api_version, &some)?)
+        }
+        "state_state" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let state: super::models::State = __params
+                .required("state", "a value of the documented model")?;
+            Ok(super::state::state_request(endpoint, &api_version, &state)?)
         }
         "StaticTokenCredential_StaticTokenCredential" => {
             let api_version = __params.api_version(super::API_VERSION)?;
@@ -11698,6 +12137,12 @@ pub fn build_request(
                 .required("Vec", "a value of the documented model")?;
             Ok(super::vec::vec_request(endpoint, &api_version, &vec)?)
         }
+        "Visitor_Visitor" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let visitor: super::models::Visitor = __params
+                .required("Visitor", "a value of the documented model")?;
+            Ok(super::visitor::visitor_request(endpoint, &api_version, &visitor)?)
+        }
         "write_write" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let write: super::models::Write = __params
@@ -11721,6 +12166,7 @@ pub fn decode_response(
     ::armgen_runtime::DynamicError,
 > {
     match operation_id {
+        "A_A" => ::armgen_runtime::dynamic_result(super::a::a_response(response)),
         "align_of_align_of" => {
             ::armgen_runtime::dynamic_result(
                 super::align::of_align_of_response(response),
@@ -11882,6 +12328,7 @@ pub fn decode_response(
                 super::credential::credential_response(response),
             )
         }
+        "D_D" => ::armgen_runtime::dynamic_result(super::d::d_response(response)),
         "Date_Date" => {
             ::armgen_runtime::dynamic_result(super::date::date_response(response))
         }
@@ -12089,6 +12536,11 @@ pub fn decode_response(
                 super::format_error::format_error_response(response),
             )
         }
+        "formatter_formatter" => {
+            ::armgen_runtime::dynamic_result(
+                super::formatter::formatter_response(response),
+            )
+        }
         "From_From" => {
             ::armgen_runtime::dynamic_result(super::from::from_response(response))
         }
@@ -12171,12 +12623,24 @@ pub fn decode_response(
         "json_json" => {
             ::armgen_runtime::dynamic_result(super::json::json_response(response))
         }
+        "json_struct_json_struct" => {
+            ::armgen_runtime::dynamic_result(
+                super::json::struct_json_struct_response(response),
+            )
+        }
+        "key_key" => ::armgen_runtime::dynamic_result(super::key::key_response(response)),
         "LazyLock_LazyLock" => {
             ::armgen_runtime::dynamic_result(
                 super::lazy_lock::lazy_lock_response(response),
             )
         }
+        "len_len" => ::armgen_runtime::dynamic_result(super::len::len_response(response)),
         "Map_Map" => ::armgen_runtime::dynamic_result(super::map::map_response(response)),
+        "MapAccess_MapAccess" => {
+            ::armgen_runtime::dynamic_result(
+                super::map_access::map_access_response(response),
+            )
+        }
         "matches_matches" => {
             ::armgen_runtime::dynamic_result(super::matches::matches_response(response))
         }
@@ -12238,6 +12702,11 @@ pub fn decode_response(
         }
         "Option_Option" => {
             ::armgen_runtime::dynamic_result(super::option::option_response(response))
+        }
+        "OptionalBodies_A" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::a_response(response),
+            )
         }
         "OptionalBodies_align_of" => {
             ::armgen_runtime::dynamic_result(
@@ -12437,6 +12906,11 @@ pub fn decode_response(
         "OptionalBodies_credential" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::credential_response(response),
+            )
+        }
+        "OptionalBodies_D" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::d_response(response),
             )
         }
         "OptionalBodies_Date" => {
@@ -12679,6 +13153,11 @@ pub fn decode_response(
                 super::optional_bodies::format_error_response(response),
             )
         }
+        "OptionalBodies_formatter" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::formatter_response(response),
+            )
+        }
         "OptionalBodies_From" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::from_response(response),
@@ -12779,14 +13258,34 @@ pub fn decode_response(
                 super::optional_bodies::json_response(response),
             )
         }
+        "OptionalBodies_json_struct" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::json_struct_response(response),
+            )
+        }
+        "OptionalBodies_key" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::key_response(response),
+            )
+        }
         "OptionalBodies_LazyLock" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::lazy_lock_response(response),
             )
         }
+        "OptionalBodies_len" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::len_response(response),
+            )
+        }
         "OptionalBodies_Map" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::map_response(response),
+            )
+        }
+        "OptionalBodies_MapAccess" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::map_access_response(response),
             )
         }
         "OptionalBodies_matches" => {
@@ -13254,6 +13753,11 @@ pub fn decode_response(
                 super::optional_bodies::result_response(response),
             )
         }
+        "OptionalBodies_S" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::s_response(response),
+            )
+        }
         "OptionalBodies_SafeDebug" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::safe_debug_response(response),
@@ -13327,6 +13831,11 @@ pub fn decode_response(
         "OptionalBodies_Some" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::some_response(response),
+            )
+        }
+        "OptionalBodies_state" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::state_response(response),
             )
         }
         "OptionalBodies_StaticTokenCredential" => {
@@ -13517,6 +14026,11 @@ pub fn decode_response(
         "OptionalBodies_Vec" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::vec_response(response),
+            )
+        }
+        "OptionalBodies_Visitor" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::visitor_response(response),
             )
         }
         "OptionalBodies_write" => {
@@ -13832,6 +14346,7 @@ pub fn decode_response(
         "Result_Result" => {
             ::armgen_runtime::dynamic_result(super::result::result_response(response))
         }
+        "S_S" => ::armgen_runtime::dynamic_result(super::s::s_response(response)),
         "SafeDebug_SafeDebug" => {
             ::armgen_runtime::dynamic_result(
                 super::safe_debug::safe_debug_response(response),
@@ -13892,6 +14407,9 @@ pub fn decode_response(
         }
         "Some_Some" => {
             ::armgen_runtime::dynamic_result(super::some::some_response(response))
+        }
+        "state_state" => {
+            ::armgen_runtime::dynamic_result(super::state::state_response(response))
         }
         "StaticTokenCredential_StaticTokenCredential" => {
             ::armgen_runtime::dynamic_result(
@@ -14048,6 +14566,9 @@ pub fn decode_response(
         }
         "___" => ::armgen_runtime::dynamic_result(super::value::value_response(response)),
         "Vec_Vec" => ::armgen_runtime::dynamic_result(super::vec::vec_response(response)),
+        "Visitor_Visitor" => {
+            ::armgen_runtime::dynamic_result(super::visitor::visitor_response(response))
+        }
         "write_write" => {
             ::armgen_runtime::dynamic_result(super::write::write_response(response))
         }

@@ -17,6 +17,10 @@ pub async fn call(
         )
         .map_err(::armgen_runtime::dynamic_request_error)?;
     match operation_id {
+        "A_A" => {
+            ::armgen_runtime::dynamic_execute(pipeline, __request, super::a::a_response)
+                .await
+        }
         "align_of_align_of" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -343,6 +347,10 @@ pub async fn call(
                     __request,
                     super::credential::credential_response,
                 )
+                .await
+        }
+        "D_D" => {
+            ::armgen_runtime::dynamic_execute(pipeline, __request, super::d::d_response)
                 .await
         }
         "Date_Date" => {
@@ -733,6 +741,14 @@ pub async fn call(
                 )
                 .await
         }
+        "formatter_formatter" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::formatter::formatter_response,
+                )
+                .await
+        }
         "From_From" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -893,6 +909,22 @@ pub async fn call(
                 )
                 .await
         }
+        "json_struct_json_struct" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::json::struct_json_struct_response,
+                )
+                .await
+        }
+        "key_key" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::key::key_response,
+                )
+                .await
+        }
         "LazyLock_LazyLock" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -901,11 +933,27 @@ pub async fn call(
                 )
                 .await
         }
+        "len_len" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::len::len_response,
+                )
+                .await
+        }
         "Map_Map" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
                     __request,
                     super::map::map_response,
+                )
+                .await
+        }
+        "MapAccess_MapAccess" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::map_access::map_access_response,
                 )
                 .await
         }
@@ -1036,6 +1084,18 @@ pub async fn call(
                     super::option::option_response,
                 )
                 .await
+        }
+        "OptionalBodies_A" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::a_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
         }
         "OptionalBodies_align_of" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
@@ -1512,6 +1572,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::credential_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_D" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::d_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -2093,6 +2165,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_formatter" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::formatter_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_From" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -2333,6 +2417,30 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_json_struct" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::json_struct_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_key" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::key_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_LazyLock" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -2345,6 +2453,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_len" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::len_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_Map" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -2352,6 +2472,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::map_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_MapAccess" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::map_access_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -3473,6 +3605,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_S" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::s_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_SafeDebug" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -3648,6 +3792,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::some_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_state" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::state_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -4104,6 +4260,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::vec_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_Visitor" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::visitor_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -4825,6 +4993,10 @@ pub async fn call(
                 )
                 .await
         }
+        "S_S" => {
+            ::armgen_runtime::dynamic_execute(pipeline, __request, super::s::s_response)
+                .await
+        }
         "SafeDebug_SafeDebug" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -4942,6 +5114,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::some::some_response,
+                )
+                .await
+        }
+        "state_state" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::state::state_response,
                 )
                 .await
         }
@@ -5254,6 +5434,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::vec::vec_response,
+                )
+                .await
+        }
+        "Visitor_Visitor" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::visitor::visitor_response,
                 )
                 .await
         }

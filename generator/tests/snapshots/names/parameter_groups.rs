@@ -101,7 +101,13 @@
 /// * `p266` - `p266` (query)
 /// * `p268` - `p268` (query)
 /// * `p270` - `p270` (query)
+/// * `p272` - `p272` (query)
+/// * `p274` - `p274` (query)
+/// * `p276` - `p276` (query)
+/// * `p278` - `p278` (query)
 /// * `p28` - `p28` (query)
+/// * `p280` - `p280` (query)
+/// * `p282` - `p282` (query)
 /// * `p30` - `p30` (query)
 /// * `p32` - `p32` (query)
 /// * `p34` - `p34` (query)
@@ -235,6 +241,13 @@
 /// * `p267` - `p267` (query, optional)
 /// * `p269` - `p269` (query, optional)
 /// * `p27` - `p27` (query, optional)
+/// * `p271` - `p271` (query, optional)
+/// * `p273` - `p273` (query, optional)
+/// * `p275` - `p275` (query, optional)
+/// * `p277` - `p277` (query, optional)
+/// * `p279` - `p279` (query, optional)
+/// * `p281` - `p281` (query, optional)
+/// * `p283` - `p283` (query, optional)
 /// * `p29` - `p29` (query, optional)
 /// * `p3` - `p3` (query, optional)
 /// * `p31` - `p31` (query, optional)
@@ -375,7 +388,13 @@ pub fn every_request(
     p266: &super::models::Choice,
     p268: i32,
     p270: &str,
+    p272: &super::models::Choice,
+    p274: i32,
+    p276: &str,
+    p278: &super::models::Choice,
     p28: i32,
+    p280: i32,
+    p282: &str,
     p30: &str,
     p32: &super::models::Choice,
     p34: i32,
@@ -509,6 +528,13 @@ pub fn every_request(
     p267: Option<&str>,
     p269: Option<&super::models::Choice>,
     p27: Option<&str>,
+    p271: Option<i32>,
+    p273: Option<&str>,
+    p275: Option<&super::models::Choice>,
+    p277: Option<i32>,
+    p279: Option<&str>,
+    p281: Option<&super::models::Choice>,
+    p283: Option<i32>,
     p29: Option<&super::models::Choice>,
     p3: Option<&str>,
     p31: Option<i32>,
@@ -616,7 +642,11 @@ pub fn every_request(
     __validator.min_length("p264", p264, 1);
     __validator.minimum("p268", p268 as f64, 1.0, false);
     __validator.min_length("p270", p270, 1);
+    __validator.minimum("p274", p274 as f64, 1.0, false);
+    __validator.min_length("p276", p276, 1);
     __validator.minimum("p28", p28 as f64, 1.0, false);
+    __validator.minimum("p280", p280 as f64, 1.0, false);
+    __validator.min_length("p282", p282, 1);
     __validator.min_length("p30", p30, 1);
     __validator.minimum("p34", p34 as f64, 1.0, false);
     __validator.min_length("p36", p36, 1);
@@ -831,6 +861,21 @@ pub fn every_request(
     if let Some(p27) = p27 {
         __validator.min_length("p27", p27, 1);
     }
+    if let Some(p271) = p271 {
+        __validator.minimum("p271", p271 as f64, 1.0, false);
+    }
+    if let Some(p273) = p273 {
+        __validator.min_length("p273", p273, 1);
+    }
+    if let Some(p277) = p277 {
+        __validator.minimum("p277", p277 as f64, 1.0, false);
+    }
+    if let Some(p279) = p279 {
+        __validator.min_length("p279", p279, 1);
+    }
+    if let Some(p283) = p283 {
+        __validator.minimum("p283", p283 as f64, 1.0, false);
+    }
     if let Some(p3) = p3 {
         __validator.min_length("p3", p3, 1);
     }
@@ -1013,7 +1058,13 @@ pub fn every_request(
         .query("p266", p266.as_str())
         .query("p268", &p268.to_string())
         .query("p270", p270)
+        .query("p272", p272.as_str())
+        .query("p274", &p274.to_string())
+        .query("p276", p276)
+        .query("p278", p278.as_str())
         .query("p28", &p28.to_string())
+        .query("p280", &p280.to_string())
+        .query("p282", p282)
         .query("p30", p30)
         .query("p32", p32.as_str())
         .query("p34", &p34.to_string())
@@ -1337,6 +1388,27 @@ pub fn every_request(
     if let Some(p27) = p27 {
         __url = __url.query("p27", p27);
     }
+    if let Some(p271) = p271 {
+        __url = __url.query("p271", &p271.to_string());
+    }
+    if let Some(p273) = p273 {
+        __url = __url.query("p273", p273);
+    }
+    if let Some(p275) = p275 {
+        __url = __url.query("p275", p275.as_str());
+    }
+    if let Some(p277) = p277 {
+        __url = __url.query("p277", &p277.to_string());
+    }
+    if let Some(p279) = p279 {
+        __url = __url.query("p279", p279);
+    }
+    if let Some(p281) = p281 {
+        __url = __url.query("p281", p281.as_str());
+    }
+    if let Some(p283) = p283 {
+        __url = __url.query("p283", &p283.to_string());
+    }
     if let Some(p29) = p29 {
         __url = __url.query("p29", p29.as_str());
     }
@@ -1474,6 +1546,11 @@ pub fn every_response(
     ::armgen_runtime::decode_body(response, &[200])
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct A {
+    pub p263: Option<super::models::Choice>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Abstract {
     pub p0: String,
@@ -1494,30 +1571,30 @@ pub struct Alloc {
     pub p133: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ApiVersion {
-    pub p220: i32,
-    pub p240: String,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Arc {
-    pub p252: String,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ArmClientOptions {
-    pub p140: super::models::Choice,
+    pub p221: Option<super::models::Choice>,
+    pub p241: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ArmPipeline {
+pub struct Arc {
+    pub p253: Option<i32>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct ArmClientOptions {
     pub p141: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct ArmPipeline {
+    pub p142: i32,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ArmgenRuntime {
-    pub p269: Option<super::models::Choice>,
+    pub p282: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1565,14 +1642,14 @@ pub struct AsyncFnOnce {
     pub p65: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct AsyncTrait {
-    pub p138: String,
+    pub p139: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct At {
-    pub p227: Option<super::models::Choice>,
+    pub p228: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1580,24 +1657,24 @@ pub struct Await {
     pub p3: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct AzureCore {
-    pub p139: Option<i32>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct BTreeMap {
-    pub p254: super::models::Choice,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Base64 {
-    pub p176: super::models::Choice,
+    pub p140: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Base64Url {
+pub struct BTreeMap {
+    pub p255: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Base64 {
     pub p177: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Base64Url {
+    pub p178: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1605,9 +1682,9 @@ pub struct Become {
     pub p4: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct BinaryFormat {
-    pub p142: i32,
+    pub p143: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1626,9 +1703,9 @@ pub struct Break {
     pub p6: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct BuildRequest {
-    pub p244: i32,
+    pub p245: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1641,9 +1718,9 @@ pub struct Char {
     pub p122: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ClientMethodOptions {
-    pub p264: String,
+    pub p277: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1651,14 +1728,14 @@ pub struct ClientOnly {
     pub p134: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ClientRequestId {
-    pub p148: i32,
+    pub p149: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Clients {
-    pub p247: Option<i32>,
+    pub p248: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1666,9 +1743,9 @@ pub struct Clone {
     pub p73: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct CompilePattern {
-    pub p214: i32,
+    pub p215: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1681,14 +1758,14 @@ pub struct Const {
     pub p7: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Constraint {
-    pub p209: Option<super::models::Choice>,
+    pub p210: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Context {
-    pub p268: i32,
+    pub p281: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1706,9 +1783,9 @@ pub struct Core {
     pub p132: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Cow {
-    pub p255: Option<String>,
+    pub p256: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1716,24 +1793,29 @@ pub struct Crate {
     pub p9: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Credential {
-    pub p233: Option<super::models::Choice>,
+    pub p234: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Date {
-    pub p178: i32,
+pub struct D {
+    pub p264: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DateTime {
+pub struct Date {
     pub p179: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DateTimeRfc1123 {
+pub struct DateTime {
     pub p180: String,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct DateTimeRfc1123 {
+    pub p181: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1741,54 +1823,54 @@ pub struct Debug {
     pub p102: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeBody {
-    pub p167: Option<super::models::Choice>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeByStatus {
+pub struct DecodeBody {
     pub p168: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeBytes {
+pub struct DecodeByStatus {
     pub p169: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeEmpty {
+pub struct DecodeBytes {
     pub p170: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeExists {
+pub struct DecodeEmpty {
     pub p171: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeJson {
+pub struct DecodeExists {
     pub p172: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeNullable {
+pub struct DecodeJson {
     pub p173: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeOptional {
+pub struct DecodeNullable {
     pub p174: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DecodeResponse {
-    pub p245: Option<super::models::Choice>,
+pub struct DecodeOptional {
+    pub p175: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct DecodeResponse {
+    pub p246: String,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct DecodeText {
-    pub p175: Option<i32>,
+    pub p176: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1796,19 +1878,20 @@ pub struct Default {
     pub p82: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct DefaultEndpoint {
-    pub p241: Option<i32>,
+    pub p242: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Deserialize {
-    pub p259: Option<i32>,
+    pub p260: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Deserializer {
-    pub p261: Option<String>,
+    pub p262: i32,
+    pub p273: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1827,9 +1910,9 @@ pub struct Drop {
     pub p59: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Duration {
-    pub p181: Option<i32>,
+    pub p182: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1837,54 +1920,54 @@ pub struct Dyn {
     pub p11: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Dynamic {
-    pub p248: super::models::Choice,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicError {
-    pub p152: super::models::Choice,
+    pub p249: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicExecute {
-    pub p159: Option<String>,
+pub struct DynamicError {
+    pub p153: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicPages {
+pub struct DynamicExecute {
     pub p160: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicParams {
-    pub p153: Option<String>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicPoll {
+pub struct DynamicPages {
     pub p161: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicReply {
-    pub p158: super::models::Choice,
+pub struct DynamicParams {
+    pub p154: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicRequestError {
+pub struct DynamicPoll {
     pub p162: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct DynamicResult {
-    pub p157: Option<i32>,
+pub struct DynamicReply {
+    pub p159: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct DynamicRequestError {
+    pub p163: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct DynamicResult {
+    pub p158: super::models::Choice,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct DynamicValidate {
-    pub p154: i32,
+    pub p155: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1892,9 +1975,9 @@ pub struct Else {
     pub p12: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Endpoint {
-    pub p219: Option<String>,
+    pub p220: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1917,9 +2000,9 @@ pub struct Err {
     pub p93: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ErrorBody {
-    pub p163: Option<i32>,
+    pub p164: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1937,9 +2020,9 @@ pub struct Extern {
     pub p14: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct F {
-    pub p238: i32,
+    pub p239: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1962,9 +2045,9 @@ pub struct Final {
     pub p16: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FinalStateVia {
-    pub p196: i32,
+    pub p197: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -1988,9 +2071,9 @@ pub struct For {
     pub p18: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FormBody {
-    pub p190: i32,
+    pub p191: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2003,9 +2086,14 @@ pub struct FormatArgs {
     pub p110: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FormatError {
-    pub p182: super::models::Choice,
+    pub p183: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Formatter {
+    pub p274: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2018,9 +2106,9 @@ pub struct FromIterator {
     pub p99: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct FromStatus {
-    pub p164: super::models::Choice,
+    pub p165: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2038,19 +2126,19 @@ pub struct Hash {
     pub p103: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct HostPart {
-    pub p187: Option<i32>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct HttpRequest {
-    pub p191: Option<super::models::Choice>,
+    pub p188: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct HttpResponse {
+pub struct HttpRequest {
     pub p192: String,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct HttpResponse {
+    pub p193: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2088,9 +2176,9 @@ pub struct IncludeStr {
     pub p112: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Inner {
-    pub p235: Option<i32>,
+    pub p236: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2108,14 +2196,14 @@ pub struct IntoIterator {
     pub p85: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct IntoVariant {
-    pub p143: Option<super::models::Choice>,
+    pub p144: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct InvalidHost {
-    pub p188: super::models::Choice,
+    pub p189: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2123,14 +2211,29 @@ pub struct Iterator {
     pub p83: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Json {
-    pub p228: String,
+    pub p229: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct JsonStruct {
+    pub p135: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Key {
+    pub p269: Option<super::models::Choice>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct LazyLock {
-    pub p253: Option<i32>,
+    pub p254: super::models::Choice,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Len {
+    pub p271: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2148,9 +2251,15 @@ pub struct Macro {
     pub p25: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Map {
-    pub p257: Option<super::models::Choice>,
+    pub p258: String,
+    pub p268: i32,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct MapAccess {
+    pub p267: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2163,20 +2272,20 @@ pub struct Matches {
     pub p113: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Members {
-    pub p229: Option<i32>,
+    pub p230: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Method {
-    pub p193: Option<i32>,
+    pub p194: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct MethodOptions {
-    pub p144: String,
-    pub p237: Option<String>,
+    pub p238: i32,
+    pub p145: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2184,9 +2293,9 @@ pub struct Mod {
     pub p27: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Models {
-    pub p246: String,
+    pub p247: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2199,19 +2308,19 @@ pub struct Mut {
     pub p29: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct New {
-    pub p239: Option<super::models::Choice>,
+    pub p240: String,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NextLink {
+    pub p201: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct NextLink {
-    pub p200: super::models::Choice,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NoFormat {
-    pub p265: Option<i32>,
+    pub p278: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2224,24 +2333,24 @@ pub struct Ok {
     pub p92: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct OperationId {
-    pub p232: i32,
+    pub p233: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct OperationInfo {
-    pub p155: Option<super::models::Choice>,
+    pub p156: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct OperationStatus {
-    pub p197: Option<super::models::Choice>,
+    pub p198: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Operations {
-    pub p243: Option<String>,
+    pub p244: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2254,9 +2363,9 @@ pub struct OptionEnv {
     pub p114: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Options {
-    pub p221: Option<super::models::Choice>,
+    pub p222: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2264,9 +2373,9 @@ pub struct Ord {
     pub p77: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Other {
-    pub p250: i32,
+    pub p251: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2274,19 +2383,19 @@ pub struct Override {
     pub p30: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Page {
-    pub p135: Option<String>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct PageDecoder {
-    pub p201: Option<String>,
+    pub p136: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct PageDecoder {
+    pub p202: i32,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Pager {
-    pub p266: super::models::Choice,
+    pub p279: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2294,14 +2403,14 @@ pub struct Panic {
     pub p115: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ParameterizedHost {
-    pub p189: Option<String>,
+    pub p190: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Params {
-    pub p225: Option<String>,
+    pub p226: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2314,34 +2423,34 @@ pub struct PartialOrd {
     pub p75: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Path {
-    pub p226: i32,
+    pub p227: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Pattern {
-    pub p202: i32,
+    pub p203: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Patterns {
-    pub p249: Option<String>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Pipeline {
-    pub p230: super::models::Choice,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct PollerMethodOptions {
-    pub p198: String,
+    pub p250: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct PollerOptions {
+pub struct Pipeline {
+    pub p231: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct PollerMethodOptions {
     pub p199: Option<i32>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct PollerOptions {
+    pub p200: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2349,9 +2458,9 @@ pub struct Priv {
     pub p31: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Private {
-    pub p270: String,
+    pub p283: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2366,50 +2475,50 @@ pub struct Ref {
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Regex {
-    pub p206: super::models::Choice,
-    pub p215: Option<super::models::Choice>,
+    pub p216: String,
+    pub p207: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Request {
-    pub p222: String,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ResourceManagerAudience {
-    pub p145: Option<i32>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ResourceManagerEndpoint {
-    pub p149: Option<super::models::Choice>,
+    pub p223: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ResourceManagerScope {
+pub struct ResourceManagerAudience {
+    pub p146: super::models::Choice,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct ResourceManagerEndpoint {
     pub p150: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Response {
-    pub p231: Option<String>,
-    pub p267: Option<String>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ResponseError {
+pub struct ResourceManagerScope {
     pub p151: Option<i32>,
-    pub p165: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ResponseHeaders {
-    pub p186: String,
+pub struct Response {
+    pub p232: i32,
+    pub p280: i32,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct ResponseError {
+    pub p152: super::models::Choice,
+    pub p166: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct ResponseHeaders {
+    pub p187: Option<i32>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ResponseTooLarge {
-    pub p195: Option<String>,
+    pub p196: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2423,13 +2532,18 @@ pub struct Return {
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct SafeDebug {
-    pub p263: Option<super::models::Choice>,
+pub struct S {
+    pub p265: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct SafeDebug {
+    pub p276: String,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Secret {
-    pub p207: Option<String>,
+    pub p208: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2443,39 +2557,40 @@ pub struct Send {
     pub p55: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Serde {
-    pub p216: String,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct SerdeJson {
+pub struct Serde {
     pub p217: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct SerdeJson {
+    pub p218: super::models::Choice,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Serialize {
-    pub p258: String,
+    pub p259: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Serializer {
-    pub p260: super::models::Choice,
+    pub p272: super::models::Choice,
+    pub p261: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ServiceError {
-    pub p166: i32,
+    pub p167: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct ServiceInfo {
-    pub p156: String,
+    pub p157: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Services {
-    pub p242: super::models::Choice,
+    pub p243: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2498,14 +2613,19 @@ pub struct Some {
     pub p89: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct State {
+    pub p270: String,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Static {
     pub p37: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct StaticTokenCredential {
-    pub p146: super::models::Choice,
+    pub p147: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2523,14 +2643,14 @@ pub struct String2 {
     pub p94: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct StringEnum {
-    pub p136: i32,
+    pub p137: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct StringFormat {
-    pub p183: Option<String>,
+    pub p184: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2538,19 +2658,19 @@ pub struct Stringify {
     pub p116: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct StripMember {
-    pub p204: String,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct StripMembers {
+pub struct StripMember {
     pub p205: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct StripMembers {
+    pub p206: super::models::Choice,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct StripReadOnly {
-    pub p203: Option<super::models::Choice>,
+    pub p204: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2558,9 +2678,9 @@ pub struct Struct {
     pub p38: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct SubscriptionId {
-    pub p234: String,
+    pub p235: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2573,19 +2693,19 @@ pub struct Sync {
     pub p57: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Tag {
-    pub p236: super::models::Choice,
+    pub p237: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct TaggedUnion {
-    pub p137: Option<super::models::Choice>,
+    pub p138: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct TextFormat {
-    pub p147: Option<String>,
+    pub p148: i32,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2603,9 +2723,9 @@ pub struct Todo {
     pub p117: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct TokenCredential {
-    pub p262: i32,
+    pub p275: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2658,14 +2778,14 @@ pub struct Union {
     pub p45: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct UnixTime {
-    pub p184: i32,
+    pub p185: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Unknown {
-    pub p251: Option<super::models::Choice>,
+    pub p252: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2693,15 +2813,15 @@ pub struct Unsized {
     pub p47: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Url {
-    pub p208: i32,
-    pub p218: super::models::Choice,
+    pub p209: Option<super::models::Choice>,
+    pub p219: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct UrlBuilder {
-    pub p194: super::models::Choice,
+    pub p195: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2714,36 +2834,36 @@ pub struct Usize {
     pub p128: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Uuid {
-    pub p185: Option<super::models::Choice>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Validate {
-    pub p210: String,
+pub struct Uuid {
+    pub p186: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ValidationError {
+pub struct Validate {
     pub p211: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ValidationErrors {
+pub struct ValidationError {
     pub p212: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Validator {
+pub struct ValidationErrors {
     pub p213: Option<String>,
-    pub p223: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Value {
+pub struct Validator {
+    pub p214: i32,
     pub p224: super::models::Choice,
-    pub p256: i32,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Value {
+    pub p225: Option<String>,
+    pub p257: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2755,6 +2875,11 @@ pub struct Vec2 {
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Virtual {
     pub p49: Option<i32>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Visitor {
+    pub p266: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]

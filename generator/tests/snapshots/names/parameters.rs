@@ -4,6 +4,7 @@
 /// `PUT /parameters/HeaderOptional` (`Parameters_HeaderOptional`).
 ///
 /// # Arguments
+/// * `a` - `A` (header, optional)
 /// * `api_version_2` - `API_VERSION` (header, optional)
 /// * `arc` - `Arc` (header, optional)
 /// * `arm_client_options` - `ArmClientOptions` (header, optional)
@@ -24,6 +25,7 @@
 /// * `context` - `Context` (header, optional)
 /// * `copy` - `Copy` (header, optional)
 /// * `cow` - `Cow` (header, optional)
+/// * `d` - `D` (header, optional)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (header, optional)
 /// * `date` - `Date` (header, optional)
 /// * `date_time` - `DateTime` (header, optional)
@@ -66,6 +68,7 @@
 /// * `iterator` - `Iterator` (header, optional)
 /// * `lazy_lock` - `LazyLock` (header, optional)
 /// * `map` - `Map` (header, optional)
+/// * `map_access` - `MapAccess` (header, optional)
 /// * `method` - `Method` (header, optional)
 /// * `method_options_2` - `MethodOptions` (header, optional)
 /// * `next_link` - `NextLink` (header, optional)
@@ -92,6 +95,7 @@
 /// * `response_headers` - `ResponseHeaders` (header, optional)
 /// * `response_too_large` - `ResponseTooLarge` (header, optional)
 /// * `result` - `Result` (header, optional)
+/// * `s` - `S` (header, optional)
 /// * `services` - `SERVICES` (header, optional)
 /// * `safe_debug` - `SafeDebug` (header, optional)
 /// * `secret` - `Secret` (header, optional)
@@ -126,6 +130,7 @@
 /// * `validator` - `Validator` (header, optional)
 /// * `value` - `Value` (header, optional)
 /// * `vec` - `Vec` (header, optional)
+/// * `visitor` - `Visitor` (header, optional)
 /// * `value_2` - `_` (header, optional)
 /// * `private` - `__private` (header, optional)
 /// * `abstract` - `abstract` (header, optional)
@@ -169,6 +174,7 @@
 /// * `decode_optional` - `decode_optional` (header, optional)
 /// * `decode_response` - `decode_response` (header, optional)
 /// * `decode_text` - `decode_text` (header, optional)
+/// * `deserializer_2` - `deserializer` (header, optional)
 /// * `do` - `do` (header, optional)
 /// * `drop_2` - `drop` (header, optional)
 /// * `dyn` - `dyn` (header, optional)
@@ -192,6 +198,7 @@
 /// * `for` - `for` (header, optional)
 /// * `format` - `format` (header, optional)
 /// * `format_args` - `format_args` (header, optional)
+/// * `formatter` - `formatter` (header, optional)
 /// * `gen` - `gen` (header, optional)
 /// * `i32` - `i32` (header, optional)
 /// * `i64` - `i64` (header, optional)
@@ -202,9 +209,13 @@
 /// * `include_str` - `include_str` (header, optional)
 /// * `inner` - `inner` (header, optional)
 /// * `json` - `json` (header, optional)
+/// * `json_struct` - `json_struct` (header, optional)
+/// * `key` - `key` (header, optional)
+/// * `len` - `len` (header, optional)
 /// * `let` - `let` (header, optional)
 /// * `loop` - `loop` (header, optional)
 /// * `macro` - `macro` (header, optional)
+/// * `map_2` - `map` (header, optional)
 /// * `match` - `match` (header, optional)
 /// * `matches` - `matches` (header, optional)
 /// * `members` - `members` (header, optional)
@@ -238,8 +249,10 @@
 /// * `self_2` - `self` (header, optional)
 /// * `serde` - `serde` (header, optional)
 /// * `serde_json` - `serde_json` (header, optional)
+/// * `serializer_2` - `serializer` (header, optional)
 /// * `size_of` - `size_of` (header, optional)
 /// * `size_of_val` - `size_of_val` (header, optional)
+/// * `state` - `state` (header, optional)
 /// * `static` - `static` (header, optional)
 /// * `std` - `std` (header, optional)
 /// * `str` - `str` (header, optional)
@@ -278,186 +291,192 @@
 pub fn header_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: Option<&str>,
-    arc: Option<&str>,
-    arm_client_options: Option<&super::models::Choice>,
-    arm_pipeline: Option<&str>,
+    a: Option<&super::models::Choice>,
+    api_version_2: Option<i32>,
+    arc: Option<i32>,
+    arm_client_options: Option<&str>,
+    arm_pipeline: Option<i32>,
     as_mut: Option<i32>,
     as_ref: Option<&str>,
     async_fn: Option<&str>,
     async_fn_mut: Option<i32>,
     async_fn_once: Option<&super::models::Choice>,
-    b_tree_map: Option<&super::models::Choice>,
-    base64: Option<&super::models::Choice>,
-    base64_url: Option<&str>,
-    binary_format: Option<i32>,
+    b_tree_map: Option<&str>,
+    base64: Option<&str>,
+    base64_url: Option<i32>,
+    binary_format: Option<&super::models::Choice>,
     r#box: Option<&super::models::Choice>,
-    client_method_options: Option<&str>,
+    client_method_options: Option<i32>,
     clone: Option<i32>,
-    constraint: Option<&super::models::Choice>,
-    context: Option<i32>,
+    constraint: Option<&str>,
+    context: Option<&super::models::Choice>,
     copy: Option<&str>,
-    cow: Option<&str>,
-    default_endpoint: Option<i32>,
-    date: Option<i32>,
-    date_time: Option<&super::models::Choice>,
-    date_time_rfc1123: Option<&str>,
+    cow: Option<i32>,
+    d: Option<&str>,
+    default_endpoint: Option<&super::models::Choice>,
+    date: Option<&super::models::Choice>,
+    date_time: Option<&str>,
+    date_time_rfc1123: Option<i32>,
     debug: Option<&str>,
     default: Option<i32>,
-    deserialize: Option<i32>,
-    deserializer: Option<&str>,
+    deserialize: Option<&super::models::Choice>,
+    deserializer: Option<i32>,
     double_ended_iterator: Option<&super::models::Choice>,
     drop: Option<&super::models::Choice>,
-    duration: Option<i32>,
-    dynamic_error: Option<&super::models::Choice>,
-    dynamic_params: Option<&str>,
-    dynamic_reply: Option<&super::models::Choice>,
-    dynamic_validate: Option<i32>,
+    duration: Option<&super::models::Choice>,
+    dynamic_error: Option<&str>,
+    dynamic_params: Option<i32>,
+    dynamic_reply: Option<&str>,
+    dynamic_validate: Option<&super::models::Choice>,
     eq: Option<i32>,
     err: Option<&str>,
-    error_body: Option<i32>,
+    error_body: Option<&super::models::Choice>,
     exact_size_iterator: Option<&str>,
     extend: Option<&str>,
-    final_state_via: Option<i32>,
+    final_state_via: Option<&super::models::Choice>,
     r#fn: Option<&str>,
     fn_mut: Option<i32>,
     fn_once: Option<&super::models::Choice>,
-    form_body: Option<i32>,
-    format_error: Option<&super::models::Choice>,
+    form_body: Option<&super::models::Choice>,
+    format_error: Option<&str>,
     from: Option<&str>,
     from_iterator: Option<&str>,
-    from_status: Option<&super::models::Choice>,
+    from_status: Option<&str>,
     future: Option<i32>,
     hash: Option<i32>,
-    host_part: Option<i32>,
-    http_request: Option<&super::models::Choice>,
-    http_response: Option<&str>,
+    host_part: Option<&super::models::Choice>,
+    http_request: Option<&str>,
+    http_response: Option<i32>,
     into: Option<&super::models::Choice>,
     into_future: Option<&super::models::Choice>,
     into_iterator: Option<i32>,
-    into_variant: Option<&super::models::Choice>,
-    invalid_host: Option<&super::models::Choice>,
+    into_variant: Option<&str>,
+    invalid_host: Option<&str>,
     iterator: Option<&super::models::Choice>,
-    lazy_lock: Option<i32>,
-    map: Option<&super::models::Choice>,
-    method: Option<i32>,
-    method_options_2: Option<&str>,
-    next_link: Option<&super::models::Choice>,
-    no_format: Option<i32>,
+    lazy_lock: Option<&super::models::Choice>,
+    map: Option<&str>,
+    map_access: Option<&str>,
+    method: Option<&super::models::Choice>,
+    method_options_2: Option<i32>,
+    next_link: Option<&str>,
+    no_format: Option<&super::models::Choice>,
     none: Option<&str>,
-    operations: Option<&str>,
+    operations: Option<i32>,
     ok: Option<&super::models::Choice>,
-    operation_info: Option<&super::models::Choice>,
-    operation_status: Option<&super::models::Choice>,
+    operation_info: Option<&str>,
+    operation_status: Option<&str>,
     option: Option<i32>,
     ord: Option<&super::models::Choice>,
-    other: Option<i32>,
-    page_decoder: Option<&str>,
-    pager: Option<&super::models::Choice>,
+    other: Option<&super::models::Choice>,
+    page_decoder: Option<i32>,
+    pager: Option<&str>,
     partial_eq: Option<&super::models::Choice>,
     partial_ord: Option<&str>,
-    pattern: Option<i32>,
-    poller_method_options: Option<&str>,
-    poller_options: Option<i32>,
-    regex: Option<&super::models::Choice>,
-    resource_manager_audience: Option<i32>,
-    response: Option<&str>,
-    response_error: Option<&str>,
-    response_headers: Option<&str>,
-    response_too_large: Option<&str>,
+    pattern: Option<&super::models::Choice>,
+    poller_method_options: Option<i32>,
+    poller_options: Option<&super::models::Choice>,
+    regex: Option<&str>,
+    resource_manager_audience: Option<&super::models::Choice>,
+    response: Option<i32>,
+    response_error: Option<i32>,
+    response_headers: Option<i32>,
+    response_too_large: Option<i32>,
     result: Option<i32>,
-    services: Option<&super::models::Choice>,
-    safe_debug: Option<&super::models::Choice>,
-    secret: Option<&::armgen_runtime::Secret>,
+    s: Option<i32>,
+    services: Option<&str>,
+    safe_debug: Option<&str>,
+    secret: Option<i32>,
     self_: Option<&str>,
     send: Option<i32>,
-    serialize: Option<&str>,
-    serializer: Option<&super::models::Choice>,
-    service_error: Option<i32>,
-    service_info: Option<&str>,
+    serialize: Option<i32>,
+    serializer: Option<&str>,
+    service_error: Option<&super::models::Choice>,
+    service_info: Option<i32>,
     sized: Option<&super::models::Choice>,
     some: Option<&super::models::Choice>,
-    static_token_credential: Option<&super::models::Choice>,
+    static_token_credential: Option<&str>,
     string: Option<i32>,
-    string_format: Option<&str>,
-    strip_read_only: Option<&super::models::Choice>,
+    string_format: Option<i32>,
+    strip_read_only: Option<&str>,
     sync: Option<&str>,
-    text_format: Option<&str>,
+    text_format: Option<i32>,
     to_owned: Option<&str>,
     to_string: Option<&super::models::Choice>,
-    token_credential: Option<i32>,
+    token_credential: Option<&super::models::Choice>,
     try_from: Option<i32>,
     try_into: Option<&super::models::Choice>,
-    unix_time: Option<i32>,
-    unknown: Option<&super::models::Choice>,
+    unix_time: Option<&super::models::Choice>,
+    unknown: Option<&str>,
     unpin: Option<i32>,
-    url: Option<i32>,
-    url_builder: Option<&super::models::Choice>,
-    uuid: Option<&super::models::Choice>,
-    validate: Option<&str>,
-    validation_error: Option<i32>,
-    validation_errors: Option<&super::models::Choice>,
-    validator: Option<&str>,
-    value: Option<i32>,
+    url: Option<&super::models::Choice>,
+    url_builder: Option<&str>,
+    uuid: Option<&str>,
+    validate: Option<i32>,
+    validation_error: Option<&super::models::Choice>,
+    validation_errors: Option<&str>,
+    validator: Option<i32>,
+    value: Option<&super::models::Choice>,
     vec: Option<&str>,
+    visitor: Option<&super::models::Choice>,
     value_2: Option<&super::models::Choice>,
-    private: Option<&str>,
+    private: Option<i32>,
     r#abstract: Option<&str>,
     align_of: Option<&str>,
     align_of_val: Option<i32>,
     alloc: Option<i32>,
-    api_version_3: Option<i32>,
-    armgen_runtime: Option<&super::models::Choice>,
+    api_version_3: Option<&super::models::Choice>,
+    armgen_runtime: Option<&str>,
     r#as: Option<i32>,
     assert: Option<&super::models::Choice>,
     assert_eq: Option<&str>,
     r#async: Option<&super::models::Choice>,
-    async_trait: Option<&str>,
-    at: Option<&super::models::Choice>,
+    async_trait: Option<i32>,
+    at: Option<&str>,
     r#await: Option<&str>,
-    azure_core: Option<i32>,
+    azure_core: Option<&super::models::Choice>,
     r#become: Option<i32>,
     bool: Option<i32>,
     box_2: Option<&super::models::Choice>,
     r#break: Option<&str>,
-    build_request: Option<i32>,
+    build_request: Option<&super::models::Choice>,
     cfg: Option<i32>,
     char: Option<&super::models::Choice>,
     client_only: Option<&super::models::Choice>,
-    client_request_id: Option<i32>,
-    clients: Option<i32>,
-    compile_pattern: Option<i32>,
+    client_request_id: Option<&super::models::Choice>,
+    clients: Option<&super::models::Choice>,
+    compile_pattern: Option<&super::models::Choice>,
     concat: Option<&super::models::Choice>,
     r#const: Option<i32>,
     r#continue: Option<&super::models::Choice>,
     core: Option<&str>,
     crate_: Option<&str>,
-    credential: Option<&super::models::Choice>,
-    decode_body: Option<&super::models::Choice>,
-    decode_by_status: Option<&str>,
-    decode_bytes: Option<i32>,
-    decode_empty: Option<&super::models::Choice>,
-    decode_exists: Option<&str>,
-    decode_json: Option<i32>,
-    decode_nullable: Option<&super::models::Choice>,
-    decode_optional: Option<&str>,
-    decode_response: Option<&super::models::Choice>,
-    decode_text: Option<i32>,
+    credential: Option<&str>,
+    decode_body: Option<&str>,
+    decode_by_status: Option<i32>,
+    decode_bytes: Option<&super::models::Choice>,
+    decode_empty: Option<&str>,
+    decode_exists: Option<i32>,
+    decode_json: Option<&super::models::Choice>,
+    decode_nullable: Option<&str>,
+    decode_optional: Option<i32>,
+    decode_response: Option<&str>,
+    decode_text: Option<&super::models::Choice>,
+    deserializer_2: Option<&str>,
     r#do: Option<i32>,
     drop_2: Option<&str>,
     r#dyn: Option<&super::models::Choice>,
-    dynamic: Option<&super::models::Choice>,
-    dynamic_execute: Option<&str>,
-    dynamic_pages: Option<i32>,
-    dynamic_poll: Option<&super::models::Choice>,
-    dynamic_request_error: Option<&str>,
-    dynamic_result: Option<i32>,
+    dynamic: Option<&str>,
+    dynamic_execute: Option<i32>,
+    dynamic_pages: Option<&super::models::Choice>,
+    dynamic_poll: Option<&str>,
+    dynamic_request_error: Option<i32>,
+    dynamic_result: Option<&super::models::Choice>,
     r#else: Option<&str>,
-    endpoint_2: Option<&str>,
+    endpoint_2: Option<i32>,
     r#enum: Option<i32>,
     env: Option<&str>,
     r#extern: Option<&super::models::Choice>,
-    f_2: Option<i32>,
+    f_2: Option<&super::models::Choice>,
     f32: Option<&str>,
     f64: Option<i32>,
     r#false: Option<&str>,
@@ -466,6 +485,7 @@ pub fn header_optional_request(
     r#for: Option<&str>,
     format: Option<i32>,
     format_args: Option<&super::models::Choice>,
+    formatter: Option<i32>,
     r#gen: Option<i32>,
     i32: Option<i32>,
     i64: Option<&super::models::Choice>,
@@ -474,58 +494,64 @@ pub fn header_optional_request(
     r#in: Option<i32>,
     include: Option<&str>,
     include_str: Option<i32>,
-    inner: Option<i32>,
-    json: Option<&str>,
+    inner: Option<&super::models::Choice>,
+    json: Option<i32>,
+    json_struct: Option<&str>,
+    key: Option<&super::models::Choice>,
+    len: Option<i32>,
     r#let: Option<&super::models::Choice>,
     r#loop: Option<&str>,
     r#macro: Option<i32>,
+    map_2: Option<i32>,
     r#match: Option<&super::models::Choice>,
     matches: Option<&super::models::Choice>,
-    members: Option<i32>,
-    method_options_3: Option<&str>,
+    members: Option<&super::models::Choice>,
+    method_options_3: Option<i32>,
     r#mod: Option<&str>,
-    models: Option<&str>,
+    models: Option<i32>,
     r#move: Option<i32>,
     r#mut: Option<&super::models::Choice>,
-    new: Option<&super::models::Choice>,
-    operation_id: Option<i32>,
+    new: Option<&str>,
+    operation_id: Option<&super::models::Choice>,
     option_env: Option<&str>,
-    options_2: Option<&super::models::Choice>,
+    options_2: Option<&str>,
     r#override: Option<&str>,
-    page: Option<&str>,
+    page: Option<i32>,
     panic: Option<i32>,
-    parameterized_host: Option<&str>,
-    params: Option<&str>,
-    path: Option<i32>,
-    patterns: Option<&str>,
-    pipeline: Option<&super::models::Choice>,
+    parameterized_host: Option<i32>,
+    params: Option<i32>,
+    path: Option<&super::models::Choice>,
+    patterns: Option<i32>,
+    pipeline: Option<&str>,
     r#priv: Option<i32>,
     r#pub: Option<&super::models::Choice>,
     r#ref: Option<&str>,
-    regex_2: Option<&super::models::Choice>,
-    request: Option<&str>,
-    resource_manager_endpoint: Option<&super::models::Choice>,
-    resource_manager_scope: Option<&str>,
-    response_2: Option<&str>,
-    response_error_2: Option<i32>,
+    regex_2: Option<&str>,
+    request: Option<i32>,
+    resource_manager_endpoint: Option<&str>,
+    resource_manager_scope: Option<i32>,
+    response_2: Option<i32>,
+    response_error_2: Option<&super::models::Choice>,
     r#return: Option<i32>,
     self_2: Option<&super::models::Choice>,
-    serde: Option<&str>,
-    serde_json: Option<i32>,
+    serde: Option<i32>,
+    serde_json: Option<&super::models::Choice>,
+    serializer_2: Option<&super::models::Choice>,
     size_of: Option<i32>,
     size_of_val: Option<&super::models::Choice>,
+    state: Option<&str>,
     r#static: Option<i32>,
     std: Option<&super::models::Choice>,
     str: Option<&str>,
-    string_enum: Option<i32>,
+    string_enum: Option<&super::models::Choice>,
     stringify: Option<&super::models::Choice>,
-    strip_member: Option<&str>,
-    strip_members: Option<i32>,
+    strip_member: Option<i32>,
+    strip_members: Option<&super::models::Choice>,
     r#struct: Option<&super::models::Choice>,
-    subscription_id: Option<&str>,
+    subscription_id: Option<i32>,
     super_: Option<&str>,
-    tag: Option<&super::models::Choice>,
-    tagged_union: Option<&super::models::Choice>,
+    tag: Option<&str>,
+    tagged_union: Option<&str>,
     todo: Option<&str>,
     r#trait: Option<i32>,
     r#true: Option<&super::models::Choice>,
@@ -538,11 +564,11 @@ pub fn header_optional_request(
     unreachable: Option<i32>,
     r#unsafe: Option<i32>,
     r#unsized: Option<&super::models::Choice>,
-    url_2: Option<&super::models::Choice>,
+    url_2: Option<&str>,
     r#use: Option<&str>,
     usize: Option<&super::models::Choice>,
-    validator_2: Option<i32>,
-    value_3: Option<&super::models::Choice>,
+    validator_2: Option<&super::models::Choice>,
+    value_3: Option<&str>,
     vec_2: Option<&super::models::Choice>,
     r#virtual: Option<i32>,
     r#where: Option<&super::models::Choice>,
@@ -552,13 +578,16 @@ pub fn header_optional_request(
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
+        __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
     }
     if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
+        __validator.minimum("Arc", arc as f64, 1.0, false);
+    }
+    if let Some(arm_client_options) = arm_client_options {
+        __validator.min_length("ArmClientOptions", arm_client_options, 1);
     }
     if let Some(arm_pipeline) = arm_pipeline {
-        __validator.min_length("ArmPipeline", arm_pipeline, 1);
+        __validator.minimum("ArmPipeline", arm_pipeline as f64, 1.0, false);
     }
     if let Some(as_mut) = as_mut {
         __validator.minimum("AsMut", as_mut as f64, 1.0, false);
@@ -572,35 +601,39 @@ pub fn header_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(base64_url) = base64_url {
-        __validator.min_length("Base64Url", base64_url, 1);
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.min_length("BTreeMap", b_tree_map, 1);
     }
-    if let Some(binary_format) = binary_format {
-        __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
+    if let Some(base64) = base64 {
+        __validator.min_length("Base64", base64, 1);
+    }
+    if let Some(base64_url) = base64_url {
+        __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
     }
     if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+        __validator
+            .minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
-    if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+    if let Some(constraint) = constraint {
+        __validator.min_length("Constraint", constraint, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
     if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
+        __validator.minimum("Cow", cow as f64, 1.0, false);
     }
-    if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    if let Some(d) = d {
+        __validator.min_length("D", d, 1);
     }
-    if let Some(date) = date {
-        __validator.minimum("Date", date as f64, 1.0, false);
+    if let Some(date_time) = date_time {
+        __validator.min_length("DateTime", date_time, 1);
     }
     if let Some(date_time_rfc1123) = date_time_rfc1123 {
-        __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
+        __validator.minimum("DateTimeRfc1123", date_time_rfc1123 as f64, 1.0, false);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -608,20 +641,17 @@ pub fn header_optional_request(
     if let Some(default) = default {
         __validator.minimum("Default", default as f64, 1.0, false);
     }
-    if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    }
     if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+        __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
     }
-    if let Some(duration) = duration {
-        __validator.minimum("Duration", duration as f64, 1.0, false);
+    if let Some(dynamic_error) = dynamic_error {
+        __validator.min_length("DynamicError", dynamic_error, 1);
     }
     if let Some(dynamic_params) = dynamic_params {
-        __validator.min_length("DynamicParams", dynamic_params, 1);
+        __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
     }
-    if let Some(dynamic_validate) = dynamic_validate {
-        __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    if let Some(dynamic_reply) = dynamic_reply {
+        __validator.min_length("DynamicReply", dynamic_reply, 1);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -629,17 +659,11 @@ pub fn header_optional_request(
     if let Some(err) = err {
         __validator.min_length("Err", err, 1);
     }
-    if let Some(error_body) = error_body {
-        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
-    }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     }
     if let Some(extend) = extend {
         __validator.min_length("Extend", extend, 1);
-    }
-    if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -647,8 +671,8 @@ pub fn header_optional_request(
     if let Some(fn_mut) = fn_mut {
         __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     }
-    if let Some(form_body) = form_body {
-        __validator.minimum("FormBody", form_body as f64, 1.0, false);
+    if let Some(format_error) = format_error {
+        __validator.min_length("FormatError", format_error, 1);
     }
     if let Some(from) = from {
         __validator.min_length("From", from, 1);
@@ -656,86 +680,99 @@ pub fn header_optional_request(
     if let Some(from_iterator) = from_iterator {
         __validator.min_length("FromIterator", from_iterator, 1);
     }
+    if let Some(from_status) = from_status {
+        __validator.min_length("FromStatus", from_status, 1);
+    }
     if let Some(future) = future {
         __validator.minimum("Future", future as f64, 1.0, false);
     }
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(host_part) = host_part {
-        __validator.minimum("HostPart", host_part as f64, 1.0, false);
+    if let Some(http_request) = http_request {
+        __validator.min_length("HttpRequest", http_request, 1);
     }
     if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+        __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
-    if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    if let Some(into_variant) = into_variant {
+        __validator.min_length("IntoVariant", into_variant, 1);
     }
-    if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
+    if let Some(invalid_host) = invalid_host {
+        __validator.min_length("InvalidHost", invalid_host, 1);
+    }
+    if let Some(map) = map {
+        __validator.min_length("Map", map, 1);
+    }
+    if let Some(map_access) = map_access {
+        __validator.min_length("MapAccess", map_access, 1);
     }
     if let Some(method_options_2) = method_options_2 {
-        __validator.min_length("MethodOptions", method_options_2, 1);
+        __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     }
-    if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    if let Some(next_link) = next_link {
+        __validator.min_length("NextLink", next_link, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
     if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
+        __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    }
+    if let Some(operation_info) = operation_info {
+        __validator.min_length("OperationInfo", operation_info, 1);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.min_length("OperationStatus", operation_status, 1);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
-    if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
-    }
     if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+        __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    }
+    if let Some(pager) = pager {
+        __validator.min_length("Pager", pager, 1);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
-    if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
     if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    }
-    if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    }
-    if let Some(resource_manager_audience) = resource_manager_audience {
         __validator
-            .minimum(
-                "ResourceManagerAudience",
-                resource_manager_audience as f64,
-                1.0,
-                false,
-            );
+            .minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    }
+    if let Some(regex) = regex {
+        __validator.min_length("Regex", regex, 1);
     }
     if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
+        __validator.minimum("Response", response as f64, 1.0, false);
     }
     if let Some(response_error) = response_error {
-        __validator.min_length("ResponseError", response_error, 1);
+        __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     }
     if let Some(response_headers) = response_headers {
-        __validator.min_length("ResponseHeaders", response_headers, 1);
+        __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
     }
     if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+        __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
+    if let Some(s) = s {
+        __validator.minimum("S", s as f64, 1.0, false);
+    }
+    if let Some(services) = services {
+        __validator.min_length("SERVICES", services, 1);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.min_length("SafeDebug", safe_debug, 1);
+    }
     if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -744,61 +781,64 @@ pub fn header_optional_request(
         __validator.minimum("Send", send as f64, 1.0, false);
     }
     if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
+        __validator.minimum("Serialize", serialize as f64, 1.0, false);
     }
-    if let Some(service_error) = service_error {
-        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    if let Some(serializer) = serializer {
+        __validator.min_length("Serializer", serializer, 1);
     }
     if let Some(service_info) = service_info {
-        __validator.min_length("ServiceInfo", service_info, 1);
+        __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    }
+    if let Some(static_token_credential) = static_token_credential {
+        __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
     if let Some(string_format) = string_format {
-        __validator.min_length("StringFormat", string_format, 1);
+        __validator.minimum("StringFormat", string_format as f64, 1.0, false);
+    }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.min_length("StripReadOnly", strip_read_only, 1);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
     }
     if let Some(text_format) = text_format {
-        __validator.min_length("TextFormat", text_format, 1);
+        __validator.minimum("TextFormat", text_format as f64, 1.0, false);
     }
     if let Some(to_owned) = to_owned {
         __validator.min_length("ToOwned", to_owned, 1);
     }
-    if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
-    }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     }
-    if let Some(unix_time) = unix_time {
-        __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    if let Some(unknown) = unknown {
+        __validator.min_length("Unknown", unknown, 1);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
-    if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+    if let Some(url_builder) = url_builder {
+        __validator.min_length("UrlBuilder", url_builder, 1);
+    }
+    if let Some(uuid) = uuid {
+        __validator.min_length("Uuid", uuid, 1);
     }
     if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+        __validator.minimum("Validate", validate as f64, 1.0, false);
     }
-    if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    if let Some(validation_errors) = validation_errors {
+        __validator.min_length("ValidationErrors", validation_errors, 1);
     }
     if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
-    }
-    if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.minimum("Validator", validator as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
     }
     if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
+        __validator.minimum("__private", private as f64, 1.0, false);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -812,8 +852,8 @@ pub fn header_optional_request(
     if let Some(alloc) = alloc {
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
-    if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.min_length("armgen_runtime", armgen_runtime, 1);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -822,13 +862,13 @@ pub fn header_optional_request(
         __validator.min_length("assert_eq", assert_eq, 1);
     }
     if let Some(async_trait) = async_trait {
-        __validator.min_length("async_trait", async_trait, 1);
+        __validator.minimum("async_trait", async_trait as f64, 1.0, false);
+    }
+    if let Some(at) = at {
+        __validator.min_length("at", at, 1);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
-    }
-    if let Some(azure_core) = azure_core {
-        __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     }
     if let Some(r#become) = r#become {
         __validator.minimum("become", r#become as f64, 1.0, false);
@@ -839,20 +879,8 @@ pub fn header_optional_request(
     if let Some(r#break) = r#break {
         __validator.min_length("break", r#break, 1);
     }
-    if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
-    }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
-    }
-    if let Some(client_request_id) = client_request_id {
-        __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
-    }
-    if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
-    }
-    if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -863,23 +891,32 @@ pub fn header_optional_request(
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
     }
-    if let Some(decode_by_status) = decode_by_status {
-        __validator.min_length("decode_by_status", decode_by_status, 1);
+    if let Some(credential) = credential {
+        __validator.min_length("credential", credential, 1);
     }
-    if let Some(decode_bytes) = decode_bytes {
-        __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
+    if let Some(decode_body) = decode_body {
+        __validator.min_length("decode_body", decode_body, 1);
+    }
+    if let Some(decode_by_status) = decode_by_status {
+        __validator.minimum("decode_by_status", decode_by_status as f64, 1.0, false);
+    }
+    if let Some(decode_empty) = decode_empty {
+        __validator.min_length("decode_empty", decode_empty, 1);
     }
     if let Some(decode_exists) = decode_exists {
-        __validator.min_length("decode_exists", decode_exists, 1);
+        __validator.minimum("decode_exists", decode_exists as f64, 1.0, false);
     }
-    if let Some(decode_json) = decode_json {
-        __validator.minimum("decode_json", decode_json as f64, 1.0, false);
+    if let Some(decode_nullable) = decode_nullable {
+        __validator.min_length("decode_nullable", decode_nullable, 1);
     }
     if let Some(decode_optional) = decode_optional {
-        __validator.min_length("decode_optional", decode_optional, 1);
+        __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
-    if let Some(decode_text) = decode_text {
-        __validator.minimum("decode_text", decode_text as f64, 1.0, false);
+    if let Some(decode_response) = decode_response {
+        __validator.min_length("decode_response", decode_response, 1);
+    }
+    if let Some(deserializer_2) = deserializer_2 {
+        __validator.min_length("deserializer", deserializer_2, 1);
     }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
@@ -887,32 +924,30 @@ pub fn header_optional_request(
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
     }
-    if let Some(dynamic_execute) = dynamic_execute {
-        __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    if let Some(dynamic) = dynamic {
+        __validator.min_length("dynamic", dynamic, 1);
     }
-    if let Some(dynamic_pages) = dynamic_pages {
-        __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    if let Some(dynamic_execute) = dynamic_execute {
+        __validator.minimum("dynamic_execute", dynamic_execute as f64, 1.0, false);
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __validator.min_length("dynamic_poll", dynamic_poll, 1);
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
-        __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    }
-    if let Some(dynamic_result) = dynamic_result {
-        __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+        __validator
+            .minimum("dynamic_request_error", dynamic_request_error as f64, 1.0, false);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
+        __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
     }
     if let Some(env) = env {
         __validator.min_length("env", env, 1);
-    }
-    if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -932,6 +967,9 @@ pub fn header_optional_request(
     if let Some(format) = format {
         __validator.minimum("format", format as f64, 1.0, false);
     }
+    if let Some(formatter) = formatter {
+        __validator.minimum("formatter", formatter as f64, 1.0, false);
+    }
     if let Some(r#gen) = r#gen {
         __validator.minimum("gen", r#gen as f64, 1.0, false);
     }
@@ -950,11 +988,14 @@ pub fn header_optional_request(
     if let Some(include_str) = include_str {
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
-    if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
     if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.minimum("json", json as f64, 1.0, false);
+    }
+    if let Some(json_struct) = json_struct {
+        __validator.min_length("json_struct", json_struct, 1);
+    }
+    if let Some(len) = len {
+        __validator.minimum("len", len as f64, 1.0, false);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -962,47 +1003,50 @@ pub fn header_optional_request(
     if let Some(r#macro) = r#macro {
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
-    if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
+    if let Some(map_2) = map_2 {
+        __validator.minimum("map", map_2 as f64, 1.0, false);
     }
     if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
     if let Some(models) = models {
-        __validator.min_length("models", models, 1);
+        __validator.minimum("models", models as f64, 1.0, false);
     }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
-    if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    if let Some(new) = new {
+        __validator.min_length("new", new, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.min_length("options", options_2, 1);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
     }
     if let Some(page) = page {
-        __validator.min_length("page", page, 1);
+        __validator.minimum("page", page as f64, 1.0, false);
     }
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
     if let Some(parameterized_host) = parameterized_host {
-        __validator.min_length("parameterized_host", parameterized_host, 1);
+        __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
     }
     if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
-    if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.minimum("params", params as f64, 1.0, false);
     }
     if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+        __validator.minimum("patterns", patterns as f64, 1.0, false);
+    }
+    if let Some(pipeline) = pipeline {
+        __validator.min_length("pipeline", pipeline, 1);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -1010,29 +1054,39 @@ pub fn header_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
+    if let Some(regex_2) = regex_2 {
+        __validator.min_length("regex", regex_2, 1);
+    }
     if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+        __validator.minimum("request", request as f64, 1.0, false);
+    }
+    if let Some(resource_manager_endpoint) = resource_manager_endpoint {
+        __validator
+            .min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
-        __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+        __validator
+            .minimum(
+                "resource_manager_scope",
+                resource_manager_scope as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
-    }
-    if let Some(response_error_2) = response_error_2 {
-        __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+        __validator.minimum("response", response_2 as f64, 1.0, false);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
     if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
-    if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.minimum("serde", serde as f64, 1.0, false);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
+    }
+    if let Some(state) = state {
+        __validator.min_length("state", state, 1);
     }
     if let Some(r#static) = r#static {
         __validator.minimum("static", r#static as f64, 1.0, false);
@@ -1040,20 +1094,20 @@ pub fn header_optional_request(
     if let Some(str) = str {
         __validator.min_length("str", str, 1);
     }
-    if let Some(string_enum) = string_enum {
-        __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    }
     if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
-    if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
     }
     if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.min_length("tag", tag, 1);
+    }
+    if let Some(tagged_union) = tagged_union {
+        __validator.min_length("tagged_union", tagged_union, 1);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -1082,11 +1136,14 @@ pub fn header_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.min_length("url", url_2, 1);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
-    if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    if let Some(value_3) = value_3 {
+        __validator.min_length("value", value_3, 1);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -1109,22 +1166,22 @@ pub fn header_optional_request(
         __url.build()?,
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if let Some(a) = a {
+        __request.headers.push(("A".to_owned(), a.as_str().to_owned()));
+    }
     if let Some(api_version_2) = api_version_2 {
-        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
+        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_string()));
     }
     if let Some(arc) = arc {
-        __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+        __request.headers.push(("Arc".to_owned(), arc.to_string()));
     }
     if let Some(arm_client_options) = arm_client_options {
         __request
             .headers
-            .push((
-                "ArmClientOptions".to_owned(),
-                arm_client_options.as_str().to_owned(),
-            ));
+            .push(("ArmClientOptions".to_owned(), arm_client_options.to_owned()));
     }
     if let Some(arm_pipeline) = arm_pipeline {
-        __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.to_owned()));
+        __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.to_string()));
     }
     if let Some(as_mut) = as_mut {
         __request.headers.push(("AsMut".to_owned(), as_mut.to_string()));
@@ -1144,16 +1201,18 @@ pub fn header_optional_request(
             .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
     }
     if let Some(b_tree_map) = b_tree_map {
-        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_owned()));
     }
     if let Some(base64) = base64 {
-        __request.headers.push(("Base64".to_owned(), base64.as_str().to_owned()));
+        __request.headers.push(("Base64".to_owned(), base64.to_owned()));
     }
     if let Some(base64_url) = base64_url {
-        __request.headers.push(("Base64Url".to_owned(), base64_url.to_owned()));
+        __request.headers.push(("Base64Url".to_owned(), base64_url.to_string()));
     }
     if let Some(binary_format) = binary_format {
-        __request.headers.push(("BinaryFormat".to_owned(), binary_format.to_string()));
+        __request
+            .headers
+            .push(("BinaryFormat".to_owned(), binary_format.as_str().to_owned()));
     }
     if let Some(r#box) = r#box {
         __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
@@ -1161,40 +1220,41 @@ pub fn header_optional_request(
     if let Some(client_method_options) = client_method_options {
         __request
             .headers
-            .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+            .push(("ClientMethodOptions".to_owned(), client_method_options.to_string()));
     }
     if let Some(clone) = clone {
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request
-            .headers
-            .push(("Constraint".to_owned(), constraint.as_str().to_owned()));
+        __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
     }
     if let Some(context) = context {
-        __request.headers.push(("Context".to_owned(), context.to_string()));
+        __request.headers.push(("Context".to_owned(), context.as_str().to_owned()));
     }
     if let Some(copy) = copy {
         __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     }
     if let Some(cow) = cow {
-        __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+        __request.headers.push(("Cow".to_owned(), cow.to_string()));
+    }
+    if let Some(d) = d {
+        __request.headers.push(("D".to_owned(), d.to_owned()));
     }
     if let Some(default_endpoint) = default_endpoint {
         __request
             .headers
-            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.as_str().to_owned()));
     }
     if let Some(date) = date {
-        __request.headers.push(("Date".to_owned(), date.to_string()));
+        __request.headers.push(("Date".to_owned(), date.as_str().to_owned()));
     }
     if let Some(date_time) = date_time {
-        __request.headers.push(("DateTime".to_owned(), date_time.as_str().to_owned()));
+        __request.headers.push(("DateTime".to_owned(), date_time.to_owned()));
     }
     if let Some(date_time_rfc1123) = date_time_rfc1123 {
         __request
             .headers
-            .push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_owned()));
+            .push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_string()));
     }
     if let Some(debug) = debug {
         __request.headers.push(("Debug".to_owned(), debug.to_owned()));
@@ -1203,10 +1263,12 @@ pub fn header_optional_request(
         __request.headers.push(("Default".to_owned(), default.to_string()));
     }
     if let Some(deserialize) = deserialize {
-        __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
+        __request
+            .headers
+            .push(("Deserialize".to_owned(), deserialize.as_str().to_owned()));
     }
     if let Some(deserializer) = deserializer {
-        __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+        __request.headers.push(("Deserializer".to_owned(), deserializer.to_string()));
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __request
@@ -1220,25 +1282,21 @@ pub fn header_optional_request(
         __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
     }
     if let Some(duration) = duration {
-        __request.headers.push(("Duration".to_owned(), duration.to_string()));
+        __request.headers.push(("Duration".to_owned(), duration.as_str().to_owned()));
     }
     if let Some(dynamic_error) = dynamic_error {
-        __request
-            .headers
-            .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
+        __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_owned()));
     }
     if let Some(dynamic_params) = dynamic_params {
-        __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_owned()));
+        __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_string()));
     }
     if let Some(dynamic_reply) = dynamic_reply {
-        __request
-            .headers
-            .push(("DynamicReply".to_owned(), dynamic_reply.as_str().to_owned()));
+        __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_owned()));
     }
     if let Some(dynamic_validate) = dynamic_validate {
         __request
             .headers
-            .push(("DynamicValidate".to_owned(), dynamic_validate.to_string()));
+            .push(("DynamicValidate".to_owned(), dynamic_validate.as_str().to_owned()));
     }
     if let Some(eq) = eq {
         __request.headers.push(("Eq".to_owned(), eq.to_string()));
@@ -1247,7 +1305,7 @@ pub fn header_optional_request(
         __request.headers.push(("Err".to_owned(), err.to_owned()));
     }
     if let Some(error_body) = error_body {
-        __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
+        __request.headers.push(("ErrorBody".to_owned(), error_body.as_str().to_owned()));
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __request
@@ -1260,7 +1318,7 @@ pub fn header_optional_request(
     if let Some(final_state_via) = final_state_via {
         __request
             .headers
-            .push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+            .push(("FinalStateVia".to_owned(), final_state_via.as_str().to_owned()));
     }
     if let Some(r#fn) = r#fn {
         __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
@@ -1272,12 +1330,10 @@ pub fn header_optional_request(
         __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
     }
     if let Some(form_body) = form_body {
-        __request.headers.push(("FormBody".to_owned(), form_body.to_string()));
+        __request.headers.push(("FormBody".to_owned(), form_body.as_str().to_owned()));
     }
     if let Some(format_error) = format_error {
-        __request
-            .headers
-            .push(("FormatError".to_owned(), format_error.as_str().to_owned()));
+        __request.headers.push(("FormatError".to_owned(), format_error.to_owned()));
     }
     if let Some(from) = from {
         __request.headers.push(("From".to_owned(), from.to_owned()));
@@ -1286,9 +1342,7 @@ pub fn header_optional_request(
         __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     }
     if let Some(from_status) = from_status {
-        __request
-            .headers
-            .push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
+        __request.headers.push(("FromStatus".to_owned(), from_status.to_owned()));
     }
     if let Some(future) = future {
         __request.headers.push(("Future".to_owned(), future.to_string()));
@@ -1297,15 +1351,13 @@ pub fn header_optional_request(
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
     if let Some(host_part) = host_part {
-        __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
+        __request.headers.push(("HostPart".to_owned(), host_part.as_str().to_owned()));
     }
     if let Some(http_request) = http_request {
-        __request
-            .headers
-            .push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+        __request.headers.push(("HttpRequest".to_owned(), http_request.to_owned()));
     }
     if let Some(http_response) = http_response {
-        __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+        __request.headers.push(("HttpResponse".to_owned(), http_response.to_string()));
     }
     if let Some(into) = into {
         __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
@@ -1319,56 +1371,53 @@ pub fn header_optional_request(
         __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     }
     if let Some(into_variant) = into_variant {
-        __request
-            .headers
-            .push(("IntoVariant".to_owned(), into_variant.as_str().to_owned()));
+        __request.headers.push(("IntoVariant".to_owned(), into_variant.to_owned()));
     }
     if let Some(invalid_host) = invalid_host {
-        __request
-            .headers
-            .push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
+        __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
     }
     if let Some(iterator) = iterator {
         __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     }
     if let Some(lazy_lock) = lazy_lock {
-        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
+        __request.headers.push(("LazyLock".to_owned(), lazy_lock.as_str().to_owned()));
     }
     if let Some(map) = map {
-        __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
+        __request.headers.push(("Map".to_owned(), map.to_owned()));
+    }
+    if let Some(map_access) = map_access {
+        __request.headers.push(("MapAccess".to_owned(), map_access.to_owned()));
     }
     if let Some(method) = method {
-        __request.headers.push(("Method".to_owned(), method.to_string()));
+        __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
     }
     if let Some(method_options_2) = method_options_2 {
         __request
             .headers
-            .push(("MethodOptions".to_owned(), method_options_2.to_owned()));
+            .push(("MethodOptions".to_owned(), method_options_2.to_string()));
     }
     if let Some(next_link) = next_link {
-        __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
+        __request.headers.push(("NextLink".to_owned(), next_link.to_owned()));
     }
     if let Some(no_format) = no_format {
-        __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+        __request.headers.push(("NoFormat".to_owned(), no_format.as_str().to_owned()));
     }
     if let Some(none) = none {
         __request.headers.push(("None".to_owned(), none.to_owned()));
     }
     if let Some(operations) = operations {
-        __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+        __request.headers.push(("OPERATIONS".to_owned(), operations.to_string()));
     }
     if let Some(ok) = ok {
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     }
     if let Some(operation_info) = operation_info {
-        __request
-            .headers
-            .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
+        __request.headers.push(("OperationInfo".to_owned(), operation_info.to_owned()));
     }
     if let Some(operation_status) = operation_status {
         __request
             .headers
-            .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+            .push(("OperationStatus".to_owned(), operation_status.to_owned()));
     }
     if let Some(option) = option {
         __request.headers.push(("Option".to_owned(), option.to_string()));
@@ -1377,13 +1426,13 @@ pub fn header_optional_request(
         __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
     }
     if let Some(other) = other {
-        __request.headers.push(("Other".to_owned(), other.to_string()));
+        __request.headers.push(("Other".to_owned(), other.as_str().to_owned()));
     }
     if let Some(page_decoder) = page_decoder {
-        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
+        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_string()));
     }
     if let Some(pager) = pager {
-        __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+        __request.headers.push(("Pager".to_owned(), pager.to_owned()));
     }
     if let Some(partial_eq) = partial_eq {
         __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
@@ -1392,54 +1441,59 @@ pub fn header_optional_request(
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
     if let Some(pattern) = pattern {
-        __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+        __request.headers.push(("Pattern".to_owned(), pattern.as_str().to_owned()));
     }
     if let Some(poller_method_options) = poller_method_options {
         __request
             .headers
-            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
+            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_string()));
     }
     if let Some(poller_options) = poller_options {
-        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
+        __request
+            .headers
+            .push(("PollerOptions".to_owned(), poller_options.as_str().to_owned()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        __request.headers.push(("Regex".to_owned(), regex.to_owned()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
             .headers
             .push((
                 "ResourceManagerAudience".to_owned(),
-                resource_manager_audience.to_string(),
+                resource_manager_audience.as_str().to_owned(),
             ));
     }
     if let Some(response) = response {
-        __request.headers.push(("Response".to_owned(), response.to_owned()));
+        __request.headers.push(("Response".to_owned(), response.to_string()));
     }
     if let Some(response_error) = response_error {
-        __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
+        __request.headers.push(("ResponseError".to_owned(), response_error.to_string()));
     }
     if let Some(response_headers) = response_headers {
         __request
             .headers
-            .push(("ResponseHeaders".to_owned(), response_headers.to_owned()));
+            .push(("ResponseHeaders".to_owned(), response_headers.to_string()));
     }
     if let Some(response_too_large) = response_too_large {
         __request
             .headers
-            .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+            .push(("ResponseTooLarge".to_owned(), response_too_large.to_string()));
     }
     if let Some(result) = result {
         __request.headers.push(("Result".to_owned(), result.to_string()));
     }
+    if let Some(s) = s {
+        __request.headers.push(("S".to_owned(), s.to_string()));
+    }
     if let Some(services) = services {
-        __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
+        __request.headers.push(("SERVICES".to_owned(), services.to_owned()));
     }
     if let Some(safe_debug) = safe_debug {
-        __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
+        __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_owned()));
     }
     if let Some(secret) = secret {
-        __request.push_secret_header("Secret", secret);
+        __request.headers.push(("Secret".to_owned(), secret.to_string()));
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1448,18 +1502,18 @@ pub fn header_optional_request(
         __request.headers.push(("Send".to_owned(), send.to_string()));
     }
     if let Some(serialize) = serialize {
-        __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
+        __request.headers.push(("Serialize".to_owned(), serialize.to_string()));
     }
     if let Some(serializer) = serializer {
-        __request
-            .headers
-            .push(("Serializer".to_owned(), serializer.as_str().to_owned()));
+        __request.headers.push(("Serializer".to_owned(), serializer.to_owned()));
     }
     if let Some(service_error) = service_error {
-        __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
+        __request
+            .headers
+            .push(("ServiceError".to_owned(), service_error.as_str().to_owned()));
     }
     if let Some(service_info) = service_info {
-        __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
+        __request.headers.push(("ServiceInfo".to_owned(), service_info.to_string()));
     }
     if let Some(sized) = sized {
         __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
@@ -1472,25 +1526,23 @@ pub fn header_optional_request(
             .headers
             .push((
                 "StaticTokenCredential".to_owned(),
-                static_token_credential.as_str().to_owned(),
+                static_token_credential.to_owned(),
             ));
     }
     if let Some(string) = string {
         __request.headers.push(("String".to_owned(), string.to_string()));
     }
     if let Some(string_format) = string_format {
-        __request.headers.push(("StringFormat".to_owned(), string_format.to_owned()));
+        __request.headers.push(("StringFormat".to_owned(), string_format.to_string()));
     }
     if let Some(strip_read_only) = strip_read_only {
-        __request
-            .headers
-            .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+        __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
     }
     if let Some(text_format) = text_format {
-        __request.headers.push(("TextFormat".to_owned(), text_format.to_owned()));
+        __request.headers.push(("TextFormat".to_owned(), text_format.to_string()));
     }
     if let Some(to_owned) = to_owned {
         __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
@@ -1501,7 +1553,7 @@ pub fn header_optional_request(
     if let Some(token_credential) = token_credential {
         __request
             .headers
-            .push(("TokenCredential".to_owned(), token_credential.to_string()));
+            .push(("TokenCredential".to_owned(), token_credential.as_str().to_owned()));
     }
     if let Some(try_from) = try_from {
         __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
@@ -1510,55 +1562,53 @@ pub fn header_optional_request(
         __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
     }
     if let Some(unix_time) = unix_time {
-        __request.headers.push(("UnixTime".to_owned(), unix_time.to_string()));
+        __request.headers.push(("UnixTime".to_owned(), unix_time.as_str().to_owned()));
     }
     if let Some(unknown) = unknown {
-        __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
+        __request.headers.push(("Unknown".to_owned(), unknown.to_owned()));
     }
     if let Some(unpin) = unpin {
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.to_string()));
+        __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
     }
     if let Some(url_builder) = url_builder {
-        __request
-            .headers
-            .push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
+        __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
     }
     if let Some(uuid) = uuid {
-        __request.headers.push(("Uuid".to_owned(), uuid.as_str().to_owned()));
+        __request.headers.push(("Uuid".to_owned(), uuid.to_owned()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.to_owned()));
+        __request.headers.push(("Validate".to_owned(), validate.to_string()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.to_string()));
+            .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push((
-                "ValidationErrors".to_owned(),
-                validation_errors.as_str().to_owned(),
-            ));
+            .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.to_owned()));
+        __request.headers.push(("Validator".to_owned(), validator.to_string()));
     }
     if let Some(value) = value {
-        __request.headers.push(("Value".to_owned(), value.to_string()));
+        __request.headers.push(("Value".to_owned(), value.as_str().to_owned()));
     }
     if let Some(vec) = vec {
         __request.headers.push(("Vec".to_owned(), vec.to_owned()));
+    }
+    if let Some(visitor) = visitor {
+        __request.headers.push(("Visitor".to_owned(), visitor.as_str().to_owned()));
     }
     if let Some(value_2) = value_2 {
         __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
     }
     if let Some(private) = private {
-        __request.headers.push(("__private".to_owned(), private.to_owned()));
+        __request.headers.push(("__private".to_owned(), private.to_string()));
     }
     if let Some(r#abstract) = r#abstract {
         __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
@@ -1573,12 +1623,12 @@ pub fn header_optional_request(
         __request.headers.push(("alloc".to_owned(), alloc.to_string()));
     }
     if let Some(api_version_3) = api_version_3 {
-        __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
-    }
-    if let Some(armgen_runtime) = armgen_runtime {
         __request
             .headers
-            .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+            .push(("api_version".to_owned(), api_version_3.as_str().to_owned()));
+    }
+    if let Some(armgen_runtime) = armgen_runtime {
+        __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_owned()));
     }
     if let Some(r#as) = r#as {
         __request.headers.push(("as".to_owned(), r#as.to_string()));
@@ -1593,16 +1643,18 @@ pub fn header_optional_request(
         __request.headers.push(("async".to_owned(), r#async.as_str().to_owned()));
     }
     if let Some(async_trait) = async_trait {
-        __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
+        __request.headers.push(("async_trait".to_owned(), async_trait.to_string()));
     }
     if let Some(at) = at {
-        __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+        __request.headers.push(("at".to_owned(), at.to_owned()));
     }
     if let Some(r#await) = r#await {
         __request.headers.push(("await".to_owned(), r#await.to_owned()));
     }
     if let Some(azure_core) = azure_core {
-        __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
+        __request
+            .headers
+            .push(("azure_core".to_owned(), azure_core.as_str().to_owned()));
     }
     if let Some(r#become) = r#become {
         __request.headers.push(("become".to_owned(), r#become.to_string()));
@@ -1617,7 +1669,9 @@ pub fn header_optional_request(
         __request.headers.push(("break".to_owned(), r#break.to_owned()));
     }
     if let Some(build_request) = build_request {
-        __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+        __request
+            .headers
+            .push(("build_request".to_owned(), build_request.as_str().to_owned()));
     }
     if let Some(cfg) = cfg {
         __request.headers.push(("cfg".to_owned(), cfg.to_string()));
@@ -1633,15 +1687,18 @@ pub fn header_optional_request(
     if let Some(client_request_id) = client_request_id {
         __request
             .headers
-            .push(("client_request_id".to_owned(), client_request_id.to_string()));
+            .push((
+                "client_request_id".to_owned(),
+                client_request_id.as_str().to_owned(),
+            ));
     }
     if let Some(clients) = clients {
-        __request.headers.push(("clients".to_owned(), clients.to_string()));
+        __request.headers.push(("clients".to_owned(), clients.as_str().to_owned()));
     }
     if let Some(compile_pattern) = compile_pattern {
         __request
             .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+            .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -1659,51 +1716,54 @@ pub fn header_optional_request(
         __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     }
     if let Some(credential) = credential {
-        __request
-            .headers
-            .push(("credential".to_owned(), credential.as_str().to_owned()));
+        __request.headers.push(("credential".to_owned(), credential.to_owned()));
     }
     if let Some(decode_body) = decode_body {
-        __request
-            .headers
-            .push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
+        __request.headers.push(("decode_body".to_owned(), decode_body.to_owned()));
     }
     if let Some(decode_by_status) = decode_by_status {
         __request
             .headers
-            .push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
+            .push(("decode_by_status".to_owned(), decode_by_status.to_string()));
     }
     if let Some(decode_bytes) = decode_bytes {
-        __request.headers.push(("decode_bytes".to_owned(), decode_bytes.to_string()));
-    }
-    if let Some(decode_empty) = decode_empty {
         __request
             .headers
-            .push(("decode_empty".to_owned(), decode_empty.as_str().to_owned()));
+            .push(("decode_bytes".to_owned(), decode_bytes.as_str().to_owned()));
+    }
+    if let Some(decode_empty) = decode_empty {
+        __request.headers.push(("decode_empty".to_owned(), decode_empty.to_owned()));
     }
     if let Some(decode_exists) = decode_exists {
-        __request.headers.push(("decode_exists".to_owned(), decode_exists.to_owned()));
+        __request.headers.push(("decode_exists".to_owned(), decode_exists.to_string()));
     }
     if let Some(decode_json) = decode_json {
-        __request.headers.push(("decode_json".to_owned(), decode_json.to_string()));
+        __request
+            .headers
+            .push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
     }
     if let Some(decode_nullable) = decode_nullable {
         __request
             .headers
-            .push(("decode_nullable".to_owned(), decode_nullable.as_str().to_owned()));
+            .push(("decode_nullable".to_owned(), decode_nullable.to_owned()));
     }
     if let Some(decode_optional) = decode_optional {
         __request
             .headers
-            .push(("decode_optional".to_owned(), decode_optional.to_owned()));
+            .push(("decode_optional".to_owned(), decode_optional.to_string()));
     }
     if let Some(decode_response) = decode_response {
         __request
             .headers
-            .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+            .push(("decode_response".to_owned(), decode_response.to_owned()));
     }
     if let Some(decode_text) = decode_text {
-        __request.headers.push(("decode_text".to_owned(), decode_text.to_string()));
+        __request
+            .headers
+            .push(("decode_text".to_owned(), decode_text.as_str().to_owned()));
+    }
+    if let Some(deserializer_2) = deserializer_2 {
+        __request.headers.push(("deserializer".to_owned(), deserializer_2.to_owned()));
     }
     if let Some(r#do) = r#do {
         __request.headers.push(("do".to_owned(), r#do.to_string()));
@@ -1715,39 +1775,39 @@ pub fn header_optional_request(
         __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     }
     if let Some(dynamic) = dynamic {
-        __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
+        __request.headers.push(("dynamic".to_owned(), dynamic.to_owned()));
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __request
             .headers
-            .push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
+            .push(("dynamic_execute".to_owned(), dynamic_execute.to_string()));
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
-    }
-    if let Some(dynamic_poll) = dynamic_poll {
         __request
             .headers
-            .push(("dynamic_poll".to_owned(), dynamic_poll.as_str().to_owned()));
+            .push(("dynamic_pages".to_owned(), dynamic_pages.as_str().to_owned()));
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_owned()));
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
         __request
             .headers
             .push((
                 "dynamic_request_error".to_owned(),
-                dynamic_request_error.to_owned(),
+                dynamic_request_error.to_string(),
             ));
     }
     if let Some(dynamic_result) = dynamic_result {
         __request
             .headers
-            .push(("dynamic_result".to_owned(), dynamic_result.to_string()));
+            .push(("dynamic_result".to_owned(), dynamic_result.as_str().to_owned()));
     }
     if let Some(r#else) = r#else {
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_string()));
     }
     if let Some(r#enum) = r#enum {
         __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -1759,7 +1819,7 @@ pub fn header_optional_request(
         __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
     }
     if let Some(f_2) = f_2 {
-        __request.headers.push(("f".to_owned(), f_2.to_string()));
+        __request.headers.push(("f".to_owned(), f_2.as_str().to_owned()));
     }
     if let Some(f32) = f32 {
         __request.headers.push(("f32".to_owned(), f32.to_owned()));
@@ -1787,6 +1847,9 @@ pub fn header_optional_request(
             .headers
             .push(("format_args".to_owned(), format_args.as_str().to_owned()));
     }
+    if let Some(formatter) = formatter {
+        __request.headers.push(("formatter".to_owned(), formatter.to_string()));
+    }
     if let Some(r#gen) = r#gen {
         __request.headers.push(("gen".to_owned(), r#gen.to_string()));
     }
@@ -1812,10 +1875,19 @@ pub fn header_optional_request(
         __request.headers.push(("include_str".to_owned(), include_str.to_string()));
     }
     if let Some(inner) = inner {
-        __request.headers.push(("inner".to_owned(), inner.to_string()));
+        __request.headers.push(("inner".to_owned(), inner.as_str().to_owned()));
     }
     if let Some(json) = json {
-        __request.headers.push(("json".to_owned(), json.to_owned()));
+        __request.headers.push(("json".to_owned(), json.to_string()));
+    }
+    if let Some(json_struct) = json_struct {
+        __request.headers.push(("json_struct".to_owned(), json_struct.to_owned()));
+    }
+    if let Some(key) = key {
+        __request.headers.push(("key".to_owned(), key.as_str().to_owned()));
+    }
+    if let Some(len) = len {
+        __request.headers.push(("len".to_owned(), len.to_string()));
     }
     if let Some(r#let) = r#let {
         __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
@@ -1826,6 +1898,9 @@ pub fn header_optional_request(
     if let Some(r#macro) = r#macro {
         __request.headers.push(("macro".to_owned(), r#macro.to_string()));
     }
+    if let Some(map_2) = map_2 {
+        __request.headers.push(("map".to_owned(), map_2.to_string()));
+    }
     if let Some(r#match) = r#match {
         __request.headers.push(("match".to_owned(), r#match.as_str().to_owned()));
     }
@@ -1833,18 +1908,18 @@ pub fn header_optional_request(
         __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
     }
     if let Some(members) = members {
-        __request.headers.push(("members".to_owned(), members.to_string()));
+        __request.headers.push(("members".to_owned(), members.as_str().to_owned()));
     }
     if let Some(method_options_3) = method_options_3 {
         __request
             .headers
-            .push(("method_options".to_owned(), method_options_3.to_owned()));
+            .push(("method_options".to_owned(), method_options_3.to_string()));
     }
     if let Some(r#mod) = r#mod {
         __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
     }
     if let Some(models) = models {
-        __request.headers.push(("models".to_owned(), models.to_owned()));
+        __request.headers.push(("models".to_owned(), models.to_string()));
     }
     if let Some(r#move) = r#move {
         __request.headers.push(("move".to_owned(), r#move.to_string()));
@@ -1853,22 +1928,24 @@ pub fn header_optional_request(
         __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
     }
     if let Some(new) = new {
-        __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
+        __request.headers.push(("new".to_owned(), new.to_owned()));
     }
     if let Some(operation_id) = operation_id {
-        __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+        __request
+            .headers
+            .push(("operation_id".to_owned(), operation_id.as_str().to_owned()));
     }
     if let Some(option_env) = option_env {
         __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
     }
     if let Some(options_2) = options_2 {
-        __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+        __request.headers.push(("options".to_owned(), options_2.to_owned()));
     }
     if let Some(r#override) = r#override {
         __request.headers.push(("override".to_owned(), r#override.to_owned()));
     }
     if let Some(page) = page {
-        __request.headers.push(("page".to_owned(), page.to_owned()));
+        __request.headers.push(("page".to_owned(), page.to_string()));
     }
     if let Some(panic) = panic {
         __request.headers.push(("panic".to_owned(), panic.to_string()));
@@ -1876,19 +1953,19 @@ pub fn header_optional_request(
     if let Some(parameterized_host) = parameterized_host {
         __request
             .headers
-            .push(("parameterized_host".to_owned(), parameterized_host.to_owned()));
+            .push(("parameterized_host".to_owned(), parameterized_host.to_string()));
     }
     if let Some(params) = params {
-        __request.headers.push(("params".to_owned(), params.to_owned()));
+        __request.headers.push(("params".to_owned(), params.to_string()));
     }
     if let Some(path) = path {
-        __request.headers.push(("path".to_owned(), path.to_string()));
+        __request.headers.push(("path".to_owned(), path.as_str().to_owned()));
     }
     if let Some(patterns) = patterns {
-        __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
+        __request.headers.push(("patterns".to_owned(), patterns.to_string()));
     }
     if let Some(pipeline) = pipeline {
-        __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        __request.headers.push(("pipeline".to_owned(), pipeline.to_owned()));
     }
     if let Some(r#priv) = r#priv {
         __request.headers.push(("priv".to_owned(), r#priv.to_string()));
@@ -1900,17 +1977,17 @@ pub fn header_optional_request(
         __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
     }
     if let Some(regex_2) = regex_2 {
-        __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
+        __request.headers.push(("regex".to_owned(), regex_2.to_owned()));
     }
     if let Some(request) = request {
-        __request.headers.push(("request".to_owned(), request.to_owned()));
+        __request.headers.push(("request".to_owned(), request.to_string()));
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __request
             .headers
             .push((
                 "resource_manager_endpoint".to_owned(),
-                resource_manager_endpoint.as_str().to_owned(),
+                resource_manager_endpoint.to_owned(),
             ));
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
@@ -1918,16 +1995,16 @@ pub fn header_optional_request(
             .headers
             .push((
                 "resource_manager_scope".to_owned(),
-                resource_manager_scope.to_owned(),
+                resource_manager_scope.to_string(),
             ));
     }
     if let Some(response_2) = response_2 {
-        __request.headers.push(("response".to_owned(), response_2.to_owned()));
+        __request.headers.push(("response".to_owned(), response_2.to_string()));
     }
     if let Some(response_error_2) = response_error_2 {
         __request
             .headers
-            .push(("response_error".to_owned(), response_error_2.to_string()));
+            .push(("response_error".to_owned(), response_error_2.as_str().to_owned()));
     }
     if let Some(r#return) = r#return {
         __request.headers.push(("return".to_owned(), r#return.to_string()));
@@ -1936,10 +2013,17 @@ pub fn header_optional_request(
         __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     }
     if let Some(serde) = serde {
-        __request.headers.push(("serde".to_owned(), serde.to_owned()));
+        __request.headers.push(("serde".to_owned(), serde.to_string()));
     }
     if let Some(serde_json) = serde_json {
-        __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+        __request
+            .headers
+            .push(("serde_json".to_owned(), serde_json.as_str().to_owned()));
+    }
+    if let Some(serializer_2) = serializer_2 {
+        __request
+            .headers
+            .push(("serializer".to_owned(), serializer_2.as_str().to_owned()));
     }
     if let Some(size_of) = size_of {
         __request.headers.push(("size_of".to_owned(), size_of.to_string()));
@@ -1948,6 +2032,9 @@ pub fn header_optional_request(
         __request
             .headers
             .push(("size_of_val".to_owned(), size_of_val.as_str().to_owned()));
+    }
+    if let Some(state) = state {
+        __request.headers.push(("state".to_owned(), state.to_owned()));
     }
     if let Some(r#static) = r#static {
         __request.headers.push(("static".to_owned(), r#static.to_string()));
@@ -1959,16 +2046,20 @@ pub fn header_optional_request(
         __request.headers.push(("str".to_owned(), str.to_owned()));
     }
     if let Some(string_enum) = string_enum {
-        __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
+        __request
+            .headers
+            .push(("string_enum".to_owned(), string_enum.as_str().to_owned()));
     }
     if let Some(stringify) = stringify {
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
+        __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
     }
     if let Some(strip_members) = strip_members {
-        __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+        __request
+            .headers
+            .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -1976,18 +2067,16 @@ pub fn header_optional_request(
     if let Some(subscription_id) = subscription_id {
         __request
             .headers
-            .push(("subscription_id".to_owned(), subscription_id.to_owned()));
+            .push(("subscription_id".to_owned(), subscription_id.to_string()));
     }
     if let Some(super_) = super_ {
         __request.headers.push(("super".to_owned(), super_.to_owned()));
     }
     if let Some(tag) = tag {
-        __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+        __request.headers.push(("tag".to_owned(), tag.to_owned()));
     }
     if let Some(tagged_union) = tagged_union {
-        __request
-            .headers
-            .push(("tagged_union".to_owned(), tagged_union.as_str().to_owned()));
+        __request.headers.push(("tagged_union".to_owned(), tagged_union.to_owned()));
     }
     if let Some(todo) = todo {
         __request.headers.push(("todo".to_owned(), todo.to_owned()));
@@ -2026,7 +2115,7 @@ pub fn header_optional_request(
         __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
     }
     if let Some(url_2) = url_2 {
-        __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+        __request.headers.push(("url".to_owned(), url_2.to_owned()));
     }
     if let Some(r#use) = r#use {
         __request.headers.push(("use".to_owned(), r#use.to_owned()));
@@ -2035,10 +2124,12 @@ pub fn header_optional_request(
         __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
     }
     if let Some(validator_2) = validator_2 {
-        __request.headers.push(("validator".to_owned(), validator_2.to_string()));
+        __request
+            .headers
+            .push(("validator".to_owned(), validator_2.as_str().to_owned()));
     }
     if let Some(value_3) = value_3 {
-        __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+        __request.headers.push(("value".to_owned(), value_3.to_owned()));
     }
     if let Some(vec_2) = vec_2 {
         __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
@@ -2072,6 +2163,7 @@ pub fn header_optional_response(
 /// `PUT /parameters/HeaderRequired` (`Parameters_HeaderRequired`).
 ///
 /// # Arguments
+/// * `a` - `A` (header)
 /// * `api_version_2` - `API_VERSION` (header)
 /// * `arc` - `Arc` (header)
 /// * `arm_client_options` - `ArmClientOptions` (header)
@@ -2092,6 +2184,7 @@ pub fn header_optional_response(
 /// * `context` - `Context` (header)
 /// * `copy` - `Copy` (header)
 /// * `cow` - `Cow` (header)
+/// * `d` - `D` (header)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (header)
 /// * `date` - `Date` (header)
 /// * `date_time` - `DateTime` (header)
@@ -2134,6 +2227,7 @@ pub fn header_optional_response(
 /// * `iterator` - `Iterator` (header)
 /// * `lazy_lock` - `LazyLock` (header)
 /// * `map` - `Map` (header)
+/// * `map_access` - `MapAccess` (header)
 /// * `method` - `Method` (header)
 /// * `method_options_2` - `MethodOptions` (header)
 /// * `next_link` - `NextLink` (header)
@@ -2160,6 +2254,7 @@ pub fn header_optional_response(
 /// * `response_headers` - `ResponseHeaders` (header)
 /// * `response_too_large` - `ResponseTooLarge` (header)
 /// * `result` - `Result` (header)
+/// * `s` - `S` (header)
 /// * `services` - `SERVICES` (header)
 /// * `safe_debug` - `SafeDebug` (header)
 /// * `secret` - `Secret` (header)
@@ -2194,6 +2289,7 @@ pub fn header_optional_response(
 /// * `validator` - `Validator` (header)
 /// * `value` - `Value` (header)
 /// * `vec` - `Vec` (header)
+/// * `visitor` - `Visitor` (header)
 /// * `value_2` - `_` (header)
 /// * `private` - `__private` (header)
 /// * `abstract` - `abstract` (header)
@@ -2237,6 +2333,7 @@ pub fn header_optional_response(
 /// * `decode_optional` - `decode_optional` (header)
 /// * `decode_response` - `decode_response` (header)
 /// * `decode_text` - `decode_text` (header)
+/// * `deserializer_2` - `deserializer` (header)
 /// * `do` - `do` (header)
 /// * `drop_2` - `drop` (header)
 /// * `dyn` - `dyn` (header)
@@ -2260,6 +2357,7 @@ pub fn header_optional_response(
 /// * `for` - `for` (header)
 /// * `format` - `format` (header)
 /// * `format_args` - `format_args` (header)
+/// * `formatter` - `formatter` (header)
 /// * `gen` - `gen` (header)
 /// * `i32` - `i32` (header)
 /// * `i64` - `i64` (header)
@@ -2270,9 +2368,13 @@ pub fn header_optional_response(
 /// * `include_str` - `include_str` (header)
 /// * `inner` - `inner` (header)
 /// * `json` - `json` (header)
+/// * `json_struct` - `json_struct` (header)
+/// * `key` - `key` (header)
+/// * `len` - `len` (header)
 /// * `let` - `let` (header)
 /// * `loop` - `loop` (header)
 /// * `macro` - `macro` (header)
+/// * `map_2` - `map` (header)
 /// * `match` - `match` (header)
 /// * `matches` - `matches` (header)
 /// * `members` - `members` (header)
@@ -2306,8 +2408,10 @@ pub fn header_optional_response(
 /// * `self_2` - `self` (header)
 /// * `serde` - `serde` (header)
 /// * `serde_json` - `serde_json` (header)
+/// * `serializer_2` - `serializer` (header)
 /// * `size_of` - `size_of` (header)
 /// * `size_of_val` - `size_of_val` (header)
+/// * `state` - `state` (header)
 /// * `static` - `static` (header)
 /// * `std` - `std` (header)
 /// * `str` - `str` (header)
@@ -2346,186 +2450,192 @@ pub fn header_optional_response(
 pub fn header_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
-    arm_client_options: &super::models::Choice,
-    arm_pipeline: &str,
+    a: &super::models::Choice,
+    api_version_2: i32,
+    arc: i32,
+    arm_client_options: &str,
+    arm_pipeline: i32,
     as_mut: i32,
     as_ref: &str,
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
-    base64: &super::models::Choice,
-    base64_url: &str,
-    binary_format: i32,
+    b_tree_map: &str,
+    base64: &str,
+    base64_url: i32,
+    binary_format: &super::models::Choice,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: i32,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: &str,
+    context: &super::models::Choice,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
-    date: i32,
-    date_time: &super::models::Choice,
-    date_time_rfc1123: &str,
+    cow: i32,
+    d: &str,
+    default_endpoint: &super::models::Choice,
+    date: &super::models::Choice,
+    date_time: &str,
+    date_time_rfc1123: i32,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &super::models::Choice,
+    deserializer: i32,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    duration: i32,
-    dynamic_error: &super::models::Choice,
-    dynamic_params: &str,
-    dynamic_reply: &super::models::Choice,
-    dynamic_validate: i32,
+    duration: &super::models::Choice,
+    dynamic_error: &str,
+    dynamic_params: i32,
+    dynamic_reply: &str,
+    dynamic_validate: &super::models::Choice,
     eq: i32,
     err: &str,
-    error_body: i32,
+    error_body: &super::models::Choice,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &super::models::Choice,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
-    form_body: i32,
-    format_error: &super::models::Choice,
+    form_body: &super::models::Choice,
+    format_error: &str,
     from: &str,
     from_iterator: &str,
-    from_status: &super::models::Choice,
+    from_status: &str,
     future: i32,
     hash: i32,
-    host_part: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    host_part: &super::models::Choice,
+    http_request: &str,
+    http_response: i32,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
-    into_variant: &super::models::Choice,
-    invalid_host: &super::models::Choice,
+    into_variant: &str,
+    invalid_host: &str,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
-    method_options_2: &str,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    lazy_lock: &super::models::Choice,
+    map: &str,
+    map_access: &str,
+    method: &super::models::Choice,
+    method_options_2: i32,
+    next_link: &str,
+    no_format: &super::models::Choice,
     none: &str,
-    operations: &str,
+    operations: i32,
     ok: &super::models::Choice,
-    operation_info: &super::models::Choice,
-    operation_status: &super::models::Choice,
+    operation_info: &str,
+    operation_status: &str,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &super::models::Choice,
+    page_decoder: i32,
+    pager: &str,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
-    resource_manager_audience: i32,
-    response: &str,
-    response_error: &str,
-    response_headers: &str,
-    response_too_large: &str,
+    pattern: &super::models::Choice,
+    poller_method_options: i32,
+    poller_options: &super::models::Choice,
+    regex: &str,
+    resource_manager_audience: &super::models::Choice,
+    response: i32,
+    response_error: i32,
+    response_headers: i32,
+    response_too_large: i32,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    s: i32,
+    services: &str,
+    safe_debug: &str,
+    secret: i32,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
-    service_error: i32,
-    service_info: &str,
+    serialize: i32,
+    serializer: &str,
+    service_error: &super::models::Choice,
+    service_info: i32,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: &super::models::Choice,
+    static_token_credential: &str,
     string: i32,
-    string_format: &str,
-    strip_read_only: &super::models::Choice,
+    string_format: i32,
+    strip_read_only: &str,
     sync: &str,
-    text_format: &str,
+    text_format: i32,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &super::models::Choice,
     try_from: i32,
     try_into: &super::models::Choice,
-    unix_time: i32,
-    unknown: &super::models::Choice,
+    unix_time: &super::models::Choice,
+    unknown: &str,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    uuid: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &super::models::Choice,
+    url_builder: &str,
+    uuid: &str,
+    validate: i32,
+    validation_error: &super::models::Choice,
+    validation_errors: &str,
+    validator: i32,
+    value: &super::models::Choice,
     vec: &str,
+    visitor: &super::models::Choice,
     value_2: &super::models::Choice,
-    private: &str,
+    private: i32,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &super::models::Choice,
+    armgen_runtime: &str,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
-    async_trait: &str,
-    at: &super::models::Choice,
+    async_trait: i32,
+    at: &str,
     r#await: &str,
-    azure_core: i32,
+    azure_core: &super::models::Choice,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &super::models::Choice,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    client_request_id: i32,
-    clients: i32,
-    compile_pattern: i32,
+    client_request_id: &super::models::Choice,
+    clients: &super::models::Choice,
+    compile_pattern: &super::models::Choice,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
-    decode_body: &super::models::Choice,
-    decode_by_status: &str,
-    decode_bytes: i32,
-    decode_empty: &super::models::Choice,
-    decode_exists: &str,
-    decode_json: i32,
-    decode_nullable: &super::models::Choice,
-    decode_optional: &str,
-    decode_response: &super::models::Choice,
-    decode_text: i32,
+    credential: &str,
+    decode_body: &str,
+    decode_by_status: i32,
+    decode_bytes: &super::models::Choice,
+    decode_empty: &str,
+    decode_exists: i32,
+    decode_json: &super::models::Choice,
+    decode_nullable: &str,
+    decode_optional: i32,
+    decode_response: &str,
+    decode_text: &super::models::Choice,
+    deserializer_2: &str,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
-    dynamic_execute: &str,
-    dynamic_pages: i32,
-    dynamic_poll: &super::models::Choice,
-    dynamic_request_error: &str,
-    dynamic_result: i32,
+    dynamic: &str,
+    dynamic_execute: i32,
+    dynamic_pages: &super::models::Choice,
+    dynamic_poll: &str,
+    dynamic_request_error: i32,
+    dynamic_result: &super::models::Choice,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: i32,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &super::models::Choice,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -2534,6 +2644,7 @@ pub fn header_required_request(
     r#for: &str,
     format: i32,
     format_args: &super::models::Choice,
+    formatter: i32,
     r#gen: i32,
     i32: i32,
     i64: &super::models::Choice,
@@ -2542,58 +2653,64 @@ pub fn header_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &super::models::Choice,
+    json: i32,
+    json_struct: &str,
+    key: &super::models::Choice,
+    len: i32,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
+    map_2: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &super::models::Choice,
+    method_options_3: i32,
     r#mod: &str,
-    models: &str,
+    models: i32,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: &str,
+    operation_id: &super::models::Choice,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: &str,
     r#override: &str,
-    page: &str,
+    page: i32,
     panic: i32,
-    parameterized_host: &str,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    parameterized_host: i32,
+    params: i32,
+    path: &super::models::Choice,
+    patterns: i32,
+    pipeline: &str,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
-    resource_manager_endpoint: &super::models::Choice,
-    resource_manager_scope: &str,
-    response_2: &str,
-    response_error_2: i32,
+    regex_2: &str,
+    request: i32,
+    resource_manager_endpoint: &str,
+    resource_manager_scope: i32,
+    response_2: i32,
+    response_error_2: &super::models::Choice,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: i32,
+    serde_json: &super::models::Choice,
+    serializer_2: &super::models::Choice,
     size_of: i32,
     size_of_val: &super::models::Choice,
+    state: &str,
     r#static: i32,
     std: &super::models::Choice,
     str: &str,
-    string_enum: i32,
+    string_enum: &super::models::Choice,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: i32,
+    strip_members: &super::models::Choice,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: i32,
     super_: &str,
-    tag: &super::models::Choice,
-    tagged_union: &super::models::Choice,
+    tag: &str,
+    tagged_union: &str,
     todo: &str,
     r#trait: i32,
     r#true: &super::models::Choice,
@@ -2606,11 +2723,11 @@ pub fn header_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: &str,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &super::models::Choice,
+    value_3: &str,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -2619,178 +2736,182 @@ pub fn header_required_request(
     r#yield: i32,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
-    __validator.min_length("ArmPipeline", arm_pipeline, 1);
+    __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
+    __validator.minimum("Arc", arc as f64, 1.0, false);
+    __validator.min_length("ArmClientOptions", arm_client_options, 1);
+    __validator.minimum("ArmPipeline", arm_pipeline as f64, 1.0, false);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("Base64Url", base64_url, 1);
-    __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.min_length("BTreeMap", b_tree_map, 1);
+    __validator.min_length("Base64", base64, 1);
+    __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
+    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("Constraint", constraint, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
-    __validator.minimum("Date", date as f64, 1.0, false);
-    __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
+    __validator.minimum("Cow", cow as f64, 1.0, false);
+    __validator.min_length("D", d, 1);
+    __validator.min_length("DateTime", date_time, 1);
+    __validator.minimum("DateTimeRfc1123", date_time_rfc1123 as f64, 1.0, false);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
-    __validator.minimum("Duration", duration as f64, 1.0, false);
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
+    __validator.min_length("DynamicError", dynamic_error, 1);
+    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    __validator.min_length("DynamicReply", dynamic_reply, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
-    __validator.minimum("FormBody", form_body as f64, 1.0, false);
+    __validator.min_length("FormatError", format_error, 1);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
+    __validator.min_length("FromStatus", from_status, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.minimum("HostPart", host_part as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.min_length("HttpRequest", http_request, 1);
+    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.min_length("MethodOptions", method_options_2, 1);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.min_length("IntoVariant", into_variant, 1);
+    __validator.min_length("InvalidHost", invalid_host, 1);
+    __validator.min_length("Map", map, 1);
+    __validator.min_length("MapAccess", map_access, 1);
+    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
+    __validator.min_length("NextLink", next_link, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    __validator.min_length("OperationInfo", operation_info, 1);
+    __validator.min_length("OperationStatus", operation_status, 1);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    __validator.min_length("Pager", pager, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator
-        .minimum(
-            "ResourceManagerAudience",
-            resource_manager_audience as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("Response", response, 1);
-    __validator.min_length("ResponseError", response_error, 1);
-    __validator.min_length("ResponseHeaders", response_headers, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    __validator.min_length("Regex", regex, 1);
+    __validator.minimum("Response", response as f64, 1.0, false);
+    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+    __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
+    __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.minimum("S", s as f64, 1.0, false);
+    __validator.min_length("SERVICES", services, 1);
+    __validator.min_length("SafeDebug", safe_debug, 1);
+    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("ServiceInfo", service_info, 1);
+    __validator.minimum("Serialize", serialize as f64, 1.0, false);
+    __validator.min_length("Serializer", serializer, 1);
+    __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
-    __validator.min_length("StringFormat", string_format, 1);
+    __validator.minimum("StringFormat", string_format as f64, 1.0, false);
+    __validator.min_length("StripReadOnly", strip_read_only, 1);
     __validator.min_length("Sync", sync, 1);
-    __validator.min_length("TextFormat", text_format, 1);
+    __validator.minimum("TextFormat", text_format as f64, 1.0, false);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
-    __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    __validator.min_length("Unknown", unknown, 1);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.min_length("Uuid", uuid, 1);
+    __validator.minimum("Validate", validate as f64, 1.0, false);
+    __validator.min_length("ValidationErrors", validation_errors, 1);
+    __validator.minimum("Validator", validator as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
+    __validator.minimum("__private", private as f64, 1.0, false);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("armgen_runtime", armgen_runtime, 1);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
-    __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("async_trait", async_trait as f64, 1.0, false);
+    __validator.min_length("at", at, 1);
     __validator.min_length("await", r#await, 1);
-    __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.min_length("decode_by_status", decode_by_status, 1);
-    __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
-    __validator.min_length("decode_exists", decode_exists, 1);
-    __validator.minimum("decode_json", decode_json as f64, 1.0, false);
-    __validator.min_length("decode_optional", decode_optional, 1);
-    __validator.minimum("decode_text", decode_text as f64, 1.0, false);
+    __validator.min_length("credential", credential, 1);
+    __validator.min_length("decode_body", decode_body, 1);
+    __validator.minimum("decode_by_status", decode_by_status as f64, 1.0, false);
+    __validator.min_length("decode_empty", decode_empty, 1);
+    __validator.minimum("decode_exists", decode_exists as f64, 1.0, false);
+    __validator.min_length("decode_nullable", decode_nullable, 1);
+    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.min_length("decode_response", decode_response, 1);
+    __validator.min_length("deserializer", deserializer_2, 1);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
-    __validator.min_length("dynamic_execute", dynamic_execute, 1);
-    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
-    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+    __validator.min_length("dynamic", dynamic, 1);
+    __validator.minimum("dynamic_execute", dynamic_execute as f64, 1.0, false);
+    __validator.min_length("dynamic_poll", dynamic_poll, 1);
+    __validator
+        .minimum("dynamic_request_error", dynamic_request_error as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
+    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
     __validator.minimum("final", r#final as f64, 1.0, false);
     __validator.min_length("for", r#for, 1);
     __validator.minimum("format", format as f64, 1.0, false);
+    __validator.minimum("formatter", formatter as f64, 1.0, false);
     __validator.minimum("gen", r#gen as f64, 1.0, false);
     __validator.minimum("i32", i32 as f64, 1.0, false);
     __validator.min_length("impl", r#impl, 1);
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.minimum("json", json as f64, 1.0, false);
+    __validator.min_length("json_struct", json_struct, 1);
+    __validator.minimum("len", len as f64, 1.0, false);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.minimum("map", map_2 as f64, 1.0, false);
+    __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
+    __validator.minimum("models", models as f64, 1.0, false);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.min_length("new", new, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.min_length("options", options_2, 1);
     __validator.min_length("override", r#override, 1);
-    __validator.min_length("page", page, 1);
+    __validator.minimum("page", page as f64, 1.0, false);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.min_length("parameterized_host", parameterized_host, 1);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
+    __validator.minimum("params", params as f64, 1.0, false);
+    __validator.minimum("patterns", patterns as f64, 1.0, false);
+    __validator.min_length("pipeline", pipeline, 1);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
-    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.min_length("response", response_2, 1);
-    __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+    __validator.min_length("regex", regex_2, 1);
+    __validator.minimum("request", request as f64, 1.0, false);
+    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
+    __validator
+        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
+    __validator.minimum("response", response_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.minimum("serde", serde as f64, 1.0, false);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
+    __validator.min_length("state", state, 1);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
-    __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     __validator.min_length("super", super_, 1);
+    __validator.min_length("tag", tag, 1);
+    __validator.min_length("tagged_union", tagged_union, 1);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -2800,8 +2921,9 @@ pub fn header_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.min_length("url", url_2, 1);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("value", value_3, 1);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -2815,12 +2937,13 @@ pub fn header_required_request(
         __url.build()?,
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
-    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
-    __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+    __request.headers.push(("A".to_owned(), a.as_str().to_owned()));
+    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_string()));
+    __request.headers.push(("Arc".to_owned(), arc.to_string()));
     __request
         .headers
-        .push(("ArmClientOptions".to_owned(), arm_client_options.as_str().to_owned()));
-    __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.to_owned()));
+        .push(("ArmClientOptions".to_owned(), arm_client_options.to_owned()));
+    __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.to_string()));
     __request.headers.push(("AsMut".to_owned(), as_mut.to_string()));
     __request.headers.push(("AsRef".to_owned(), as_ref.to_owned()));
     __request.headers.push(("AsyncFn".to_owned(), async_fn.to_owned()));
@@ -2828,29 +2951,34 @@ pub fn header_required_request(
     __request
         .headers
         .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
-    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
-    __request.headers.push(("Base64".to_owned(), base64.as_str().to_owned()));
-    __request.headers.push(("Base64Url".to_owned(), base64_url.to_owned()));
-    __request.headers.push(("BinaryFormat".to_owned(), binary_format.to_string()));
+    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_owned()));
+    __request.headers.push(("Base64".to_owned(), base64.to_owned()));
+    __request.headers.push(("Base64Url".to_owned(), base64_url.to_string()));
+    __request
+        .headers
+        .push(("BinaryFormat".to_owned(), binary_format.as_str().to_owned()));
     __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
     __request
         .headers
-        .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+        .push(("ClientMethodOptions".to_owned(), client_method_options.to_string()));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.as_str().to_owned()));
-    __request.headers.push(("Context".to_owned(), context.to_string()));
+    __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
+    __request.headers.push(("Context".to_owned(), context.as_str().to_owned()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
-    __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+    __request.headers.push(("Cow".to_owned(), cow.to_string()));
+    __request.headers.push(("D".to_owned(), d.to_owned()));
     __request
         .headers
-        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
-    __request.headers.push(("Date".to_owned(), date.to_string()));
-    __request.headers.push(("DateTime".to_owned(), date_time.as_str().to_owned()));
-    __request.headers.push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_owned()));
+        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.as_str().to_owned()));
+    __request.headers.push(("Date".to_owned(), date.as_str().to_owned()));
+    __request.headers.push(("DateTime".to_owned(), date_time.to_owned()));
+    __request
+        .headers
+        .push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_string()));
     __request.headers.push(("Debug".to_owned(), debug.to_owned()));
     __request.headers.push(("Default".to_owned(), default.to_string()));
-    __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
-    __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+    __request.headers.push(("Deserialize".to_owned(), deserialize.as_str().to_owned()));
+    __request.headers.push(("Deserializer".to_owned(), deserializer.to_string()));
     __request
         .headers
         .push((
@@ -2858,198 +2986,205 @@ pub fn header_required_request(
             double_ended_iterator.as_str().to_owned(),
         ));
     __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
-    __request.headers.push(("Duration".to_owned(), duration.to_string()));
+    __request.headers.push(("Duration".to_owned(), duration.as_str().to_owned()));
+    __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_owned()));
+    __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_string()));
+    __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_owned()));
     __request
         .headers
-        .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
-    __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_owned()));
-    __request
-        .headers
-        .push(("DynamicReply".to_owned(), dynamic_reply.as_str().to_owned()));
-    __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_string()));
+        .push(("DynamicValidate".to_owned(), dynamic_validate.as_str().to_owned()));
     __request.headers.push(("Eq".to_owned(), eq.to_string()));
     __request.headers.push(("Err".to_owned(), err.to_owned()));
-    __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
+    __request.headers.push(("ErrorBody".to_owned(), error_body.as_str().to_owned()));
     __request
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
     __request.headers.push(("Extend".to_owned(), extend.to_owned()));
-    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+    __request
+        .headers
+        .push(("FinalStateVia".to_owned(), final_state_via.as_str().to_owned()));
     __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
     __request.headers.push(("FnMut".to_owned(), fn_mut.to_string()));
     __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
-    __request.headers.push(("FormBody".to_owned(), form_body.to_string()));
-    __request.headers.push(("FormatError".to_owned(), format_error.as_str().to_owned()));
+    __request.headers.push(("FormBody".to_owned(), form_body.as_str().to_owned()));
+    __request.headers.push(("FormatError".to_owned(), format_error.to_owned()));
     __request.headers.push(("From".to_owned(), from.to_owned()));
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
-    __request.headers.push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
+    __request.headers.push(("FromStatus".to_owned(), from_status.to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
-    __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
-    __request.headers.push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
-    __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+    __request.headers.push(("HostPart".to_owned(), host_part.as_str().to_owned()));
+    __request.headers.push(("HttpRequest".to_owned(), http_request.to_owned()));
+    __request.headers.push(("HttpResponse".to_owned(), http_response.to_string()));
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
-    __request.headers.push(("IntoVariant".to_owned(), into_variant.as_str().to_owned()));
-    __request.headers.push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
+    __request.headers.push(("IntoVariant".to_owned(), into_variant.to_owned()));
+    __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
-    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
-    __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
-    __request.headers.push(("Method".to_owned(), method.to_string()));
-    __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_owned()));
-    __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
-    __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+    __request.headers.push(("LazyLock".to_owned(), lazy_lock.as_str().to_owned()));
+    __request.headers.push(("Map".to_owned(), map.to_owned()));
+    __request.headers.push(("MapAccess".to_owned(), map_access.to_owned()));
+    __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
+    __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_string()));
+    __request.headers.push(("NextLink".to_owned(), next_link.to_owned()));
+    __request.headers.push(("NoFormat".to_owned(), no_format.as_str().to_owned()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
-    __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+    __request.headers.push(("OPERATIONS".to_owned(), operations.to_string()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
-    __request
-        .headers
-        .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
-    __request
-        .headers
-        .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+    __request.headers.push(("OperationInfo".to_owned(), operation_info.to_owned()));
+    __request.headers.push(("OperationStatus".to_owned(), operation_status.to_owned()));
     __request.headers.push(("Option".to_owned(), option.to_string()));
     __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
-    __request.headers.push(("Other".to_owned(), other.to_string()));
-    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
-    __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+    __request.headers.push(("Other".to_owned(), other.as_str().to_owned()));
+    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_string()));
+    __request.headers.push(("Pager".to_owned(), pager.to_owned()));
     __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
     __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
-    __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+    __request.headers.push(("Pattern".to_owned(), pattern.as_str().to_owned()));
     __request
         .headers
-        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
-    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
-    __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_string()));
+    __request
+        .headers
+        .push(("PollerOptions".to_owned(), poller_options.as_str().to_owned()));
+    __request.headers.push(("Regex".to_owned(), regex.to_owned()));
     __request
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
-            resource_manager_audience.to_string(),
+            resource_manager_audience.as_str().to_owned(),
         ));
-    __request.headers.push(("Response".to_owned(), response.to_owned()));
-    __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
-    __request.headers.push(("ResponseHeaders".to_owned(), response_headers.to_owned()));
+    __request.headers.push(("Response".to_owned(), response.to_string()));
+    __request.headers.push(("ResponseError".to_owned(), response_error.to_string()));
+    __request.headers.push(("ResponseHeaders".to_owned(), response_headers.to_string()));
     __request
         .headers
-        .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+        .push(("ResponseTooLarge".to_owned(), response_too_large.to_string()));
     __request.headers.push(("Result".to_owned(), result.to_string()));
-    __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
-    __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
-    __request.push_secret_header("Secret", secret);
+    __request.headers.push(("S".to_owned(), s.to_string()));
+    __request.headers.push(("SERVICES".to_owned(), services.to_owned()));
+    __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_owned()));
+    __request.headers.push(("Secret".to_owned(), secret.to_string()));
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
-    __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
-    __request.headers.push(("Serializer".to_owned(), serializer.as_str().to_owned()));
-    __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
-    __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
+    __request.headers.push(("Serialize".to_owned(), serialize.to_string()));
+    __request.headers.push(("Serializer".to_owned(), serializer.to_owned()));
+    __request
+        .headers
+        .push(("ServiceError".to_owned(), service_error.as_str().to_owned()));
+    __request.headers.push(("ServiceInfo".to_owned(), service_info.to_string()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
     __request.headers.push(("Some".to_owned(), some.as_str().to_owned()));
     __request
         .headers
-        .push((
-            "StaticTokenCredential".to_owned(),
-            static_token_credential.as_str().to_owned(),
-        ));
+        .push(("StaticTokenCredential".to_owned(), static_token_credential.to_owned()));
     __request.headers.push(("String".to_owned(), string.to_string()));
-    __request.headers.push(("StringFormat".to_owned(), string_format.to_owned()));
-    __request
-        .headers
-        .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+    __request.headers.push(("StringFormat".to_owned(), string_format.to_string()));
+    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
-    __request.headers.push(("TextFormat".to_owned(), text_format.to_owned()));
+    __request.headers.push(("TextFormat".to_owned(), text_format.to_string()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
     __request.headers.push(("ToString".to_owned(), to_string.as_str().to_owned()));
-    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_string()));
-    __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
-    __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
-    __request.headers.push(("UnixTime".to_owned(), unix_time.to_string()));
-    __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
-    __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.to_string()));
-    __request.headers.push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
-    __request.headers.push(("Uuid".to_owned(), uuid.as_str().to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.to_owned()));
-    __request.headers.push(("ValidationError".to_owned(), validation_error.to_string()));
     __request
         .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.as_str().to_owned()));
-    __request.headers.push(("Validator".to_owned(), validator.to_owned()));
-    __request.headers.push(("Value".to_owned(), value.to_string()));
+        .push(("TokenCredential".to_owned(), token_credential.as_str().to_owned()));
+    __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
+    __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
+    __request.headers.push(("UnixTime".to_owned(), unix_time.as_str().to_owned()));
+    __request.headers.push(("Unknown".to_owned(), unknown.to_owned()));
+    __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
+    __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
+    __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
+    __request.headers.push(("Uuid".to_owned(), uuid.to_owned()));
+    __request.headers.push(("Validate".to_owned(), validate.to_string()));
+    __request
+        .headers
+        .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
+    __request
+        .headers
+        .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
+    __request.headers.push(("Validator".to_owned(), validator.to_string()));
+    __request.headers.push(("Value".to_owned(), value.as_str().to_owned()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
+    __request.headers.push(("Visitor".to_owned(), visitor.as_str().to_owned()));
     __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
-    __request.headers.push(("__private".to_owned(), private.to_owned()));
+    __request.headers.push(("__private".to_owned(), private.to_string()));
     __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
     __request.headers.push(("align_of".to_owned(), align_of.to_owned()));
     __request.headers.push(("align_of_val".to_owned(), align_of_val.to_string()));
     __request.headers.push(("alloc".to_owned(), alloc.to_string()));
-    __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
     __request
         .headers
-        .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+        .push(("api_version".to_owned(), api_version_3.as_str().to_owned()));
+    __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_owned()));
     __request.headers.push(("as".to_owned(), r#as.to_string()));
     __request.headers.push(("assert".to_owned(), assert.as_str().to_owned()));
     __request.headers.push(("assert_eq".to_owned(), assert_eq.to_owned()));
     __request.headers.push(("async".to_owned(), r#async.as_str().to_owned()));
-    __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
-    __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+    __request.headers.push(("async_trait".to_owned(), async_trait.to_string()));
+    __request.headers.push(("at".to_owned(), at.to_owned()));
     __request.headers.push(("await".to_owned(), r#await.to_owned()));
-    __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
+    __request.headers.push(("azure_core".to_owned(), azure_core.as_str().to_owned()));
     __request.headers.push(("become".to_owned(), r#become.to_string()));
     __request.headers.push(("bool".to_owned(), bool.to_string()));
     __request.headers.push(("box".to_owned(), box_2.as_str().to_owned()));
     __request.headers.push(("break".to_owned(), r#break.to_owned()));
-    __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+    __request
+        .headers
+        .push(("build_request".to_owned(), build_request.as_str().to_owned()));
     __request.headers.push(("cfg".to_owned(), cfg.to_string()));
     __request.headers.push(("char".to_owned(), char.as_str().to_owned()));
     __request.headers.push(("client_only".to_owned(), client_only.as_str().to_owned()));
     __request
         .headers
-        .push(("client_request_id".to_owned(), client_request_id.to_string()));
-    __request.headers.push(("clients".to_owned(), clients.to_string()));
-    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+        .push(("client_request_id".to_owned(), client_request_id.as_str().to_owned()));
+    __request.headers.push(("clients".to_owned(), clients.as_str().to_owned()));
+    __request
+        .headers
+        .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
-    __request.headers.push(("credential".to_owned(), credential.as_str().to_owned()));
-    __request.headers.push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
-    __request.headers.push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
-    __request.headers.push(("decode_bytes".to_owned(), decode_bytes.to_string()));
+    __request.headers.push(("credential".to_owned(), credential.to_owned()));
+    __request.headers.push(("decode_body".to_owned(), decode_body.to_owned()));
     __request
         .headers
-        .push(("decode_empty".to_owned(), decode_empty.as_str().to_owned()));
-    __request.headers.push(("decode_exists".to_owned(), decode_exists.to_owned()));
-    __request.headers.push(("decode_json".to_owned(), decode_json.to_string()));
+        .push(("decode_by_status".to_owned(), decode_by_status.to_string()));
     __request
         .headers
-        .push(("decode_nullable".to_owned(), decode_nullable.as_str().to_owned()));
-    __request.headers.push(("decode_optional".to_owned(), decode_optional.to_owned()));
-    __request
-        .headers
-        .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
-    __request.headers.push(("decode_text".to_owned(), decode_text.to_string()));
+        .push(("decode_bytes".to_owned(), decode_bytes.as_str().to_owned()));
+    __request.headers.push(("decode_empty".to_owned(), decode_empty.to_owned()));
+    __request.headers.push(("decode_exists".to_owned(), decode_exists.to_string()));
+    __request.headers.push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
+    __request.headers.push(("decode_nullable".to_owned(), decode_nullable.to_owned()));
+    __request.headers.push(("decode_optional".to_owned(), decode_optional.to_string()));
+    __request.headers.push(("decode_response".to_owned(), decode_response.to_owned()));
+    __request.headers.push(("decode_text".to_owned(), decode_text.as_str().to_owned()));
+    __request.headers.push(("deserializer".to_owned(), deserializer_2.to_owned()));
     __request.headers.push(("do".to_owned(), r#do.to_string()));
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
-    __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
-    __request.headers.push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
-    __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
+    __request.headers.push(("dynamic".to_owned(), dynamic.to_owned()));
+    __request.headers.push(("dynamic_execute".to_owned(), dynamic_execute.to_string()));
     __request
         .headers
-        .push(("dynamic_poll".to_owned(), dynamic_poll.as_str().to_owned()));
+        .push(("dynamic_pages".to_owned(), dynamic_pages.as_str().to_owned()));
+    __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_owned()));
     __request
         .headers
-        .push(("dynamic_request_error".to_owned(), dynamic_request_error.to_owned()));
-    __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_string()));
+        .push(("dynamic_request_error".to_owned(), dynamic_request_error.to_string()));
+    __request
+        .headers
+        .push(("dynamic_result".to_owned(), dynamic_result.as_str().to_owned()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
-    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_string()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
     __request.headers.push(("env".to_owned(), env.to_owned()));
     __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
-    __request.headers.push(("f".to_owned(), f_2.to_string()));
+    __request.headers.push(("f".to_owned(), f_2.as_str().to_owned()));
     __request.headers.push(("f32".to_owned(), f32.to_owned()));
     __request.headers.push(("f64".to_owned(), f64.to_string()));
     __request.headers.push(("false".to_owned(), r#false.to_owned()));
@@ -3058,6 +3193,7 @@ pub fn header_required_request(
     __request.headers.push(("for".to_owned(), r#for.to_owned()));
     __request.headers.push(("format".to_owned(), format.to_string()));
     __request.headers.push(("format_args".to_owned(), format_args.as_str().to_owned()));
+    __request.headers.push(("formatter".to_owned(), formatter.to_string()));
     __request.headers.push(("gen".to_owned(), r#gen.to_string()));
     __request.headers.push(("i32".to_owned(), i32.to_string()));
     __request.headers.push(("i64".to_owned(), i64.as_str().to_owned()));
@@ -3066,69 +3202,79 @@ pub fn header_required_request(
     __request.headers.push(("in".to_owned(), r#in.to_string()));
     __request.headers.push(("include".to_owned(), include.to_owned()));
     __request.headers.push(("include_str".to_owned(), include_str.to_string()));
-    __request.headers.push(("inner".to_owned(), inner.to_string()));
-    __request.headers.push(("json".to_owned(), json.to_owned()));
+    __request.headers.push(("inner".to_owned(), inner.as_str().to_owned()));
+    __request.headers.push(("json".to_owned(), json.to_string()));
+    __request.headers.push(("json_struct".to_owned(), json_struct.to_owned()));
+    __request.headers.push(("key".to_owned(), key.as_str().to_owned()));
+    __request.headers.push(("len".to_owned(), len.to_string()));
     __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
     __request.headers.push(("loop".to_owned(), r#loop.to_owned()));
     __request.headers.push(("macro".to_owned(), r#macro.to_string()));
+    __request.headers.push(("map".to_owned(), map_2.to_string()));
     __request.headers.push(("match".to_owned(), r#match.as_str().to_owned()));
     __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
-    __request.headers.push(("members".to_owned(), members.to_string()));
-    __request.headers.push(("method_options".to_owned(), method_options_3.to_owned()));
+    __request.headers.push(("members".to_owned(), members.as_str().to_owned()));
+    __request.headers.push(("method_options".to_owned(), method_options_3.to_string()));
     __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
-    __request.headers.push(("models".to_owned(), models.to_owned()));
+    __request.headers.push(("models".to_owned(), models.to_string()));
     __request.headers.push(("move".to_owned(), r#move.to_string()));
     __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
-    __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
-    __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+    __request.headers.push(("new".to_owned(), new.to_owned()));
+    __request
+        .headers
+        .push(("operation_id".to_owned(), operation_id.as_str().to_owned()));
     __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
-    __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+    __request.headers.push(("options".to_owned(), options_2.to_owned()));
     __request.headers.push(("override".to_owned(), r#override.to_owned()));
-    __request.headers.push(("page".to_owned(), page.to_owned()));
+    __request.headers.push(("page".to_owned(), page.to_string()));
     __request.headers.push(("panic".to_owned(), panic.to_string()));
     __request
         .headers
-        .push(("parameterized_host".to_owned(), parameterized_host.to_owned()));
-    __request.headers.push(("params".to_owned(), params.to_owned()));
-    __request.headers.push(("path".to_owned(), path.to_string()));
-    __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
-    __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        .push(("parameterized_host".to_owned(), parameterized_host.to_string()));
+    __request.headers.push(("params".to_owned(), params.to_string()));
+    __request.headers.push(("path".to_owned(), path.as_str().to_owned()));
+    __request.headers.push(("patterns".to_owned(), patterns.to_string()));
+    __request.headers.push(("pipeline".to_owned(), pipeline.to_owned()));
     __request.headers.push(("priv".to_owned(), r#priv.to_string()));
     __request.headers.push(("pub".to_owned(), r#pub.as_str().to_owned()));
     __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
-    __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
-    __request.headers.push(("request".to_owned(), request.to_owned()));
+    __request.headers.push(("regex".to_owned(), regex_2.to_owned()));
+    __request.headers.push(("request".to_owned(), request.to_string()));
     __request
         .headers
         .push((
             "resource_manager_endpoint".to_owned(),
-            resource_manager_endpoint.as_str().to_owned(),
+            resource_manager_endpoint.to_owned(),
         ));
     __request
         .headers
-        .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_owned()));
-    __request.headers.push(("response".to_owned(), response_2.to_owned()));
-    __request.headers.push(("response_error".to_owned(), response_error_2.to_string()));
+        .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_string()));
+    __request.headers.push(("response".to_owned(), response_2.to_string()));
+    __request
+        .headers
+        .push(("response_error".to_owned(), response_error_2.as_str().to_owned()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
-    __request.headers.push(("serde".to_owned(), serde.to_owned()));
-    __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+    __request.headers.push(("serde".to_owned(), serde.to_string()));
+    __request.headers.push(("serde_json".to_owned(), serde_json.as_str().to_owned()));
+    __request.headers.push(("serializer".to_owned(), serializer_2.as_str().to_owned()));
     __request.headers.push(("size_of".to_owned(), size_of.to_string()));
     __request.headers.push(("size_of_val".to_owned(), size_of_val.as_str().to_owned()));
+    __request.headers.push(("state".to_owned(), state.to_owned()));
     __request.headers.push(("static".to_owned(), r#static.to_string()));
     __request.headers.push(("std".to_owned(), std.as_str().to_owned()));
     __request.headers.push(("str".to_owned(), str.to_owned()));
-    __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
+    __request.headers.push(("string_enum".to_owned(), string_enum.as_str().to_owned()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
-    __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
-    __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
-    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_owned()));
-    __request.headers.push(("super".to_owned(), super_.to_owned()));
-    __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+    __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
     __request
         .headers
-        .push(("tagged_union".to_owned(), tagged_union.as_str().to_owned()));
+        .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
+    __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
+    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_string()));
+    __request.headers.push(("super".to_owned(), super_.to_owned()));
+    __request.headers.push(("tag".to_owned(), tag.to_owned()));
+    __request.headers.push(("tagged_union".to_owned(), tagged_union.to_owned()));
     __request.headers.push(("todo".to_owned(), todo.to_owned()));
     __request.headers.push(("trait".to_owned(), r#trait.to_string()));
     __request.headers.push(("true".to_owned(), r#true.as_str().to_owned()));
@@ -3141,11 +3287,11 @@ pub fn header_required_request(
     __request.headers.push(("unreachable".to_owned(), unreachable.to_string()));
     __request.headers.push(("unsafe".to_owned(), r#unsafe.to_string()));
     __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
-    __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+    __request.headers.push(("url".to_owned(), url_2.to_owned()));
     __request.headers.push(("use".to_owned(), r#use.to_owned()));
     __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
-    __request.headers.push(("validator".to_owned(), validator_2.to_string()));
-    __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+    __request.headers.push(("validator".to_owned(), validator_2.as_str().to_owned()));
+    __request.headers.push(("value".to_owned(), value_3.to_owned()));
     __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
     __request.headers.push(("virtual".to_owned(), r#virtual.to_string()));
     __request.headers.push(("where".to_owned(), r#where.as_str().to_owned()));
@@ -3685,7 +3831,7 @@ pub fn path1_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{client_request_id}/{resource_manager_endpoint}` (`Parameters_Path2`).
+/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{json_struct}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{client_request_id}` (`Parameters_Path2`).
 ///
 /// # Arguments
 /// * `future` - `Future` (path)
@@ -3723,6 +3869,7 @@ pub fn path1_response(
 /// * `core` - `core` (path)
 /// * `alloc` - `alloc` (path)
 /// * `client_only` - `client_only` (path)
+/// * `json_struct` - `json_struct` (path)
 /// * `page` - `page` (path)
 /// * `string_enum` - `string_enum` (path)
 /// * `tagged_union` - `tagged_union` (path)
@@ -3737,7 +3884,6 @@ pub fn path1_response(
 /// * `static_token_credential` - `StaticTokenCredential` (path)
 /// * `text_format` - `TextFormat` (path)
 /// * `client_request_id` - `client_request_id` (path)
-/// * `resource_manager_endpoint` - `resource_manager_endpoint` (path)
 pub fn path2_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3776,21 +3922,21 @@ pub fn path2_request(
     core: &super::models::Choice,
     alloc: &str,
     client_only: i32,
-    page: &super::models::Choice,
-    string_enum: &str,
-    tagged_union: i32,
-    async_trait: &super::models::Choice,
-    azure_core: &str,
-    arm_client_options: i32,
-    arm_pipeline: &super::models::Choice,
-    binary_format: &str,
-    into_variant: i32,
-    method_options_2: &super::models::Choice,
-    resource_manager_audience: &str,
-    static_token_credential: i32,
-    text_format: &super::models::Choice,
-    client_request_id: &str,
-    resource_manager_endpoint: i32,
+    json_struct: &super::models::Choice,
+    page: &str,
+    string_enum: i32,
+    tagged_union: &super::models::Choice,
+    async_trait: &str,
+    azure_core: i32,
+    arm_client_options: &super::models::Choice,
+    arm_pipeline: &str,
+    binary_format: i32,
+    into_variant: &super::models::Choice,
+    method_options_2: &str,
+    resource_manager_audience: i32,
+    static_token_credential: &super::models::Choice,
+    text_format: &str,
+    client_request_id: i32,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("Future", future, 1);
@@ -3817,23 +3963,22 @@ pub fn path2_request(
     __validator.minimum("std", std as f64, 1.0, false);
     __validator.min_length("alloc", alloc, 1);
     __validator.minimum("client_only", client_only as f64, 1.0, false);
-    __validator.min_length("string_enum", string_enum, 1);
-    __validator.minimum("tagged_union", tagged_union as f64, 1.0, false);
-    __validator.min_length("azure_core", azure_core, 1);
-    __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
-    __validator.min_length("BinaryFormat", binary_format, 1);
-    __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    __validator
-        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
-    __validator.min_length("client_request_id", client_request_id, 1);
+    __validator.min_length("page", page, 1);
+    __validator.minimum("string_enum", string_enum as f64, 1.0, false);
+    __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("azure_core", azure_core as f64, 1.0, false);
+    __validator.min_length("ArmPipeline", arm_pipeline, 1);
+    __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
+    __validator.min_length("MethodOptions", method_options_2, 1);
     __validator
         .minimum(
-            "resource_manager_endpoint",
-            resource_manager_endpoint as f64,
+            "ResourceManagerAudience",
+            resource_manager_audience as f64,
             1.0,
             false,
         );
+    __validator.min_length("TextFormat", text_format, 1);
+    __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path2/")
@@ -3907,35 +4052,35 @@ pub fn path2_request(
         .literal("/")
         .segment("client_only", &client_only.to_string())
         .literal("/")
-        .segment("page", page.as_str())
+        .segment("json_struct", json_struct.as_str())
         .literal("/")
-        .segment("string_enum", string_enum)
+        .segment("page", page)
         .literal("/")
-        .segment("tagged_union", &tagged_union.to_string())
+        .segment("string_enum", &string_enum.to_string())
         .literal("/")
-        .segment("async_trait", async_trait.as_str())
+        .segment("tagged_union", tagged_union.as_str())
         .literal("/")
-        .segment("azure_core", azure_core)
+        .segment("async_trait", async_trait)
         .literal("/")
-        .segment("ArmClientOptions", &arm_client_options.to_string())
+        .segment("azure_core", &azure_core.to_string())
         .literal("/")
-        .segment("ArmPipeline", arm_pipeline.as_str())
+        .segment("ArmClientOptions", arm_client_options.as_str())
         .literal("/")
-        .segment("BinaryFormat", binary_format)
+        .segment("ArmPipeline", arm_pipeline)
         .literal("/")
-        .segment("IntoVariant", &into_variant.to_string())
+        .segment("BinaryFormat", &binary_format.to_string())
         .literal("/")
-        .segment("MethodOptions", method_options_2.as_str())
+        .segment("IntoVariant", into_variant.as_str())
         .literal("/")
-        .segment("ResourceManagerAudience", resource_manager_audience)
+        .segment("MethodOptions", method_options_2)
         .literal("/")
-        .segment("StaticTokenCredential", &static_token_credential.to_string())
+        .segment("ResourceManagerAudience", &resource_manager_audience.to_string())
         .literal("/")
-        .segment("TextFormat", text_format.as_str())
+        .segment("StaticTokenCredential", static_token_credential.as_str())
         .literal("/")
-        .segment("client_request_id", client_request_id)
+        .segment("TextFormat", text_format)
         .literal("/")
-        .segment("resource_manager_endpoint", &resource_manager_endpoint.to_string())
+        .segment("client_request_id", &client_request_id.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3953,9 +4098,10 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}` (`Parameters_Path3`).
+/// `PUT /path3/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}` (`Parameters_Path3`).
 ///
 /// # Arguments
+/// * `resource_manager_endpoint` - `resource_manager_endpoint` (path)
 /// * `resource_manager_scope` - `resource_manager_scope` (path)
 /// * `response_error` - `response_error` (path)
 /// * `dynamic_error` - `DynamicError` (path)
@@ -4005,198 +4151,199 @@ pub fn path2_response(
 /// * `final_state_via` - `FinalStateVia` (path)
 /// * `operation_status` - `OperationStatus` (path)
 /// * `poller_method_options` - `PollerMethodOptions` (path)
-/// * `poller_options` - `PollerOptions` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    resource_manager_scope: &str,
-    response_error: i32,
-    dynamic_error: &super::models::Choice,
-    dynamic_params: &str,
-    dynamic_validate: i32,
-    operation_info: &super::models::Choice,
-    service_info: &str,
-    dynamic_result: i32,
-    dynamic_reply: &super::models::Choice,
-    dynamic_execute: &str,
-    dynamic_pages: i32,
-    dynamic_poll: &super::models::Choice,
-    dynamic_request_error: &str,
-    error_body: i32,
-    from_status: &super::models::Choice,
-    response_error_2: &str,
-    service_error: i32,
-    decode_body: &super::models::Choice,
-    decode_by_status: &str,
-    decode_bytes: i32,
-    decode_empty: &super::models::Choice,
-    decode_exists: &str,
-    decode_json: i32,
-    decode_nullable: &super::models::Choice,
-    decode_optional: &str,
-    decode_text: i32,
-    base64: &super::models::Choice,
-    base64_url: &str,
-    date: i32,
-    date_time: &super::models::Choice,
-    date_time_rfc1123: &str,
-    duration: i32,
-    format_error: &super::models::Choice,
-    string_format: &str,
-    unix_time: i32,
-    uuid: &super::models::Choice,
-    response_headers: &str,
-    host_part: i32,
-    invalid_host: &super::models::Choice,
-    parameterized_host: &str,
-    form_body: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
-    method: i32,
-    url_builder: &super::models::Choice,
-    response_too_large: &str,
-    final_state_via: i32,
-    operation_status: &super::models::Choice,
-    poller_method_options: &str,
-    poller_options: i32,
+    resource_manager_endpoint: &str,
+    resource_manager_scope: i32,
+    response_error: &super::models::Choice,
+    dynamic_error: &str,
+    dynamic_params: i32,
+    dynamic_validate: &super::models::Choice,
+    operation_info: &str,
+    service_info: i32,
+    dynamic_result: &super::models::Choice,
+    dynamic_reply: &str,
+    dynamic_execute: i32,
+    dynamic_pages: &super::models::Choice,
+    dynamic_poll: &str,
+    dynamic_request_error: i32,
+    error_body: &super::models::Choice,
+    from_status: &str,
+    response_error_2: i32,
+    service_error: &super::models::Choice,
+    decode_body: &str,
+    decode_by_status: i32,
+    decode_bytes: &super::models::Choice,
+    decode_empty: &str,
+    decode_exists: i32,
+    decode_json: &super::models::Choice,
+    decode_nullable: &str,
+    decode_optional: i32,
+    decode_text: &super::models::Choice,
+    base64: &str,
+    base64_url: i32,
+    date: &super::models::Choice,
+    date_time: &str,
+    date_time_rfc1123: i32,
+    duration: &super::models::Choice,
+    format_error: &str,
+    string_format: i32,
+    unix_time: &super::models::Choice,
+    uuid: &str,
+    response_headers: i32,
+    host_part: &super::models::Choice,
+    invalid_host: &str,
+    parameterized_host: i32,
+    form_body: &super::models::Choice,
+    http_request: &str,
+    http_response: i32,
+    method: &super::models::Choice,
+    url_builder: &str,
+    response_too_large: i32,
+    final_state_via: &super::models::Choice,
+    operation_status: &str,
+    poller_method_options: i32,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.minimum("response_error", response_error as f64, 1.0, false);
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
-    __validator.min_length("ServiceInfo", service_info, 1);
-    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
-    __validator.min_length("dynamic_execute", dynamic_execute, 1);
-    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
-    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
-    __validator.min_length("ResponseError", response_error_2, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("decode_by_status", decode_by_status, 1);
-    __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
-    __validator.min_length("decode_exists", decode_exists, 1);
-    __validator.minimum("decode_json", decode_json as f64, 1.0, false);
-    __validator.min_length("decode_optional", decode_optional, 1);
-    __validator.minimum("decode_text", decode_text as f64, 1.0, false);
-    __validator.min_length("Base64Url", base64_url, 1);
-    __validator.minimum("Date", date as f64, 1.0, false);
-    __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
-    __validator.minimum("Duration", duration as f64, 1.0, false);
-    __validator.min_length("StringFormat", string_format, 1);
-    __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
-    __validator.min_length("ResponseHeaders", response_headers, 1);
-    __validator.minimum("HostPart", host_part as f64, 1.0, false);
-    __validator.min_length("parameterized_host", parameterized_host, 1);
-    __validator.minimum("FormBody", form_body as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
+    __validator
+        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
+    __validator.min_length("DynamicError", dynamic_error, 1);
+    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    __validator.min_length("OperationInfo", operation_info, 1);
+    __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    __validator.min_length("DynamicReply", dynamic_reply, 1);
+    __validator.minimum("dynamic_execute", dynamic_execute as f64, 1.0, false);
+    __validator.min_length("dynamic_poll", dynamic_poll, 1);
+    __validator
+        .minimum("dynamic_request_error", dynamic_request_error as f64, 1.0, false);
+    __validator.min_length("FromStatus", from_status, 1);
+    __validator.minimum("ResponseError", response_error_2 as f64, 1.0, false);
+    __validator.min_length("decode_body", decode_body, 1);
+    __validator.minimum("decode_by_status", decode_by_status as f64, 1.0, false);
+    __validator.min_length("decode_empty", decode_empty, 1);
+    __validator.minimum("decode_exists", decode_exists as f64, 1.0, false);
+    __validator.min_length("decode_nullable", decode_nullable, 1);
+    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.min_length("Base64", base64, 1);
+    __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
+    __validator.min_length("DateTime", date_time, 1);
+    __validator.minimum("DateTimeRfc1123", date_time_rfc1123 as f64, 1.0, false);
+    __validator.min_length("FormatError", format_error, 1);
+    __validator.minimum("StringFormat", string_format as f64, 1.0, false);
+    __validator.min_length("Uuid", uuid, 1);
+    __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
+    __validator.min_length("InvalidHost", invalid_host, 1);
+    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
+    __validator.min_length("HttpRequest", http_request, 1);
+    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
+    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
+    __validator.min_length("OperationStatus", operation_status, 1);
+    __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
-        .segment("resource_manager_scope", resource_manager_scope)
+        .segment("resource_manager_endpoint", resource_manager_endpoint)
         .literal("/")
-        .segment("response_error", &response_error.to_string())
+        .segment("resource_manager_scope", &resource_manager_scope.to_string())
         .literal("/")
-        .segment("DynamicError", dynamic_error.as_str())
+        .segment("response_error", response_error.as_str())
         .literal("/")
-        .segment("DynamicParams", dynamic_params)
+        .segment("DynamicError", dynamic_error)
         .literal("/")
-        .segment("DynamicValidate", &dynamic_validate.to_string())
+        .segment("DynamicParams", &dynamic_params.to_string())
         .literal("/")
-        .segment("OperationInfo", operation_info.as_str())
+        .segment("DynamicValidate", dynamic_validate.as_str())
         .literal("/")
-        .segment("ServiceInfo", service_info)
+        .segment("OperationInfo", operation_info)
         .literal("/")
-        .segment("dynamic_result", &dynamic_result.to_string())
+        .segment("ServiceInfo", &service_info.to_string())
         .literal("/")
-        .segment("DynamicReply", dynamic_reply.as_str())
+        .segment("dynamic_result", dynamic_result.as_str())
         .literal("/")
-        .segment("dynamic_execute", dynamic_execute)
+        .segment("DynamicReply", dynamic_reply)
         .literal("/")
-        .segment("dynamic_pages", &dynamic_pages.to_string())
+        .segment("dynamic_execute", &dynamic_execute.to_string())
         .literal("/")
-        .segment("dynamic_poll", dynamic_poll.as_str())
+        .segment("dynamic_pages", dynamic_pages.as_str())
         .literal("/")
-        .segment("dynamic_request_error", dynamic_request_error)
+        .segment("dynamic_poll", dynamic_poll)
         .literal("/")
-        .segment("ErrorBody", &error_body.to_string())
+        .segment("dynamic_request_error", &dynamic_request_error.to_string())
         .literal("/")
-        .segment("FromStatus", from_status.as_str())
+        .segment("ErrorBody", error_body.as_str())
         .literal("/")
-        .segment("ResponseError", response_error_2)
+        .segment("FromStatus", from_status)
         .literal("/")
-        .segment("ServiceError", &service_error.to_string())
+        .segment("ResponseError", &response_error_2.to_string())
         .literal("/")
-        .segment("decode_body", decode_body.as_str())
+        .segment("ServiceError", service_error.as_str())
         .literal("/")
-        .segment("decode_by_status", decode_by_status)
+        .segment("decode_body", decode_body)
         .literal("/")
-        .segment("decode_bytes", &decode_bytes.to_string())
+        .segment("decode_by_status", &decode_by_status.to_string())
         .literal("/")
-        .segment("decode_empty", decode_empty.as_str())
+        .segment("decode_bytes", decode_bytes.as_str())
         .literal("/")
-        .segment("decode_exists", decode_exists)
+        .segment("decode_empty", decode_empty)
         .literal("/")
-        .segment("decode_json", &decode_json.to_string())
+        .segment("decode_exists", &decode_exists.to_string())
         .literal("/")
-        .segment("decode_nullable", decode_nullable.as_str())
+        .segment("decode_json", decode_json.as_str())
         .literal("/")
-        .segment("decode_optional", decode_optional)
+        .segment("decode_nullable", decode_nullable)
         .literal("/")
-        .segment("decode_text", &decode_text.to_string())
+        .segment("decode_optional", &decode_optional.to_string())
         .literal("/")
-        .segment("Base64", base64.as_str())
+        .segment("decode_text", decode_text.as_str())
         .literal("/")
-        .segment("Base64Url", base64_url)
+        .segment("Base64", base64)
         .literal("/")
-        .segment("Date", &date.to_string())
+        .segment("Base64Url", &base64_url.to_string())
         .literal("/")
-        .segment("DateTime", date_time.as_str())
+        .segment("Date", date.as_str())
         .literal("/")
-        .segment("DateTimeRfc1123", date_time_rfc1123)
+        .segment("DateTime", date_time)
         .literal("/")
-        .segment("Duration", &duration.to_string())
+        .segment("DateTimeRfc1123", &date_time_rfc1123.to_string())
         .literal("/")
-        .segment("FormatError", format_error.as_str())
+        .segment("Duration", duration.as_str())
         .literal("/")
-        .segment("StringFormat", string_format)
+        .segment("FormatError", format_error)
         .literal("/")
-        .segment("UnixTime", &unix_time.to_string())
+        .segment("StringFormat", &string_format.to_string())
         .literal("/")
-        .segment("Uuid", uuid.as_str())
+        .segment("UnixTime", unix_time.as_str())
         .literal("/")
-        .segment("ResponseHeaders", response_headers)
+        .segment("Uuid", uuid)
         .literal("/")
-        .segment("HostPart", &host_part.to_string())
+        .segment("ResponseHeaders", &response_headers.to_string())
         .literal("/")
-        .segment("InvalidHost", invalid_host.as_str())
+        .segment("HostPart", host_part.as_str())
         .literal("/")
-        .segment("parameterized_host", parameterized_host)
+        .segment("InvalidHost", invalid_host)
         .literal("/")
-        .segment("FormBody", &form_body.to_string())
+        .segment("parameterized_host", &parameterized_host.to_string())
         .literal("/")
-        .segment("HttpRequest", http_request.as_str())
+        .segment("FormBody", form_body.as_str())
         .literal("/")
-        .segment("HttpResponse", http_response)
+        .segment("HttpRequest", http_request)
         .literal("/")
-        .segment("Method", &method.to_string())
+        .segment("HttpResponse", &http_response.to_string())
         .literal("/")
-        .segment("UrlBuilder", url_builder.as_str())
+        .segment("Method", method.as_str())
         .literal("/")
-        .segment("ResponseTooLarge", response_too_large)
+        .segment("UrlBuilder", url_builder)
         .literal("/")
-        .segment("FinalStateVia", &final_state_via.to_string())
+        .segment("ResponseTooLarge", &response_too_large.to_string())
         .literal("/")
-        .segment("OperationStatus", operation_status.as_str())
+        .segment("FinalStateVia", final_state_via.as_str())
         .literal("/")
-        .segment("PollerMethodOptions", poller_method_options)
+        .segment("OperationStatus", operation_status)
         .literal("/")
-        .segment("PollerOptions", &poller_options.to_string())
+        .segment("PollerMethodOptions", &poller_method_options.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4214,9 +4361,10 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}` (`Parameters_Path4`).
+/// `PUT /path4/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `poller_options` - `PollerOptions` (path)
 /// * `next_link` - `NextLink` (path)
 /// * `page_decoder` - `PageDecoder` (path)
 /// * `pattern` - `Pattern` (path)
@@ -4266,198 +4414,197 @@ pub fn path3_response(
 /// * `models` - `models` (path)
 /// * `clients` - `clients` (path)
 /// * `dynamic` - `dynamic` (path)
-/// * `patterns` - `patterns` (path)
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    next_link: &str,
-    page_decoder: i32,
-    pattern: &super::models::Choice,
-    strip_read_only: &str,
-    strip_member: i32,
-    strip_members: &super::models::Choice,
-    regex: &str,
-    secret: i32,
-    url: &super::models::Choice,
-    constraint: &str,
-    validate: i32,
-    validation_error: &super::models::Choice,
-    validation_errors: &str,
-    validator: i32,
-    compile_pattern: &super::models::Choice,
-    regex_2: &str,
-    serde: i32,
-    serde_json: &super::models::Choice,
-    url_2: &str,
-    endpoint_2: i32,
-    api_version_2: &super::models::Choice,
-    options_2: &str,
-    request: i32,
-    validator_2: &super::models::Choice,
-    value: &str,
-    params: i32,
-    path: &super::models::Choice,
-    at: &str,
-    json: i32,
-    members: &super::models::Choice,
-    pipeline: &str,
-    response: i32,
-    operation_id: &super::models::Choice,
-    credential: &str,
-    subscription_id: i32,
-    inner: &super::models::Choice,
-    tag: &str,
-    method_options_2: i32,
-    f_2: &super::models::Choice,
-    new: &str,
-    api_version_3: i32,
-    default_endpoint: &super::models::Choice,
-    services: &str,
-    operations: i32,
-    build_request: &super::models::Choice,
-    decode_response: &str,
-    models: i32,
-    clients: &super::models::Choice,
-    dynamic: &str,
-    patterns: i32,
+    poller_options: &str,
+    next_link: i32,
+    page_decoder: &super::models::Choice,
+    pattern: &str,
+    strip_read_only: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
+    regex: i32,
+    secret: &super::models::Choice,
+    url: &str,
+    constraint: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    compile_pattern: &str,
+    regex_2: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
+    url_2: i32,
+    endpoint_2: &super::models::Choice,
+    api_version_2: &str,
+    options_2: i32,
+    request: &super::models::Choice,
+    validator_2: &str,
+    value: i32,
+    params: &super::models::Choice,
+    path: &str,
+    at: i32,
+    json: &super::models::Choice,
+    members: &str,
+    pipeline: i32,
+    response: &super::models::Choice,
+    operation_id: &str,
+    credential: i32,
+    subscription_id: &super::models::Choice,
+    inner: &str,
+    tag: i32,
+    method_options_2: &super::models::Choice,
+    f_2: &str,
+    new: i32,
+    api_version_3: &super::models::Choice,
+    default_endpoint: &str,
+    services: i32,
+    operations: &super::models::Choice,
+    build_request: &str,
+    decode_response: i32,
+    models: &super::models::Choice,
+    clients: &str,
+    dynamic: i32,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("NextLink", next_link, 1);
-    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
-    __validator.min_length("StripReadOnly", strip_read_only, 1);
-    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
-    __validator.min_length("Regex", regex, 1);
-    __validator.minimum("Secret", secret as f64, 1.0, false);
-    __validator.min_length("Constraint", constraint, 1);
-    __validator.minimum("Validate", validate as f64, 1.0, false);
-    __validator.min_length("ValidationErrors", validation_errors, 1);
-    __validator.minimum("Validator", validator as f64, 1.0, false);
-    __validator.min_length("regex", regex_2, 1);
-    __validator.minimum("serde", serde as f64, 1.0, false);
-    __validator.min_length("url", url_2, 1);
-    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
-    __validator.min_length("options", options_2, 1);
-    __validator.minimum("request", request as f64, 1.0, false);
-    __validator.min_length("value", value, 1);
-    __validator.minimum("params", params as f64, 1.0, false);
-    __validator.min_length("at", at, 1);
-    __validator.minimum("json", json as f64, 1.0, false);
-    __validator.min_length("pipeline", pipeline, 1);
-    __validator.minimum("response", response as f64, 1.0, false);
-    __validator.min_length("credential", credential, 1);
-    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
-    __validator.min_length("tag", tag, 1);
-    __validator.minimum("method_options", method_options_2 as f64, 1.0, false);
-    __validator.min_length("new", new, 1);
-    __validator.minimum("API_VERSION", api_version_3 as f64, 1.0, false);
-    __validator.min_length("SERVICES", services, 1);
-    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
-    __validator.min_length("decode_response", decode_response, 1);
-    __validator.minimum("models", models as f64, 1.0, false);
-    __validator.min_length("dynamic", dynamic, 1);
-    __validator.minimum("patterns", patterns as f64, 1.0, false);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
+    __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_2, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value as f64, 1.0, false);
+    __validator.min_length("path", path, 1);
+    __validator.minimum("at", at as f64, 1.0, false);
+    __validator.min_length("members", members, 1);
+    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
+    __validator.min_length("operation_id", operation_id, 1);
+    __validator.minimum("credential", credential as f64, 1.0, false);
+    __validator.min_length("inner", inner, 1);
+    __validator.minimum("tag", tag as f64, 1.0, false);
+    __validator.min_length("f", f_2, 1);
+    __validator.minimum("new", new as f64, 1.0, false);
+    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
+    __validator.minimum("SERVICES", services as f64, 1.0, false);
+    __validator.min_length("build_request", build_request, 1);
+    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
+    __validator.min_length("clients", clients, 1);
+    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
-        .segment("NextLink", next_link)
+        .segment("PollerOptions", poller_options)
         .literal("/")
-        .segment("PageDecoder", &page_decoder.to_string())
+        .segment("NextLink", &next_link.to_string())
         .literal("/")
-        .segment("Pattern", pattern.as_str())
+        .segment("PageDecoder", page_decoder.as_str())
         .literal("/")
-        .segment("StripReadOnly", strip_read_only)
+        .segment("Pattern", pattern)
         .literal("/")
-        .segment("strip_member", &strip_member.to_string())
+        .segment("StripReadOnly", &strip_read_only.to_string())
         .literal("/")
-        .segment("strip_members", strip_members.as_str())
+        .segment("strip_member", strip_member.as_str())
         .literal("/")
-        .segment("Regex", regex)
+        .segment("strip_members", strip_members)
         .literal("/")
-        .segment("Secret", &secret.to_string())
+        .segment("Regex", &regex.to_string())
         .literal("/")
-        .segment("Url", url.as_str())
+        .segment("Secret", secret.as_str())
         .literal("/")
-        .segment("Constraint", constraint)
+        .segment("Url", url)
         .literal("/")
-        .segment("Validate", &validate.to_string())
+        .segment("Constraint", &constraint.to_string())
         .literal("/")
-        .segment("ValidationError", validation_error.as_str())
+        .segment("Validate", validate.as_str())
         .literal("/")
-        .segment("ValidationErrors", validation_errors)
+        .segment("ValidationError", validation_error)
         .literal("/")
-        .segment("Validator", &validator.to_string())
+        .segment("ValidationErrors", &validation_errors.to_string())
         .literal("/")
-        .segment("compile_pattern", compile_pattern.as_str())
+        .segment("Validator", validator.as_str())
         .literal("/")
-        .segment("regex", regex_2)
+        .segment("compile_pattern", compile_pattern)
         .literal("/")
-        .segment("serde", &serde.to_string())
+        .segment("regex", &regex_2.to_string())
         .literal("/")
-        .segment("serde_json", serde_json.as_str())
+        .segment("serde", serde.as_str())
         .literal("/")
-        .segment("url", url_2)
+        .segment("serde_json", serde_json)
         .literal("/")
-        .segment("endpoint", &endpoint_2.to_string())
+        .segment("url", &url_2.to_string())
         .literal("/")
-        .segment("api_version", api_version_2.as_str())
+        .segment("endpoint", endpoint_2.as_str())
         .literal("/")
-        .segment("options", options_2)
+        .segment("api_version", api_version_2)
         .literal("/")
-        .segment("request", &request.to_string())
+        .segment("options", &options_2.to_string())
         .literal("/")
-        .segment("validator", validator_2.as_str())
+        .segment("request", request.as_str())
         .literal("/")
-        .segment("value", value)
+        .segment("validator", validator_2)
         .literal("/")
-        .segment("params", &params.to_string())
+        .segment("value", &value.to_string())
         .literal("/")
-        .segment("path", path.as_str())
+        .segment("params", params.as_str())
         .literal("/")
-        .segment("at", at)
+        .segment("path", path)
         .literal("/")
-        .segment("json", &json.to_string())
+        .segment("at", &at.to_string())
         .literal("/")
-        .segment("members", members.as_str())
+        .segment("json", json.as_str())
         .literal("/")
-        .segment("pipeline", pipeline)
+        .segment("members", members)
         .literal("/")
-        .segment("response", &response.to_string())
+        .segment("pipeline", &pipeline.to_string())
         .literal("/")
-        .segment("operation_id", operation_id.as_str())
+        .segment("response", response.as_str())
         .literal("/")
-        .segment("credential", credential)
+        .segment("operation_id", operation_id)
         .literal("/")
-        .segment("subscription_id", &subscription_id.to_string())
+        .segment("credential", &credential.to_string())
         .literal("/")
-        .segment("inner", inner.as_str())
+        .segment("subscription_id", subscription_id.as_str())
         .literal("/")
-        .segment("tag", tag)
+        .segment("inner", inner)
         .literal("/")
-        .segment("method_options", &method_options_2.to_string())
+        .segment("tag", &tag.to_string())
         .literal("/")
-        .segment("f", f_2.as_str())
+        .segment("method_options", method_options_2.as_str())
         .literal("/")
-        .segment("new", new)
+        .segment("f", f_2)
         .literal("/")
-        .segment("API_VERSION", &api_version_3.to_string())
+        .segment("new", &new.to_string())
         .literal("/")
-        .segment("DEFAULT_ENDPOINT", default_endpoint.as_str())
+        .segment("API_VERSION", api_version_3.as_str())
         .literal("/")
-        .segment("SERVICES", services)
+        .segment("DEFAULT_ENDPOINT", default_endpoint)
         .literal("/")
-        .segment("OPERATIONS", &operations.to_string())
+        .segment("SERVICES", &services.to_string())
         .literal("/")
-        .segment("build_request", build_request.as_str())
+        .segment("OPERATIONS", operations.as_str())
         .literal("/")
-        .segment("decode_response", decode_response)
+        .segment("build_request", build_request)
         .literal("/")
-        .segment("models", &models.to_string())
+        .segment("decode_response", &decode_response.to_string())
         .literal("/")
-        .segment("clients", clients.as_str())
+        .segment("models", models.as_str())
         .literal("/")
-        .segment("dynamic", dynamic)
+        .segment("clients", clients)
         .literal("/")
-        .segment("patterns", &patterns.to_string())
+        .segment("dynamic", &dynamic.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4475,9 +4622,10 @@ pub fn path4_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path5/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
+/// `PUT /path5/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{A}/{D}/{S}/{Visitor}/{MapAccess}/{map}/{key}/{state}/{len}/{serializer}/{deserializer}/{formatter}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
 ///
 /// # Arguments
+/// * `patterns` - `patterns` (path)
 /// * `other` - `Other` (path)
 /// * `unknown` - `Unknown` (path)
 /// * `arc` - `Arc` (path)
@@ -4490,6 +4638,18 @@ pub fn path4_response(
 /// * `deserialize` - `Deserialize` (path)
 /// * `serializer` - `Serializer` (path)
 /// * `deserializer` - `Deserializer` (path)
+/// * `a` - `A` (path)
+/// * `d` - `D` (path)
+/// * `s` - `S` (path)
+/// * `visitor` - `Visitor` (path)
+/// * `map_access` - `MapAccess` (path)
+/// * `map_2` - `map` (path)
+/// * `key` - `key` (path)
+/// * `state` - `state` (path)
+/// * `len` - `len` (path)
+/// * `serializer_2` - `serializer` (path)
+/// * `deserializer_2` - `deserializer` (path)
+/// * `formatter` - `formatter` (path)
 /// * `token_credential` - `TokenCredential` (path)
 /// * `safe_debug` - `SafeDebug` (path)
 /// * `client_method_options` - `ClientMethodOptions` (path)
@@ -4502,87 +4662,135 @@ pub fn path4_response(
 pub fn path5_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    other: &str,
-    unknown: i32,
-    arc: &super::models::Choice,
-    lazy_lock: &str,
-    b_tree_map: i32,
-    cow: &super::models::Choice,
-    value: &str,
-    map: i32,
-    serialize: &super::models::Choice,
-    deserialize: &str,
-    serializer: i32,
-    deserializer: &super::models::Choice,
-    token_credential: &str,
-    safe_debug: i32,
-    client_method_options: &super::models::Choice,
-    no_format: &str,
-    pager: i32,
-    response: &super::models::Choice,
-    context: &str,
-    armgen_runtime: i32,
-    private: &super::models::Choice,
+    patterns: &str,
+    other: i32,
+    unknown: &super::models::Choice,
+    arc: &str,
+    lazy_lock: i32,
+    b_tree_map: &super::models::Choice,
+    cow: &str,
+    value: i32,
+    map: &super::models::Choice,
+    serialize: &str,
+    deserialize: i32,
+    serializer: &super::models::Choice,
+    deserializer: &str,
+    a: i32,
+    d: &super::models::Choice,
+    s: &str,
+    visitor: i32,
+    map_access: &super::models::Choice,
+    map_2: &str,
+    key: i32,
+    state: &super::models::Choice,
+    len: &str,
+    serializer_2: i32,
+    deserializer_2: &super::models::Choice,
+    formatter: &str,
+    token_credential: i32,
+    safe_debug: &super::models::Choice,
+    client_method_options: &str,
+    no_format: i32,
+    pager: &super::models::Choice,
+    response: &str,
+    context: i32,
+    armgen_runtime: &super::models::Choice,
+    private: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("Other", other, 1);
-    __validator.minimum("Unknown", unknown as f64, 1.0, false);
-    __validator.min_length("LazyLock", lazy_lock, 1);
-    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
-    __validator.min_length("Value", value, 1);
-    __validator.minimum("Map", map as f64, 1.0, false);
-    __validator.min_length("Deserialize", deserialize, 1);
-    __validator.minimum("Serializer", serializer as f64, 1.0, false);
-    __validator.min_length("TokenCredential", token_credential, 1);
-    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
-    __validator.min_length("NoFormat", no_format, 1);
-    __validator.minimum("Pager", pager as f64, 1.0, false);
-    __validator.min_length("Context", context, 1);
-    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("Other", other as f64, 1.0, false);
+    __validator.min_length("Arc", arc, 1);
+    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    __validator.min_length("Cow", cow, 1);
+    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("Serialize", serialize, 1);
+    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.minimum("A", a as f64, 1.0, false);
+    __validator.min_length("S", s, 1);
+    __validator.minimum("Visitor", visitor as f64, 1.0, false);
+    __validator.min_length("map", map_2, 1);
+    __validator.minimum("key", key as f64, 1.0, false);
+    __validator.min_length("len", len, 1);
+    __validator.minimum("serializer", serializer_2 as f64, 1.0, false);
+    __validator.min_length("formatter", formatter, 1);
+    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.min_length("Response", response, 1);
+    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("__private", private, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path5/")
-        .segment("Other", other)
+        .segment("patterns", patterns)
         .literal("/")
-        .segment("Unknown", &unknown.to_string())
+        .segment("Other", &other.to_string())
         .literal("/")
-        .segment("Arc", arc.as_str())
+        .segment("Unknown", unknown.as_str())
         .literal("/")
-        .segment("LazyLock", lazy_lock)
+        .segment("Arc", arc)
         .literal("/")
-        .segment("BTreeMap", &b_tree_map.to_string())
+        .segment("LazyLock", &lazy_lock.to_string())
         .literal("/")
-        .segment("Cow", cow.as_str())
+        .segment("BTreeMap", b_tree_map.as_str())
         .literal("/")
-        .segment("Value", value)
+        .segment("Cow", cow)
         .literal("/")
-        .segment("Map", &map.to_string())
+        .segment("Value", &value.to_string())
         .literal("/")
-        .segment("Serialize", serialize.as_str())
+        .segment("Map", map.as_str())
         .literal("/")
-        .segment("Deserialize", deserialize)
+        .segment("Serialize", serialize)
         .literal("/")
-        .segment("Serializer", &serializer.to_string())
+        .segment("Deserialize", &deserialize.to_string())
         .literal("/")
-        .segment("Deserializer", deserializer.as_str())
+        .segment("Serializer", serializer.as_str())
         .literal("/")
-        .segment("TokenCredential", token_credential)
+        .segment("Deserializer", deserializer)
         .literal("/")
-        .segment("SafeDebug", &safe_debug.to_string())
+        .segment("A", &a.to_string())
         .literal("/")
-        .segment("ClientMethodOptions", client_method_options.as_str())
+        .segment("D", d.as_str())
         .literal("/")
-        .segment("NoFormat", no_format)
+        .segment("S", s)
         .literal("/")
-        .segment("Pager", &pager.to_string())
+        .segment("Visitor", &visitor.to_string())
         .literal("/")
-        .segment("Response", response.as_str())
+        .segment("MapAccess", map_access.as_str())
         .literal("/")
-        .segment("Context", context)
+        .segment("map", map_2)
         .literal("/")
-        .segment("armgen_runtime", &armgen_runtime.to_string())
+        .segment("key", &key.to_string())
         .literal("/")
-        .segment("__private", private.as_str())
+        .segment("state", state.as_str())
+        .literal("/")
+        .segment("len", len)
+        .literal("/")
+        .segment("serializer", &serializer_2.to_string())
+        .literal("/")
+        .segment("deserializer", deserializer_2.as_str())
+        .literal("/")
+        .segment("formatter", formatter)
+        .literal("/")
+        .segment("TokenCredential", &token_credential.to_string())
+        .literal("/")
+        .segment("SafeDebug", safe_debug.as_str())
+        .literal("/")
+        .segment("ClientMethodOptions", client_method_options)
+        .literal("/")
+        .segment("NoFormat", &no_format.to_string())
+        .literal("/")
+        .segment("Pager", pager.as_str())
+        .literal("/")
+        .segment("Response", response)
+        .literal("/")
+        .segment("Context", &context.to_string())
+        .literal("/")
+        .segment("armgen_runtime", armgen_runtime.as_str())
+        .literal("/")
+        .segment("__private", private)
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4603,6 +4811,7 @@ pub fn path5_response(
 /// `PUT /parameters/QueryOptional` (`Parameters_QueryOptional`).
 ///
 /// # Arguments
+/// * `a` - `A` (query, optional)
 /// * `api_version_2` - `API_VERSION` (query, optional)
 /// * `arc` - `Arc` (query, optional)
 /// * `arm_client_options` - `ArmClientOptions` (query, optional)
@@ -4623,6 +4832,7 @@ pub fn path5_response(
 /// * `context` - `Context` (query, optional)
 /// * `copy` - `Copy` (query, optional)
 /// * `cow` - `Cow` (query, optional)
+/// * `d` - `D` (query, optional)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (query, optional)
 /// * `date` - `Date` (query, optional)
 /// * `date_time` - `DateTime` (query, optional)
@@ -4665,6 +4875,7 @@ pub fn path5_response(
 /// * `iterator` - `Iterator` (query, optional)
 /// * `lazy_lock` - `LazyLock` (query, optional)
 /// * `map` - `Map` (query, optional)
+/// * `map_access` - `MapAccess` (query, optional)
 /// * `method` - `Method` (query, optional)
 /// * `method_options_2` - `MethodOptions` (query, optional)
 /// * `next_link` - `NextLink` (query, optional)
@@ -4691,6 +4902,7 @@ pub fn path5_response(
 /// * `response_headers` - `ResponseHeaders` (query, optional)
 /// * `response_too_large` - `ResponseTooLarge` (query, optional)
 /// * `result` - `Result` (query, optional)
+/// * `s` - `S` (query, optional)
 /// * `services` - `SERVICES` (query, optional)
 /// * `safe_debug` - `SafeDebug` (query, optional)
 /// * `secret` - `Secret` (query, optional)
@@ -4725,6 +4937,7 @@ pub fn path5_response(
 /// * `validator` - `Validator` (query, optional)
 /// * `value` - `Value` (query, optional)
 /// * `vec` - `Vec` (query, optional)
+/// * `visitor` - `Visitor` (query, optional)
 /// * `value_2` - `_` (query, optional)
 /// * `private` - `__private` (query, optional)
 /// * `abstract` - `abstract` (query, optional)
@@ -4768,6 +4981,7 @@ pub fn path5_response(
 /// * `decode_optional` - `decode_optional` (query, optional)
 /// * `decode_response` - `decode_response` (query, optional)
 /// * `decode_text` - `decode_text` (query, optional)
+/// * `deserializer_2` - `deserializer` (query, optional)
 /// * `do` - `do` (query, optional)
 /// * `drop_2` - `drop` (query, optional)
 /// * `dyn` - `dyn` (query, optional)
@@ -4791,6 +5005,7 @@ pub fn path5_response(
 /// * `for` - `for` (query, optional)
 /// * `format` - `format` (query, optional)
 /// * `format_args` - `format_args` (query, optional)
+/// * `formatter` - `formatter` (query, optional)
 /// * `gen` - `gen` (query, optional)
 /// * `i32` - `i32` (query, optional)
 /// * `i64` - `i64` (query, optional)
@@ -4801,9 +5016,13 @@ pub fn path5_response(
 /// * `include_str` - `include_str` (query, optional)
 /// * `inner` - `inner` (query, optional)
 /// * `json` - `json` (query, optional)
+/// * `json_struct` - `json_struct` (query, optional)
+/// * `key` - `key` (query, optional)
+/// * `len` - `len` (query, optional)
 /// * `let` - `let` (query, optional)
 /// * `loop` - `loop` (query, optional)
 /// * `macro` - `macro` (query, optional)
+/// * `map_2` - `map` (query, optional)
 /// * `match` - `match` (query, optional)
 /// * `matches` - `matches` (query, optional)
 /// * `members` - `members` (query, optional)
@@ -4837,8 +5056,10 @@ pub fn path5_response(
 /// * `self_2` - `self` (query, optional)
 /// * `serde` - `serde` (query, optional)
 /// * `serde_json` - `serde_json` (query, optional)
+/// * `serializer_2` - `serializer` (query, optional)
 /// * `size_of` - `size_of` (query, optional)
 /// * `size_of_val` - `size_of_val` (query, optional)
+/// * `state` - `state` (query, optional)
 /// * `static` - `static` (query, optional)
 /// * `std` - `std` (query, optional)
 /// * `str` - `str` (query, optional)
@@ -4877,186 +5098,192 @@ pub fn path5_response(
 pub fn query_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: Option<&str>,
-    arc: Option<&str>,
-    arm_client_options: Option<&super::models::Choice>,
-    arm_pipeline: Option<&str>,
+    a: Option<&super::models::Choice>,
+    api_version_2: Option<i32>,
+    arc: Option<i32>,
+    arm_client_options: Option<&str>,
+    arm_pipeline: Option<i32>,
     as_mut: Option<i32>,
     as_ref: Option<&str>,
     async_fn: Option<&str>,
     async_fn_mut: Option<i32>,
     async_fn_once: Option<&super::models::Choice>,
-    b_tree_map: Option<&super::models::Choice>,
-    base64: Option<&super::models::Choice>,
-    base64_url: Option<&str>,
-    binary_format: Option<i32>,
+    b_tree_map: Option<&str>,
+    base64: Option<&str>,
+    base64_url: Option<i32>,
+    binary_format: Option<&super::models::Choice>,
     r#box: Option<&super::models::Choice>,
-    client_method_options: Option<&str>,
+    client_method_options: Option<i32>,
     clone: Option<i32>,
-    constraint: Option<&super::models::Choice>,
-    context: Option<i32>,
+    constraint: Option<&str>,
+    context: Option<&super::models::Choice>,
     copy: Option<&str>,
-    cow: Option<&str>,
-    default_endpoint: Option<i32>,
-    date: Option<i32>,
-    date_time: Option<&super::models::Choice>,
-    date_time_rfc1123: Option<&str>,
+    cow: Option<i32>,
+    d: Option<&str>,
+    default_endpoint: Option<&super::models::Choice>,
+    date: Option<&super::models::Choice>,
+    date_time: Option<&str>,
+    date_time_rfc1123: Option<i32>,
     debug: Option<&str>,
     default: Option<i32>,
-    deserialize: Option<i32>,
-    deserializer: Option<&str>,
+    deserialize: Option<&super::models::Choice>,
+    deserializer: Option<i32>,
     double_ended_iterator: Option<&super::models::Choice>,
     drop: Option<&super::models::Choice>,
-    duration: Option<i32>,
-    dynamic_error: Option<&super::models::Choice>,
-    dynamic_params: Option<&str>,
-    dynamic_reply: Option<&super::models::Choice>,
-    dynamic_validate: Option<i32>,
+    duration: Option<&super::models::Choice>,
+    dynamic_error: Option<&str>,
+    dynamic_params: Option<i32>,
+    dynamic_reply: Option<&str>,
+    dynamic_validate: Option<&super::models::Choice>,
     eq: Option<i32>,
     err: Option<&str>,
-    error_body: Option<i32>,
+    error_body: Option<&super::models::Choice>,
     exact_size_iterator: Option<&str>,
     extend: Option<&str>,
-    final_state_via: Option<i32>,
+    final_state_via: Option<&super::models::Choice>,
     r#fn: Option<&str>,
     fn_mut: Option<i32>,
     fn_once: Option<&super::models::Choice>,
-    form_body: Option<i32>,
-    format_error: Option<&super::models::Choice>,
+    form_body: Option<&super::models::Choice>,
+    format_error: Option<&str>,
     from: Option<&str>,
     from_iterator: Option<&str>,
-    from_status: Option<&super::models::Choice>,
+    from_status: Option<&str>,
     future: Option<i32>,
     hash: Option<i32>,
-    host_part: Option<i32>,
-    http_request: Option<&super::models::Choice>,
-    http_response: Option<&str>,
+    host_part: Option<&super::models::Choice>,
+    http_request: Option<&str>,
+    http_response: Option<i32>,
     into: Option<&super::models::Choice>,
     into_future: Option<&super::models::Choice>,
     into_iterator: Option<i32>,
-    into_variant: Option<&super::models::Choice>,
-    invalid_host: Option<&super::models::Choice>,
+    into_variant: Option<&str>,
+    invalid_host: Option<&str>,
     iterator: Option<&super::models::Choice>,
-    lazy_lock: Option<i32>,
-    map: Option<&super::models::Choice>,
-    method: Option<i32>,
-    method_options_2: Option<&str>,
-    next_link: Option<&super::models::Choice>,
-    no_format: Option<i32>,
+    lazy_lock: Option<&super::models::Choice>,
+    map: Option<&str>,
+    map_access: Option<&str>,
+    method: Option<&super::models::Choice>,
+    method_options_2: Option<i32>,
+    next_link: Option<&str>,
+    no_format: Option<&super::models::Choice>,
     none: Option<&str>,
-    operations: Option<&str>,
+    operations: Option<i32>,
     ok: Option<&super::models::Choice>,
-    operation_info: Option<&super::models::Choice>,
-    operation_status: Option<&super::models::Choice>,
+    operation_info: Option<&str>,
+    operation_status: Option<&str>,
     option: Option<i32>,
     ord: Option<&super::models::Choice>,
-    other: Option<i32>,
-    page_decoder: Option<&str>,
-    pager: Option<&super::models::Choice>,
+    other: Option<&super::models::Choice>,
+    page_decoder: Option<i32>,
+    pager: Option<&str>,
     partial_eq: Option<&super::models::Choice>,
     partial_ord: Option<&str>,
-    pattern: Option<i32>,
-    poller_method_options: Option<&str>,
-    poller_options: Option<i32>,
-    regex: Option<&super::models::Choice>,
-    resource_manager_audience: Option<i32>,
-    response: Option<&str>,
-    response_error: Option<&str>,
-    response_headers: Option<&str>,
-    response_too_large: Option<&str>,
+    pattern: Option<&super::models::Choice>,
+    poller_method_options: Option<i32>,
+    poller_options: Option<&super::models::Choice>,
+    regex: Option<&str>,
+    resource_manager_audience: Option<&super::models::Choice>,
+    response: Option<i32>,
+    response_error: Option<i32>,
+    response_headers: Option<i32>,
+    response_too_large: Option<i32>,
     result: Option<i32>,
-    services: Option<&super::models::Choice>,
-    safe_debug: Option<&super::models::Choice>,
-    secret: Option<&::armgen_runtime::Secret>,
+    s: Option<i32>,
+    services: Option<&str>,
+    safe_debug: Option<&str>,
+    secret: Option<i32>,
     self_: Option<&str>,
     send: Option<i32>,
-    serialize: Option<&str>,
-    serializer: Option<&super::models::Choice>,
-    service_error: Option<i32>,
-    service_info: Option<&str>,
+    serialize: Option<i32>,
+    serializer: Option<&str>,
+    service_error: Option<&super::models::Choice>,
+    service_info: Option<i32>,
     sized: Option<&super::models::Choice>,
     some: Option<&super::models::Choice>,
-    static_token_credential: Option<&super::models::Choice>,
+    static_token_credential: Option<&str>,
     string: Option<i32>,
-    string_format: Option<&str>,
-    strip_read_only: Option<&super::models::Choice>,
+    string_format: Option<i32>,
+    strip_read_only: Option<&str>,
     sync: Option<&str>,
-    text_format: Option<&str>,
+    text_format: Option<i32>,
     to_owned: Option<&str>,
     to_string: Option<&super::models::Choice>,
-    token_credential: Option<i32>,
+    token_credential: Option<&super::models::Choice>,
     try_from: Option<i32>,
     try_into: Option<&super::models::Choice>,
-    unix_time: Option<i32>,
-    unknown: Option<&super::models::Choice>,
+    unix_time: Option<&super::models::Choice>,
+    unknown: Option<&str>,
     unpin: Option<i32>,
-    url: Option<i32>,
-    url_builder: Option<&super::models::Choice>,
-    uuid: Option<&super::models::Choice>,
-    validate: Option<&str>,
-    validation_error: Option<i32>,
-    validation_errors: Option<&super::models::Choice>,
-    validator: Option<&str>,
-    value: Option<i32>,
+    url: Option<&super::models::Choice>,
+    url_builder: Option<&str>,
+    uuid: Option<&str>,
+    validate: Option<i32>,
+    validation_error: Option<&super::models::Choice>,
+    validation_errors: Option<&str>,
+    validator: Option<i32>,
+    value: Option<&super::models::Choice>,
     vec: Option<&str>,
+    visitor: Option<&super::models::Choice>,
     value_2: Option<&super::models::Choice>,
-    private: Option<&str>,
+    private: Option<i32>,
     r#abstract: Option<&str>,
     align_of: Option<&str>,
     align_of_val: Option<i32>,
     alloc: Option<i32>,
-    api_version_3: Option<i32>,
-    armgen_runtime: Option<&super::models::Choice>,
+    api_version_3: Option<&super::models::Choice>,
+    armgen_runtime: Option<&str>,
     r#as: Option<i32>,
     assert: Option<&super::models::Choice>,
     assert_eq: Option<&str>,
     r#async: Option<&super::models::Choice>,
-    async_trait: Option<&str>,
-    at: Option<&super::models::Choice>,
+    async_trait: Option<i32>,
+    at: Option<&str>,
     r#await: Option<&str>,
-    azure_core: Option<i32>,
+    azure_core: Option<&super::models::Choice>,
     r#become: Option<i32>,
     bool: Option<i32>,
     box_2: Option<&super::models::Choice>,
     r#break: Option<&str>,
-    build_request: Option<i32>,
+    build_request: Option<&super::models::Choice>,
     cfg: Option<i32>,
     char: Option<&super::models::Choice>,
     client_only: Option<&super::models::Choice>,
-    client_request_id: Option<i32>,
-    clients: Option<i32>,
-    compile_pattern: Option<i32>,
+    client_request_id: Option<&super::models::Choice>,
+    clients: Option<&super::models::Choice>,
+    compile_pattern: Option<&super::models::Choice>,
     concat: Option<&super::models::Choice>,
     r#const: Option<i32>,
     r#continue: Option<&super::models::Choice>,
     core: Option<&str>,
     crate_: Option<&str>,
-    credential: Option<&super::models::Choice>,
-    decode_body: Option<&super::models::Choice>,
-    decode_by_status: Option<&str>,
-    decode_bytes: Option<i32>,
-    decode_empty: Option<&super::models::Choice>,
-    decode_exists: Option<&str>,
-    decode_json: Option<i32>,
-    decode_nullable: Option<&super::models::Choice>,
-    decode_optional: Option<&str>,
-    decode_response: Option<&super::models::Choice>,
-    decode_text: Option<i32>,
+    credential: Option<&str>,
+    decode_body: Option<&str>,
+    decode_by_status: Option<i32>,
+    decode_bytes: Option<&super::models::Choice>,
+    decode_empty: Option<&str>,
+    decode_exists: Option<i32>,
+    decode_json: Option<&super::models::Choice>,
+    decode_nullable: Option<&str>,
+    decode_optional: Option<i32>,
+    decode_response: Option<&str>,
+    decode_text: Option<&super::models::Choice>,
+    deserializer_2: Option<&str>,
     r#do: Option<i32>,
     drop_2: Option<&str>,
     r#dyn: Option<&super::models::Choice>,
-    dynamic: Option<&super::models::Choice>,
-    dynamic_execute: Option<&str>,
-    dynamic_pages: Option<i32>,
-    dynamic_poll: Option<&super::models::Choice>,
-    dynamic_request_error: Option<&str>,
-    dynamic_result: Option<i32>,
+    dynamic: Option<&str>,
+    dynamic_execute: Option<i32>,
+    dynamic_pages: Option<&super::models::Choice>,
+    dynamic_poll: Option<&str>,
+    dynamic_request_error: Option<i32>,
+    dynamic_result: Option<&super::models::Choice>,
     r#else: Option<&str>,
-    endpoint_2: Option<&str>,
+    endpoint_2: Option<i32>,
     r#enum: Option<i32>,
     env: Option<&str>,
     r#extern: Option<&super::models::Choice>,
-    f_2: Option<i32>,
+    f_2: Option<&super::models::Choice>,
     f32: Option<&str>,
     f64: Option<i32>,
     r#false: Option<&str>,
@@ -5065,6 +5292,7 @@ pub fn query_optional_request(
     r#for: Option<&str>,
     format: Option<i32>,
     format_args: Option<&super::models::Choice>,
+    formatter: Option<i32>,
     r#gen: Option<i32>,
     i32: Option<i32>,
     i64: Option<&super::models::Choice>,
@@ -5073,58 +5301,64 @@ pub fn query_optional_request(
     r#in: Option<i32>,
     include: Option<&str>,
     include_str: Option<i32>,
-    inner: Option<i32>,
-    json: Option<&str>,
+    inner: Option<&super::models::Choice>,
+    json: Option<i32>,
+    json_struct: Option<&str>,
+    key: Option<&super::models::Choice>,
+    len: Option<i32>,
     r#let: Option<&super::models::Choice>,
     r#loop: Option<&str>,
     r#macro: Option<i32>,
+    map_2: Option<i32>,
     r#match: Option<&super::models::Choice>,
     matches: Option<&super::models::Choice>,
-    members: Option<i32>,
-    method_options_3: Option<&str>,
+    members: Option<&super::models::Choice>,
+    method_options_3: Option<i32>,
     r#mod: Option<&str>,
-    models: Option<&str>,
+    models: Option<i32>,
     r#move: Option<i32>,
     r#mut: Option<&super::models::Choice>,
-    new: Option<&super::models::Choice>,
-    operation_id: Option<i32>,
+    new: Option<&str>,
+    operation_id: Option<&super::models::Choice>,
     option_env: Option<&str>,
-    options_2: Option<&super::models::Choice>,
+    options_2: Option<&str>,
     r#override: Option<&str>,
-    page: Option<&str>,
+    page: Option<i32>,
     panic: Option<i32>,
-    parameterized_host: Option<&str>,
-    params: Option<&str>,
-    path: Option<i32>,
-    patterns: Option<&str>,
-    pipeline: Option<&super::models::Choice>,
+    parameterized_host: Option<i32>,
+    params: Option<i32>,
+    path: Option<&super::models::Choice>,
+    patterns: Option<i32>,
+    pipeline: Option<&str>,
     r#priv: Option<i32>,
     r#pub: Option<&super::models::Choice>,
     r#ref: Option<&str>,
-    regex_2: Option<&super::models::Choice>,
-    request: Option<&str>,
-    resource_manager_endpoint: Option<&super::models::Choice>,
-    resource_manager_scope: Option<&str>,
-    response_2: Option<&str>,
-    response_error_2: Option<i32>,
+    regex_2: Option<&str>,
+    request: Option<i32>,
+    resource_manager_endpoint: Option<&str>,
+    resource_manager_scope: Option<i32>,
+    response_2: Option<i32>,
+    response_error_2: Option<&super::models::Choice>,
     r#return: Option<i32>,
     self_2: Option<&super::models::Choice>,
-    serde: Option<&str>,
-    serde_json: Option<i32>,
+    serde: Option<i32>,
+    serde_json: Option<&super::models::Choice>,
+    serializer_2: Option<&super::models::Choice>,
     size_of: Option<i32>,
     size_of_val: Option<&super::models::Choice>,
+    state: Option<&str>,
     r#static: Option<i32>,
     std: Option<&super::models::Choice>,
     str: Option<&str>,
-    string_enum: Option<i32>,
+    string_enum: Option<&super::models::Choice>,
     stringify: Option<&super::models::Choice>,
-    strip_member: Option<&str>,
-    strip_members: Option<i32>,
+    strip_member: Option<i32>,
+    strip_members: Option<&super::models::Choice>,
     r#struct: Option<&super::models::Choice>,
-    subscription_id: Option<&str>,
+    subscription_id: Option<i32>,
     super_: Option<&str>,
-    tag: Option<&super::models::Choice>,
-    tagged_union: Option<&super::models::Choice>,
+    tag: Option<&str>,
+    tagged_union: Option<&str>,
     todo: Option<&str>,
     r#trait: Option<i32>,
     r#true: Option<&super::models::Choice>,
@@ -5137,11 +5371,11 @@ pub fn query_optional_request(
     unreachable: Option<i32>,
     r#unsafe: Option<i32>,
     r#unsized: Option<&super::models::Choice>,
-    url_2: Option<&super::models::Choice>,
+    url_2: Option<&str>,
     r#use: Option<&str>,
     usize: Option<&super::models::Choice>,
-    validator_2: Option<i32>,
-    value_3: Option<&super::models::Choice>,
+    validator_2: Option<&super::models::Choice>,
+    value_3: Option<&str>,
     vec_2: Option<&super::models::Choice>,
     r#virtual: Option<i32>,
     r#where: Option<&super::models::Choice>,
@@ -5151,13 +5385,16 @@ pub fn query_optional_request(
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
+        __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
     }
     if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
+        __validator.minimum("Arc", arc as f64, 1.0, false);
+    }
+    if let Some(arm_client_options) = arm_client_options {
+        __validator.min_length("ArmClientOptions", arm_client_options, 1);
     }
     if let Some(arm_pipeline) = arm_pipeline {
-        __validator.min_length("ArmPipeline", arm_pipeline, 1);
+        __validator.minimum("ArmPipeline", arm_pipeline as f64, 1.0, false);
     }
     if let Some(as_mut) = as_mut {
         __validator.minimum("AsMut", as_mut as f64, 1.0, false);
@@ -5171,35 +5408,39 @@ pub fn query_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(base64_url) = base64_url {
-        __validator.min_length("Base64Url", base64_url, 1);
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.min_length("BTreeMap", b_tree_map, 1);
     }
-    if let Some(binary_format) = binary_format {
-        __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
+    if let Some(base64) = base64 {
+        __validator.min_length("Base64", base64, 1);
+    }
+    if let Some(base64_url) = base64_url {
+        __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
     }
     if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+        __validator
+            .minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
-    if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+    if let Some(constraint) = constraint {
+        __validator.min_length("Constraint", constraint, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
     if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
+        __validator.minimum("Cow", cow as f64, 1.0, false);
     }
-    if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    if let Some(d) = d {
+        __validator.min_length("D", d, 1);
     }
-    if let Some(date) = date {
-        __validator.minimum("Date", date as f64, 1.0, false);
+    if let Some(date_time) = date_time {
+        __validator.min_length("DateTime", date_time, 1);
     }
     if let Some(date_time_rfc1123) = date_time_rfc1123 {
-        __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
+        __validator.minimum("DateTimeRfc1123", date_time_rfc1123 as f64, 1.0, false);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -5207,20 +5448,17 @@ pub fn query_optional_request(
     if let Some(default) = default {
         __validator.minimum("Default", default as f64, 1.0, false);
     }
-    if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    }
     if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+        __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
     }
-    if let Some(duration) = duration {
-        __validator.minimum("Duration", duration as f64, 1.0, false);
+    if let Some(dynamic_error) = dynamic_error {
+        __validator.min_length("DynamicError", dynamic_error, 1);
     }
     if let Some(dynamic_params) = dynamic_params {
-        __validator.min_length("DynamicParams", dynamic_params, 1);
+        __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
     }
-    if let Some(dynamic_validate) = dynamic_validate {
-        __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    if let Some(dynamic_reply) = dynamic_reply {
+        __validator.min_length("DynamicReply", dynamic_reply, 1);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -5228,17 +5466,11 @@ pub fn query_optional_request(
     if let Some(err) = err {
         __validator.min_length("Err", err, 1);
     }
-    if let Some(error_body) = error_body {
-        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
-    }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     }
     if let Some(extend) = extend {
         __validator.min_length("Extend", extend, 1);
-    }
-    if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -5246,8 +5478,8 @@ pub fn query_optional_request(
     if let Some(fn_mut) = fn_mut {
         __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     }
-    if let Some(form_body) = form_body {
-        __validator.minimum("FormBody", form_body as f64, 1.0, false);
+    if let Some(format_error) = format_error {
+        __validator.min_length("FormatError", format_error, 1);
     }
     if let Some(from) = from {
         __validator.min_length("From", from, 1);
@@ -5255,86 +5487,99 @@ pub fn query_optional_request(
     if let Some(from_iterator) = from_iterator {
         __validator.min_length("FromIterator", from_iterator, 1);
     }
+    if let Some(from_status) = from_status {
+        __validator.min_length("FromStatus", from_status, 1);
+    }
     if let Some(future) = future {
         __validator.minimum("Future", future as f64, 1.0, false);
     }
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(host_part) = host_part {
-        __validator.minimum("HostPart", host_part as f64, 1.0, false);
+    if let Some(http_request) = http_request {
+        __validator.min_length("HttpRequest", http_request, 1);
     }
     if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+        __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
-    if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    if let Some(into_variant) = into_variant {
+        __validator.min_length("IntoVariant", into_variant, 1);
     }
-    if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
+    if let Some(invalid_host) = invalid_host {
+        __validator.min_length("InvalidHost", invalid_host, 1);
+    }
+    if let Some(map) = map {
+        __validator.min_length("Map", map, 1);
+    }
+    if let Some(map_access) = map_access {
+        __validator.min_length("MapAccess", map_access, 1);
     }
     if let Some(method_options_2) = method_options_2 {
-        __validator.min_length("MethodOptions", method_options_2, 1);
+        __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     }
-    if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    if let Some(next_link) = next_link {
+        __validator.min_length("NextLink", next_link, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
     if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
+        __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    }
+    if let Some(operation_info) = operation_info {
+        __validator.min_length("OperationInfo", operation_info, 1);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.min_length("OperationStatus", operation_status, 1);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
-    if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
-    }
     if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+        __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    }
+    if let Some(pager) = pager {
+        __validator.min_length("Pager", pager, 1);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
-    if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
     if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    }
-    if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    }
-    if let Some(resource_manager_audience) = resource_manager_audience {
         __validator
-            .minimum(
-                "ResourceManagerAudience",
-                resource_manager_audience as f64,
-                1.0,
-                false,
-            );
+            .minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    }
+    if let Some(regex) = regex {
+        __validator.min_length("Regex", regex, 1);
     }
     if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
+        __validator.minimum("Response", response as f64, 1.0, false);
     }
     if let Some(response_error) = response_error {
-        __validator.min_length("ResponseError", response_error, 1);
+        __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     }
     if let Some(response_headers) = response_headers {
-        __validator.min_length("ResponseHeaders", response_headers, 1);
+        __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
     }
     if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+        __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
+    if let Some(s) = s {
+        __validator.minimum("S", s as f64, 1.0, false);
+    }
+    if let Some(services) = services {
+        __validator.min_length("SERVICES", services, 1);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.min_length("SafeDebug", safe_debug, 1);
+    }
     if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -5343,61 +5588,64 @@ pub fn query_optional_request(
         __validator.minimum("Send", send as f64, 1.0, false);
     }
     if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
+        __validator.minimum("Serialize", serialize as f64, 1.0, false);
     }
-    if let Some(service_error) = service_error {
-        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    if let Some(serializer) = serializer {
+        __validator.min_length("Serializer", serializer, 1);
     }
     if let Some(service_info) = service_info {
-        __validator.min_length("ServiceInfo", service_info, 1);
+        __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    }
+    if let Some(static_token_credential) = static_token_credential {
+        __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
     if let Some(string_format) = string_format {
-        __validator.min_length("StringFormat", string_format, 1);
+        __validator.minimum("StringFormat", string_format as f64, 1.0, false);
+    }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.min_length("StripReadOnly", strip_read_only, 1);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
     }
     if let Some(text_format) = text_format {
-        __validator.min_length("TextFormat", text_format, 1);
+        __validator.minimum("TextFormat", text_format as f64, 1.0, false);
     }
     if let Some(to_owned) = to_owned {
         __validator.min_length("ToOwned", to_owned, 1);
     }
-    if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
-    }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     }
-    if let Some(unix_time) = unix_time {
-        __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    if let Some(unknown) = unknown {
+        __validator.min_length("Unknown", unknown, 1);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
-    if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+    if let Some(url_builder) = url_builder {
+        __validator.min_length("UrlBuilder", url_builder, 1);
+    }
+    if let Some(uuid) = uuid {
+        __validator.min_length("Uuid", uuid, 1);
     }
     if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+        __validator.minimum("Validate", validate as f64, 1.0, false);
     }
-    if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    if let Some(validation_errors) = validation_errors {
+        __validator.min_length("ValidationErrors", validation_errors, 1);
     }
     if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
-    }
-    if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.minimum("Validator", validator as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
     }
     if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
+        __validator.minimum("__private", private as f64, 1.0, false);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -5411,8 +5659,8 @@ pub fn query_optional_request(
     if let Some(alloc) = alloc {
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
-    if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.min_length("armgen_runtime", armgen_runtime, 1);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -5421,13 +5669,13 @@ pub fn query_optional_request(
         __validator.min_length("assert_eq", assert_eq, 1);
     }
     if let Some(async_trait) = async_trait {
-        __validator.min_length("async_trait", async_trait, 1);
+        __validator.minimum("async_trait", async_trait as f64, 1.0, false);
+    }
+    if let Some(at) = at {
+        __validator.min_length("at", at, 1);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
-    }
-    if let Some(azure_core) = azure_core {
-        __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     }
     if let Some(r#become) = r#become {
         __validator.minimum("become", r#become as f64, 1.0, false);
@@ -5438,20 +5686,8 @@ pub fn query_optional_request(
     if let Some(r#break) = r#break {
         __validator.min_length("break", r#break, 1);
     }
-    if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
-    }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
-    }
-    if let Some(client_request_id) = client_request_id {
-        __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
-    }
-    if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
-    }
-    if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -5462,23 +5698,32 @@ pub fn query_optional_request(
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
     }
-    if let Some(decode_by_status) = decode_by_status {
-        __validator.min_length("decode_by_status", decode_by_status, 1);
+    if let Some(credential) = credential {
+        __validator.min_length("credential", credential, 1);
     }
-    if let Some(decode_bytes) = decode_bytes {
-        __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
+    if let Some(decode_body) = decode_body {
+        __validator.min_length("decode_body", decode_body, 1);
+    }
+    if let Some(decode_by_status) = decode_by_status {
+        __validator.minimum("decode_by_status", decode_by_status as f64, 1.0, false);
+    }
+    if let Some(decode_empty) = decode_empty {
+        __validator.min_length("decode_empty", decode_empty, 1);
     }
     if let Some(decode_exists) = decode_exists {
-        __validator.min_length("decode_exists", decode_exists, 1);
+        __validator.minimum("decode_exists", decode_exists as f64, 1.0, false);
     }
-    if let Some(decode_json) = decode_json {
-        __validator.minimum("decode_json", decode_json as f64, 1.0, false);
+    if let Some(decode_nullable) = decode_nullable {
+        __validator.min_length("decode_nullable", decode_nullable, 1);
     }
     if let Some(decode_optional) = decode_optional {
-        __validator.min_length("decode_optional", decode_optional, 1);
+        __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
-    if let Some(decode_text) = decode_text {
-        __validator.minimum("decode_text", decode_text as f64, 1.0, false);
+    if let Some(decode_response) = decode_response {
+        __validator.min_length("decode_response", decode_response, 1);
+    }
+    if let Some(deserializer_2) = deserializer_2 {
+        __validator.min_length("deserializer", deserializer_2, 1);
     }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
@@ -5486,32 +5731,30 @@ pub fn query_optional_request(
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
     }
-    if let Some(dynamic_execute) = dynamic_execute {
-        __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    if let Some(dynamic) = dynamic {
+        __validator.min_length("dynamic", dynamic, 1);
     }
-    if let Some(dynamic_pages) = dynamic_pages {
-        __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    if let Some(dynamic_execute) = dynamic_execute {
+        __validator.minimum("dynamic_execute", dynamic_execute as f64, 1.0, false);
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __validator.min_length("dynamic_poll", dynamic_poll, 1);
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
-        __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    }
-    if let Some(dynamic_result) = dynamic_result {
-        __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+        __validator
+            .minimum("dynamic_request_error", dynamic_request_error as f64, 1.0, false);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
+        __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
     }
     if let Some(env) = env {
         __validator.min_length("env", env, 1);
-    }
-    if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -5531,6 +5774,9 @@ pub fn query_optional_request(
     if let Some(format) = format {
         __validator.minimum("format", format as f64, 1.0, false);
     }
+    if let Some(formatter) = formatter {
+        __validator.minimum("formatter", formatter as f64, 1.0, false);
+    }
     if let Some(r#gen) = r#gen {
         __validator.minimum("gen", r#gen as f64, 1.0, false);
     }
@@ -5549,11 +5795,14 @@ pub fn query_optional_request(
     if let Some(include_str) = include_str {
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
-    if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
     if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.minimum("json", json as f64, 1.0, false);
+    }
+    if let Some(json_struct) = json_struct {
+        __validator.min_length("json_struct", json_struct, 1);
+    }
+    if let Some(len) = len {
+        __validator.minimum("len", len as f64, 1.0, false);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -5561,47 +5810,50 @@ pub fn query_optional_request(
     if let Some(r#macro) = r#macro {
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
-    if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
+    if let Some(map_2) = map_2 {
+        __validator.minimum("map", map_2 as f64, 1.0, false);
     }
     if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
     if let Some(models) = models {
-        __validator.min_length("models", models, 1);
+        __validator.minimum("models", models as f64, 1.0, false);
     }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
-    if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    if let Some(new) = new {
+        __validator.min_length("new", new, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.min_length("options", options_2, 1);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
     }
     if let Some(page) = page {
-        __validator.min_length("page", page, 1);
+        __validator.minimum("page", page as f64, 1.0, false);
     }
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
     if let Some(parameterized_host) = parameterized_host {
-        __validator.min_length("parameterized_host", parameterized_host, 1);
+        __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
     }
     if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
-    if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.minimum("params", params as f64, 1.0, false);
     }
     if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+        __validator.minimum("patterns", patterns as f64, 1.0, false);
+    }
+    if let Some(pipeline) = pipeline {
+        __validator.min_length("pipeline", pipeline, 1);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -5609,29 +5861,39 @@ pub fn query_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
+    if let Some(regex_2) = regex_2 {
+        __validator.min_length("regex", regex_2, 1);
+    }
     if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+        __validator.minimum("request", request as f64, 1.0, false);
+    }
+    if let Some(resource_manager_endpoint) = resource_manager_endpoint {
+        __validator
+            .min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
-        __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+        __validator
+            .minimum(
+                "resource_manager_scope",
+                resource_manager_scope as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
-    }
-    if let Some(response_error_2) = response_error_2 {
-        __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+        __validator.minimum("response", response_2 as f64, 1.0, false);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
     if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
-    if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.minimum("serde", serde as f64, 1.0, false);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
+    }
+    if let Some(state) = state {
+        __validator.min_length("state", state, 1);
     }
     if let Some(r#static) = r#static {
         __validator.minimum("static", r#static as f64, 1.0, false);
@@ -5639,20 +5901,20 @@ pub fn query_optional_request(
     if let Some(str) = str {
         __validator.min_length("str", str, 1);
     }
-    if let Some(string_enum) = string_enum {
-        __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    }
     if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
-    if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
     }
     if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.min_length("tag", tag, 1);
+    }
+    if let Some(tagged_union) = tagged_union {
+        __validator.min_length("tagged_union", tagged_union, 1);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -5681,11 +5943,14 @@ pub fn query_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.min_length("url", url_2, 1);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
-    if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    if let Some(value_3) = value_3 {
+        __validator.min_length("value", value_3, 1);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -5703,17 +5968,20 @@ pub fn query_optional_request(
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/parameters/QueryOptional")
         .query("api-version", api_version);
+    if let Some(a) = a {
+        __url = __url.query("A", a.as_str());
+    }
     if let Some(api_version_2) = api_version_2 {
-        __url = __url.query("API_VERSION", api_version_2);
+        __url = __url.query("API_VERSION", &api_version_2.to_string());
     }
     if let Some(arc) = arc {
-        __url = __url.query("Arc", arc);
+        __url = __url.query("Arc", &arc.to_string());
     }
     if let Some(arm_client_options) = arm_client_options {
-        __url = __url.query("ArmClientOptions", arm_client_options.as_str());
+        __url = __url.query("ArmClientOptions", arm_client_options);
     }
     if let Some(arm_pipeline) = arm_pipeline {
-        __url = __url.query("ArmPipeline", arm_pipeline);
+        __url = __url.query("ArmPipeline", &arm_pipeline.to_string());
     }
     if let Some(as_mut) = as_mut {
         __url = __url.query("AsMut", &as_mut.to_string());
@@ -5731,49 +5999,52 @@ pub fn query_optional_request(
         __url = __url.query("AsyncFnOnce", async_fn_once.as_str());
     }
     if let Some(b_tree_map) = b_tree_map {
-        __url = __url.query("BTreeMap", b_tree_map.as_str());
+        __url = __url.query("BTreeMap", b_tree_map);
     }
     if let Some(base64) = base64 {
-        __url = __url.query("Base64", base64.as_str());
+        __url = __url.query("Base64", base64);
     }
     if let Some(base64_url) = base64_url {
-        __url = __url.query("Base64Url", base64_url);
+        __url = __url.query("Base64Url", &base64_url.to_string());
     }
     if let Some(binary_format) = binary_format {
-        __url = __url.query("BinaryFormat", &binary_format.to_string());
+        __url = __url.query("BinaryFormat", binary_format.as_str());
     }
     if let Some(r#box) = r#box {
         __url = __url.query("Box", r#box.as_str());
     }
     if let Some(client_method_options) = client_method_options {
-        __url = __url.query("ClientMethodOptions", client_method_options);
+        __url = __url.query("ClientMethodOptions", &client_method_options.to_string());
     }
     if let Some(clone) = clone {
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", constraint.as_str());
+        __url = __url.query("Constraint", constraint);
     }
     if let Some(context) = context {
-        __url = __url.query("Context", &context.to_string());
+        __url = __url.query("Context", context.as_str());
     }
     if let Some(copy) = copy {
         __url = __url.query("Copy", copy);
     }
     if let Some(cow) = cow {
-        __url = __url.query("Cow", cow);
+        __url = __url.query("Cow", &cow.to_string());
+    }
+    if let Some(d) = d {
+        __url = __url.query("D", d);
     }
     if let Some(default_endpoint) = default_endpoint {
-        __url = __url.query("DEFAULT_ENDPOINT", &default_endpoint.to_string());
+        __url = __url.query("DEFAULT_ENDPOINT", default_endpoint.as_str());
     }
     if let Some(date) = date {
-        __url = __url.query("Date", &date.to_string());
+        __url = __url.query("Date", date.as_str());
     }
     if let Some(date_time) = date_time {
-        __url = __url.query("DateTime", date_time.as_str());
+        __url = __url.query("DateTime", date_time);
     }
     if let Some(date_time_rfc1123) = date_time_rfc1123 {
-        __url = __url.query("DateTimeRfc1123", date_time_rfc1123);
+        __url = __url.query("DateTimeRfc1123", &date_time_rfc1123.to_string());
     }
     if let Some(debug) = debug {
         __url = __url.query("Debug", debug);
@@ -5782,10 +6053,10 @@ pub fn query_optional_request(
         __url = __url.query("Default", &default.to_string());
     }
     if let Some(deserialize) = deserialize {
-        __url = __url.query("Deserialize", &deserialize.to_string());
+        __url = __url.query("Deserialize", deserialize.as_str());
     }
     if let Some(deserializer) = deserializer {
-        __url = __url.query("Deserializer", deserializer);
+        __url = __url.query("Deserializer", &deserializer.to_string());
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __url = __url.query("DoubleEndedIterator", double_ended_iterator.as_str());
@@ -5794,19 +6065,19 @@ pub fn query_optional_request(
         __url = __url.query("Drop", drop.as_str());
     }
     if let Some(duration) = duration {
-        __url = __url.query("Duration", &duration.to_string());
+        __url = __url.query("Duration", duration.as_str());
     }
     if let Some(dynamic_error) = dynamic_error {
-        __url = __url.query("DynamicError", dynamic_error.as_str());
+        __url = __url.query("DynamicError", dynamic_error);
     }
     if let Some(dynamic_params) = dynamic_params {
-        __url = __url.query("DynamicParams", dynamic_params);
+        __url = __url.query("DynamicParams", &dynamic_params.to_string());
     }
     if let Some(dynamic_reply) = dynamic_reply {
-        __url = __url.query("DynamicReply", dynamic_reply.as_str());
+        __url = __url.query("DynamicReply", dynamic_reply);
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __url = __url.query("DynamicValidate", &dynamic_validate.to_string());
+        __url = __url.query("DynamicValidate", dynamic_validate.as_str());
     }
     if let Some(eq) = eq {
         __url = __url.query("Eq", &eq.to_string());
@@ -5815,7 +6086,7 @@ pub fn query_optional_request(
         __url = __url.query("Err", err);
     }
     if let Some(error_body) = error_body {
-        __url = __url.query("ErrorBody", &error_body.to_string());
+        __url = __url.query("ErrorBody", error_body.as_str());
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __url = __url.query("ExactSizeIterator", exact_size_iterator);
@@ -5824,7 +6095,7 @@ pub fn query_optional_request(
         __url = __url.query("Extend", extend);
     }
     if let Some(final_state_via) = final_state_via {
-        __url = __url.query("FinalStateVia", &final_state_via.to_string());
+        __url = __url.query("FinalStateVia", final_state_via.as_str());
     }
     if let Some(r#fn) = r#fn {
         __url = __url.query("Fn", r#fn);
@@ -5836,10 +6107,10 @@ pub fn query_optional_request(
         __url = __url.query("FnOnce", fn_once.as_str());
     }
     if let Some(form_body) = form_body {
-        __url = __url.query("FormBody", &form_body.to_string());
+        __url = __url.query("FormBody", form_body.as_str());
     }
     if let Some(format_error) = format_error {
-        __url = __url.query("FormatError", format_error.as_str());
+        __url = __url.query("FormatError", format_error);
     }
     if let Some(from) = from {
         __url = __url.query("From", from);
@@ -5848,7 +6119,7 @@ pub fn query_optional_request(
         __url = __url.query("FromIterator", from_iterator);
     }
     if let Some(from_status) = from_status {
-        __url = __url.query("FromStatus", from_status.as_str());
+        __url = __url.query("FromStatus", from_status);
     }
     if let Some(future) = future {
         __url = __url.query("Future", &future.to_string());
@@ -5857,13 +6128,13 @@ pub fn query_optional_request(
         __url = __url.query("Hash", &hash.to_string());
     }
     if let Some(host_part) = host_part {
-        __url = __url.query("HostPart", &host_part.to_string());
+        __url = __url.query("HostPart", host_part.as_str());
     }
     if let Some(http_request) = http_request {
-        __url = __url.query("HttpRequest", http_request.as_str());
+        __url = __url.query("HttpRequest", http_request);
     }
     if let Some(http_response) = http_response {
-        __url = __url.query("HttpResponse", http_response);
+        __url = __url.query("HttpResponse", &http_response.to_string());
     }
     if let Some(into) = into {
         __url = __url.query("Into", into.as_str());
@@ -5875,46 +6146,49 @@ pub fn query_optional_request(
         __url = __url.query("IntoIterator", &into_iterator.to_string());
     }
     if let Some(into_variant) = into_variant {
-        __url = __url.query("IntoVariant", into_variant.as_str());
+        __url = __url.query("IntoVariant", into_variant);
     }
     if let Some(invalid_host) = invalid_host {
-        __url = __url.query("InvalidHost", invalid_host.as_str());
+        __url = __url.query("InvalidHost", invalid_host);
     }
     if let Some(iterator) = iterator {
         __url = __url.query("Iterator", iterator.as_str());
     }
     if let Some(lazy_lock) = lazy_lock {
-        __url = __url.query("LazyLock", &lazy_lock.to_string());
+        __url = __url.query("LazyLock", lazy_lock.as_str());
     }
     if let Some(map) = map {
-        __url = __url.query("Map", map.as_str());
+        __url = __url.query("Map", map);
+    }
+    if let Some(map_access) = map_access {
+        __url = __url.query("MapAccess", map_access);
     }
     if let Some(method) = method {
-        __url = __url.query("Method", &method.to_string());
+        __url = __url.query("Method", method.as_str());
     }
     if let Some(method_options_2) = method_options_2 {
-        __url = __url.query("MethodOptions", method_options_2);
+        __url = __url.query("MethodOptions", &method_options_2.to_string());
     }
     if let Some(next_link) = next_link {
-        __url = __url.query("NextLink", next_link.as_str());
+        __url = __url.query("NextLink", next_link);
     }
     if let Some(no_format) = no_format {
-        __url = __url.query("NoFormat", &no_format.to_string());
+        __url = __url.query("NoFormat", no_format.as_str());
     }
     if let Some(none) = none {
         __url = __url.query("None", none);
     }
     if let Some(operations) = operations {
-        __url = __url.query("OPERATIONS", operations);
+        __url = __url.query("OPERATIONS", &operations.to_string());
     }
     if let Some(ok) = ok {
         __url = __url.query("Ok", ok.as_str());
     }
     if let Some(operation_info) = operation_info {
-        __url = __url.query("OperationInfo", operation_info.as_str());
+        __url = __url.query("OperationInfo", operation_info);
     }
     if let Some(operation_status) = operation_status {
-        __url = __url.query("OperationStatus", operation_status.as_str());
+        __url = __url.query("OperationStatus", operation_status);
     }
     if let Some(option) = option {
         __url = __url.query("Option", &option.to_string());
@@ -5923,13 +6197,13 @@ pub fn query_optional_request(
         __url = __url.query("Ord", ord.as_str());
     }
     if let Some(other) = other {
-        __url = __url.query("Other", &other.to_string());
+        __url = __url.query("Other", other.as_str());
     }
     if let Some(page_decoder) = page_decoder {
-        __url = __url.query("PageDecoder", page_decoder);
+        __url = __url.query("PageDecoder", &page_decoder.to_string());
     }
     if let Some(pager) = pager {
-        __url = __url.query("Pager", pager.as_str());
+        __url = __url.query("Pager", pager);
     }
     if let Some(partial_eq) = partial_eq {
         __url = __url.query("PartialEq", partial_eq.as_str());
@@ -5938,44 +6212,47 @@ pub fn query_optional_request(
         __url = __url.query("PartialOrd", partial_ord);
     }
     if let Some(pattern) = pattern {
-        __url = __url.query("Pattern", &pattern.to_string());
+        __url = __url.query("Pattern", pattern.as_str());
     }
     if let Some(poller_method_options) = poller_method_options {
-        __url = __url.query("PollerMethodOptions", poller_method_options);
+        __url = __url.query("PollerMethodOptions", &poller_method_options.to_string());
     }
     if let Some(poller_options) = poller_options {
-        __url = __url.query("PollerOptions", &poller_options.to_string());
+        __url = __url.query("PollerOptions", poller_options.as_str());
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", regex.as_str());
+        __url = __url.query("Regex", regex);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __url = __url
-            .query("ResourceManagerAudience", &resource_manager_audience.to_string());
+            .query("ResourceManagerAudience", resource_manager_audience.as_str());
     }
     if let Some(response) = response {
-        __url = __url.query("Response", response);
+        __url = __url.query("Response", &response.to_string());
     }
     if let Some(response_error) = response_error {
-        __url = __url.query("ResponseError", response_error);
+        __url = __url.query("ResponseError", &response_error.to_string());
     }
     if let Some(response_headers) = response_headers {
-        __url = __url.query("ResponseHeaders", response_headers);
+        __url = __url.query("ResponseHeaders", &response_headers.to_string());
     }
     if let Some(response_too_large) = response_too_large {
-        __url = __url.query("ResponseTooLarge", response_too_large);
+        __url = __url.query("ResponseTooLarge", &response_too_large.to_string());
     }
     if let Some(result) = result {
         __url = __url.query("Result", &result.to_string());
     }
+    if let Some(s) = s {
+        __url = __url.query("S", &s.to_string());
+    }
     if let Some(services) = services {
-        __url = __url.query("SERVICES", services.as_str());
+        __url = __url.query("SERVICES", services);
     }
     if let Some(safe_debug) = safe_debug {
-        __url = __url.query("SafeDebug", safe_debug.as_str());
+        __url = __url.query("SafeDebug", safe_debug);
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", secret.secret());
+        __url = __url.query("Secret", &secret.to_string());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -5984,16 +6261,16 @@ pub fn query_optional_request(
         __url = __url.query("Send", &send.to_string());
     }
     if let Some(serialize) = serialize {
-        __url = __url.query("Serialize", serialize);
+        __url = __url.query("Serialize", &serialize.to_string());
     }
     if let Some(serializer) = serializer {
-        __url = __url.query("Serializer", serializer.as_str());
+        __url = __url.query("Serializer", serializer);
     }
     if let Some(service_error) = service_error {
-        __url = __url.query("ServiceError", &service_error.to_string());
+        __url = __url.query("ServiceError", service_error.as_str());
     }
     if let Some(service_info) = service_info {
-        __url = __url.query("ServiceInfo", service_info);
+        __url = __url.query("ServiceInfo", &service_info.to_string());
     }
     if let Some(sized) = sized {
         __url = __url.query("Sized", sized.as_str());
@@ -6002,22 +6279,22 @@ pub fn query_optional_request(
         __url = __url.query("Some", some.as_str());
     }
     if let Some(static_token_credential) = static_token_credential {
-        __url = __url.query("StaticTokenCredential", static_token_credential.as_str());
+        __url = __url.query("StaticTokenCredential", static_token_credential);
     }
     if let Some(string) = string {
         __url = __url.query("String", &string.to_string());
     }
     if let Some(string_format) = string_format {
-        __url = __url.query("StringFormat", string_format);
+        __url = __url.query("StringFormat", &string_format.to_string());
     }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", strip_read_only.as_str());
+        __url = __url.query("StripReadOnly", strip_read_only);
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
     }
     if let Some(text_format) = text_format {
-        __url = __url.query("TextFormat", text_format);
+        __url = __url.query("TextFormat", &text_format.to_string());
     }
     if let Some(to_owned) = to_owned {
         __url = __url.query("ToOwned", to_owned);
@@ -6026,7 +6303,7 @@ pub fn query_optional_request(
         __url = __url.query("ToString", to_string.as_str());
     }
     if let Some(token_credential) = token_credential {
-        __url = __url.query("TokenCredential", &token_credential.to_string());
+        __url = __url.query("TokenCredential", token_credential.as_str());
     }
     if let Some(try_from) = try_from {
         __url = __url.query("TryFrom", &try_from.to_string());
@@ -6035,46 +6312,49 @@ pub fn query_optional_request(
         __url = __url.query("TryInto", try_into.as_str());
     }
     if let Some(unix_time) = unix_time {
-        __url = __url.query("UnixTime", &unix_time.to_string());
+        __url = __url.query("UnixTime", unix_time.as_str());
     }
     if let Some(unknown) = unknown {
-        __url = __url.query("Unknown", unknown.as_str());
+        __url = __url.query("Unknown", unknown);
     }
     if let Some(unpin) = unpin {
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", &url.to_string());
+        __url = __url.query("Url", url.as_str());
     }
     if let Some(url_builder) = url_builder {
-        __url = __url.query("UrlBuilder", url_builder.as_str());
+        __url = __url.query("UrlBuilder", url_builder);
     }
     if let Some(uuid) = uuid {
-        __url = __url.query("Uuid", uuid.as_str());
+        __url = __url.query("Uuid", uuid);
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", validate);
+        __url = __url.query("Validate", &validate.to_string());
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", &validation_error.to_string());
+        __url = __url.query("ValidationError", validation_error.as_str());
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", validation_errors.as_str());
+        __url = __url.query("ValidationErrors", validation_errors);
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", validator);
+        __url = __url.query("Validator", &validator.to_string());
     }
     if let Some(value) = value {
-        __url = __url.query("Value", &value.to_string());
+        __url = __url.query("Value", value.as_str());
     }
     if let Some(vec) = vec {
         __url = __url.query("Vec", vec);
+    }
+    if let Some(visitor) = visitor {
+        __url = __url.query("Visitor", visitor.as_str());
     }
     if let Some(value_2) = value_2 {
         __url = __url.query("_", value_2.as_str());
     }
     if let Some(private) = private {
-        __url = __url.query("__private", private);
+        __url = __url.query("__private", &private.to_string());
     }
     if let Some(r#abstract) = r#abstract {
         __url = __url.query("abstract", r#abstract);
@@ -6089,10 +6369,10 @@ pub fn query_optional_request(
         __url = __url.query("alloc", &alloc.to_string());
     }
     if let Some(api_version_3) = api_version_3 {
-        __url = __url.query("api_version", &api_version_3.to_string());
+        __url = __url.query("api_version", api_version_3.as_str());
     }
     if let Some(armgen_runtime) = armgen_runtime {
-        __url = __url.query("armgen_runtime", armgen_runtime.as_str());
+        __url = __url.query("armgen_runtime", armgen_runtime);
     }
     if let Some(r#as) = r#as {
         __url = __url.query("as", &r#as.to_string());
@@ -6107,16 +6387,16 @@ pub fn query_optional_request(
         __url = __url.query("async", r#async.as_str());
     }
     if let Some(async_trait) = async_trait {
-        __url = __url.query("async_trait", async_trait);
+        __url = __url.query("async_trait", &async_trait.to_string());
     }
     if let Some(at) = at {
-        __url = __url.query("at", at.as_str());
+        __url = __url.query("at", at);
     }
     if let Some(r#await) = r#await {
         __url = __url.query("await", r#await);
     }
     if let Some(azure_core) = azure_core {
-        __url = __url.query("azure_core", &azure_core.to_string());
+        __url = __url.query("azure_core", azure_core.as_str());
     }
     if let Some(r#become) = r#become {
         __url = __url.query("become", &r#become.to_string());
@@ -6131,7 +6411,7 @@ pub fn query_optional_request(
         __url = __url.query("break", r#break);
     }
     if let Some(build_request) = build_request {
-        __url = __url.query("build_request", &build_request.to_string());
+        __url = __url.query("build_request", build_request.as_str());
     }
     if let Some(cfg) = cfg {
         __url = __url.query("cfg", &cfg.to_string());
@@ -6143,13 +6423,13 @@ pub fn query_optional_request(
         __url = __url.query("client_only", client_only.as_str());
     }
     if let Some(client_request_id) = client_request_id {
-        __url = __url.query("client_request_id", &client_request_id.to_string());
+        __url = __url.query("client_request_id", client_request_id.as_str());
     }
     if let Some(clients) = clients {
-        __url = __url.query("clients", &clients.to_string());
+        __url = __url.query("clients", clients.as_str());
     }
     if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", &compile_pattern.to_string());
+        __url = __url.query("compile_pattern", compile_pattern.as_str());
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -6167,37 +6447,40 @@ pub fn query_optional_request(
         __url = __url.query("crate", crate_);
     }
     if let Some(credential) = credential {
-        __url = __url.query("credential", credential.as_str());
+        __url = __url.query("credential", credential);
     }
     if let Some(decode_body) = decode_body {
-        __url = __url.query("decode_body", decode_body.as_str());
+        __url = __url.query("decode_body", decode_body);
     }
     if let Some(decode_by_status) = decode_by_status {
-        __url = __url.query("decode_by_status", decode_by_status);
+        __url = __url.query("decode_by_status", &decode_by_status.to_string());
     }
     if let Some(decode_bytes) = decode_bytes {
-        __url = __url.query("decode_bytes", &decode_bytes.to_string());
+        __url = __url.query("decode_bytes", decode_bytes.as_str());
     }
     if let Some(decode_empty) = decode_empty {
-        __url = __url.query("decode_empty", decode_empty.as_str());
+        __url = __url.query("decode_empty", decode_empty);
     }
     if let Some(decode_exists) = decode_exists {
-        __url = __url.query("decode_exists", decode_exists);
+        __url = __url.query("decode_exists", &decode_exists.to_string());
     }
     if let Some(decode_json) = decode_json {
-        __url = __url.query("decode_json", &decode_json.to_string());
+        __url = __url.query("decode_json", decode_json.as_str());
     }
     if let Some(decode_nullable) = decode_nullable {
-        __url = __url.query("decode_nullable", decode_nullable.as_str());
+        __url = __url.query("decode_nullable", decode_nullable);
     }
     if let Some(decode_optional) = decode_optional {
-        __url = __url.query("decode_optional", decode_optional);
+        __url = __url.query("decode_optional", &decode_optional.to_string());
     }
     if let Some(decode_response) = decode_response {
-        __url = __url.query("decode_response", decode_response.as_str());
+        __url = __url.query("decode_response", decode_response);
     }
     if let Some(decode_text) = decode_text {
-        __url = __url.query("decode_text", &decode_text.to_string());
+        __url = __url.query("decode_text", decode_text.as_str());
+    }
+    if let Some(deserializer_2) = deserializer_2 {
+        __url = __url.query("deserializer", deserializer_2);
     }
     if let Some(r#do) = r#do {
         __url = __url.query("do", &r#do.to_string());
@@ -6209,28 +6492,28 @@ pub fn query_optional_request(
         __url = __url.query("dyn", r#dyn.as_str());
     }
     if let Some(dynamic) = dynamic {
-        __url = __url.query("dynamic", dynamic.as_str());
+        __url = __url.query("dynamic", dynamic);
     }
     if let Some(dynamic_execute) = dynamic_execute {
-        __url = __url.query("dynamic_execute", dynamic_execute);
+        __url = __url.query("dynamic_execute", &dynamic_execute.to_string());
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __url = __url.query("dynamic_pages", &dynamic_pages.to_string());
+        __url = __url.query("dynamic_pages", dynamic_pages.as_str());
     }
     if let Some(dynamic_poll) = dynamic_poll {
-        __url = __url.query("dynamic_poll", dynamic_poll.as_str());
+        __url = __url.query("dynamic_poll", dynamic_poll);
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
-        __url = __url.query("dynamic_request_error", dynamic_request_error);
+        __url = __url.query("dynamic_request_error", &dynamic_request_error.to_string());
     }
     if let Some(dynamic_result) = dynamic_result {
-        __url = __url.query("dynamic_result", &dynamic_result.to_string());
+        __url = __url.query("dynamic_result", dynamic_result.as_str());
     }
     if let Some(r#else) = r#else {
         __url = __url.query("else", r#else);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __url = __url.query("endpoint", endpoint_2);
+        __url = __url.query("endpoint", &endpoint_2.to_string());
     }
     if let Some(r#enum) = r#enum {
         __url = __url.query("enum", &r#enum.to_string());
@@ -6242,7 +6525,7 @@ pub fn query_optional_request(
         __url = __url.query("extern", r#extern.as_str());
     }
     if let Some(f_2) = f_2 {
-        __url = __url.query("f", &f_2.to_string());
+        __url = __url.query("f", f_2.as_str());
     }
     if let Some(f32) = f32 {
         __url = __url.query("f32", f32);
@@ -6267,6 +6550,9 @@ pub fn query_optional_request(
     }
     if let Some(format_args) = format_args {
         __url = __url.query("format_args", format_args.as_str());
+    }
+    if let Some(formatter) = formatter {
+        __url = __url.query("formatter", &formatter.to_string());
     }
     if let Some(r#gen) = r#gen {
         __url = __url.query("gen", &r#gen.to_string());
@@ -6293,10 +6579,19 @@ pub fn query_optional_request(
         __url = __url.query("include_str", &include_str.to_string());
     }
     if let Some(inner) = inner {
-        __url = __url.query("inner", &inner.to_string());
+        __url = __url.query("inner", inner.as_str());
     }
     if let Some(json) = json {
-        __url = __url.query("json", json);
+        __url = __url.query("json", &json.to_string());
+    }
+    if let Some(json_struct) = json_struct {
+        __url = __url.query("json_struct", json_struct);
+    }
+    if let Some(key) = key {
+        __url = __url.query("key", key.as_str());
+    }
+    if let Some(len) = len {
+        __url = __url.query("len", &len.to_string());
     }
     if let Some(r#let) = r#let {
         __url = __url.query("let", r#let.as_str());
@@ -6307,6 +6602,9 @@ pub fn query_optional_request(
     if let Some(r#macro) = r#macro {
         __url = __url.query("macro", &r#macro.to_string());
     }
+    if let Some(map_2) = map_2 {
+        __url = __url.query("map", &map_2.to_string());
+    }
     if let Some(r#match) = r#match {
         __url = __url.query("match", r#match.as_str());
     }
@@ -6314,16 +6612,16 @@ pub fn query_optional_request(
         __url = __url.query("matches", matches.as_str());
     }
     if let Some(members) = members {
-        __url = __url.query("members", &members.to_string());
+        __url = __url.query("members", members.as_str());
     }
     if let Some(method_options_3) = method_options_3 {
-        __url = __url.query("method_options", method_options_3);
+        __url = __url.query("method_options", &method_options_3.to_string());
     }
     if let Some(r#mod) = r#mod {
         __url = __url.query("mod", r#mod);
     }
     if let Some(models) = models {
-        __url = __url.query("models", models);
+        __url = __url.query("models", &models.to_string());
     }
     if let Some(r#move) = r#move {
         __url = __url.query("move", &r#move.to_string());
@@ -6332,40 +6630,40 @@ pub fn query_optional_request(
         __url = __url.query("mut", r#mut.as_str());
     }
     if let Some(new) = new {
-        __url = __url.query("new", new.as_str());
+        __url = __url.query("new", new);
     }
     if let Some(operation_id) = operation_id {
-        __url = __url.query("operation_id", &operation_id.to_string());
+        __url = __url.query("operation_id", operation_id.as_str());
     }
     if let Some(option_env) = option_env {
         __url = __url.query("option_env", option_env);
     }
     if let Some(options_2) = options_2 {
-        __url = __url.query("options", options_2.as_str());
+        __url = __url.query("options", options_2);
     }
     if let Some(r#override) = r#override {
         __url = __url.query("override", r#override);
     }
     if let Some(page) = page {
-        __url = __url.query("page", page);
+        __url = __url.query("page", &page.to_string());
     }
     if let Some(panic) = panic {
         __url = __url.query("panic", &panic.to_string());
     }
     if let Some(parameterized_host) = parameterized_host {
-        __url = __url.query("parameterized_host", parameterized_host);
+        __url = __url.query("parameterized_host", &parameterized_host.to_string());
     }
     if let Some(params) = params {
-        __url = __url.query("params", params);
+        __url = __url.query("params", &params.to_string());
     }
     if let Some(path) = path {
-        __url = __url.query("path", &path.to_string());
+        __url = __url.query("path", path.as_str());
     }
     if let Some(patterns) = patterns {
-        __url = __url.query("patterns", patterns);
+        __url = __url.query("patterns", &patterns.to_string());
     }
     if let Some(pipeline) = pipeline {
-        __url = __url.query("pipeline", pipeline.as_str());
+        __url = __url.query("pipeline", pipeline);
     }
     if let Some(r#priv) = r#priv {
         __url = __url.query("priv", &r#priv.to_string());
@@ -6377,23 +6675,23 @@ pub fn query_optional_request(
         __url = __url.query("ref", r#ref);
     }
     if let Some(regex_2) = regex_2 {
-        __url = __url.query("regex", regex_2.as_str());
+        __url = __url.query("regex", regex_2);
     }
     if let Some(request) = request {
-        __url = __url.query("request", request);
+        __url = __url.query("request", &request.to_string());
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
-        __url = __url
-            .query("resource_manager_endpoint", resource_manager_endpoint.as_str());
+        __url = __url.query("resource_manager_endpoint", resource_manager_endpoint);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
-        __url = __url.query("resource_manager_scope", resource_manager_scope);
+        __url = __url
+            .query("resource_manager_scope", &resource_manager_scope.to_string());
     }
     if let Some(response_2) = response_2 {
-        __url = __url.query("response", response_2);
+        __url = __url.query("response", &response_2.to_string());
     }
     if let Some(response_error_2) = response_error_2 {
-        __url = __url.query("response_error", &response_error_2.to_string());
+        __url = __url.query("response_error", response_error_2.as_str());
     }
     if let Some(r#return) = r#return {
         __url = __url.query("return", &r#return.to_string());
@@ -6402,16 +6700,22 @@ pub fn query_optional_request(
         __url = __url.query("self", self_2.as_str());
     }
     if let Some(serde) = serde {
-        __url = __url.query("serde", serde);
+        __url = __url.query("serde", &serde.to_string());
     }
     if let Some(serde_json) = serde_json {
-        __url = __url.query("serde_json", &serde_json.to_string());
+        __url = __url.query("serde_json", serde_json.as_str());
+    }
+    if let Some(serializer_2) = serializer_2 {
+        __url = __url.query("serializer", serializer_2.as_str());
     }
     if let Some(size_of) = size_of {
         __url = __url.query("size_of", &size_of.to_string());
     }
     if let Some(size_of_val) = size_of_val {
         __url = __url.query("size_of_val", size_of_val.as_str());
+    }
+    if let Some(state) = state {
+        __url = __url.query("state", state);
     }
     if let Some(r#static) = r#static {
         __url = __url.query("static", &r#static.to_string());
@@ -6423,31 +6727,31 @@ pub fn query_optional_request(
         __url = __url.query("str", str);
     }
     if let Some(string_enum) = string_enum {
-        __url = __url.query("string_enum", &string_enum.to_string());
+        __url = __url.query("string_enum", string_enum.as_str());
     }
     if let Some(stringify) = stringify {
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", strip_member);
+        __url = __url.query("strip_member", &strip_member.to_string());
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", &strip_members.to_string());
+        __url = __url.query("strip_members", strip_members.as_str());
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
     }
     if let Some(subscription_id) = subscription_id {
-        __url = __url.query("subscription_id", subscription_id);
+        __url = __url.query("subscription_id", &subscription_id.to_string());
     }
     if let Some(super_) = super_ {
         __url = __url.query("super", super_);
     }
     if let Some(tag) = tag {
-        __url = __url.query("tag", tag.as_str());
+        __url = __url.query("tag", tag);
     }
     if let Some(tagged_union) = tagged_union {
-        __url = __url.query("tagged_union", tagged_union.as_str());
+        __url = __url.query("tagged_union", tagged_union);
     }
     if let Some(todo) = todo {
         __url = __url.query("todo", todo);
@@ -6486,7 +6790,7 @@ pub fn query_optional_request(
         __url = __url.query("unsized", r#unsized.as_str());
     }
     if let Some(url_2) = url_2 {
-        __url = __url.query("url", url_2.as_str());
+        __url = __url.query("url", url_2);
     }
     if let Some(r#use) = r#use {
         __url = __url.query("use", r#use);
@@ -6495,10 +6799,10 @@ pub fn query_optional_request(
         __url = __url.query("usize", usize.as_str());
     }
     if let Some(validator_2) = validator_2 {
-        __url = __url.query("validator", &validator_2.to_string());
+        __url = __url.query("validator", validator_2.as_str());
     }
     if let Some(value_3) = value_3 {
-        __url = __url.query("value", value_3.as_str());
+        __url = __url.query("value", value_3);
     }
     if let Some(vec_2) = vec_2 {
         __url = __url.query("vec", vec_2.as_str());
@@ -6522,7 +6826,6 @@ pub fn query_optional_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
@@ -6538,6 +6841,7 @@ pub fn query_optional_response(
 /// `PUT /parameters/QueryRequired` (`Parameters_QueryRequired`).
 ///
 /// # Arguments
+/// * `a` - `A` (query)
 /// * `api_version_2` - `API_VERSION` (query)
 /// * `arc` - `Arc` (query)
 /// * `arm_client_options` - `ArmClientOptions` (query)
@@ -6558,6 +6862,7 @@ pub fn query_optional_response(
 /// * `context` - `Context` (query)
 /// * `copy` - `Copy` (query)
 /// * `cow` - `Cow` (query)
+/// * `d` - `D` (query)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (query)
 /// * `date` - `Date` (query)
 /// * `date_time` - `DateTime` (query)
@@ -6600,6 +6905,7 @@ pub fn query_optional_response(
 /// * `iterator` - `Iterator` (query)
 /// * `lazy_lock` - `LazyLock` (query)
 /// * `map` - `Map` (query)
+/// * `map_access` - `MapAccess` (query)
 /// * `method` - `Method` (query)
 /// * `method_options_2` - `MethodOptions` (query)
 /// * `next_link` - `NextLink` (query)
@@ -6626,6 +6932,7 @@ pub fn query_optional_response(
 /// * `response_headers` - `ResponseHeaders` (query)
 /// * `response_too_large` - `ResponseTooLarge` (query)
 /// * `result` - `Result` (query)
+/// * `s` - `S` (query)
 /// * `services` - `SERVICES` (query)
 /// * `safe_debug` - `SafeDebug` (query)
 /// * `secret` - `Secret` (query)
@@ -6660,6 +6967,7 @@ pub fn query_optional_response(
 /// * `validator` - `Validator` (query)
 /// * `value` - `Value` (query)
 /// * `vec` - `Vec` (query)
+/// * `visitor` - `Visitor` (query)
 /// * `value_2` - `_` (query)
 /// * `private` - `__private` (query)
 /// * `abstract` - `abstract` (query)
@@ -6703,6 +7011,7 @@ pub fn query_optional_response(
 /// * `decode_optional` - `decode_optional` (query)
 /// * `decode_response` - `decode_response` (query)
 /// * `decode_text` - `decode_text` (query)
+/// * `deserializer_2` - `deserializer` (query)
 /// * `do` - `do` (query)
 /// * `drop_2` - `drop` (query)
 /// * `dyn` - `dyn` (query)
@@ -6726,6 +7035,7 @@ pub fn query_optional_response(
 /// * `for` - `for` (query)
 /// * `format` - `format` (query)
 /// * `format_args` - `format_args` (query)
+/// * `formatter` - `formatter` (query)
 /// * `gen` - `gen` (query)
 /// * `i32` - `i32` (query)
 /// * `i64` - `i64` (query)
@@ -6736,9 +7046,13 @@ pub fn query_optional_response(
 /// * `include_str` - `include_str` (query)
 /// * `inner` - `inner` (query)
 /// * `json` - `json` (query)
+/// * `json_struct` - `json_struct` (query)
+/// * `key` - `key` (query)
+/// * `len` - `len` (query)
 /// * `let` - `let` (query)
 /// * `loop` - `loop` (query)
 /// * `macro` - `macro` (query)
+/// * `map_2` - `map` (query)
 /// * `match` - `match` (query)
 /// * `matches` - `matches` (query)
 /// * `members` - `members` (query)
@@ -6772,8 +7086,10 @@ pub fn query_optional_response(
 /// * `self_2` - `self` (query)
 /// * `serde` - `serde` (query)
 /// * `serde_json` - `serde_json` (query)
+/// * `serializer_2` - `serializer` (query)
 /// * `size_of` - `size_of` (query)
 /// * `size_of_val` - `size_of_val` (query)
+/// * `state` - `state` (query)
 /// * `static` - `static` (query)
 /// * `std` - `std` (query)
 /// * `str` - `str` (query)
@@ -6812,186 +7128,192 @@ pub fn query_optional_response(
 pub fn query_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
-    arm_client_options: &super::models::Choice,
-    arm_pipeline: &str,
+    a: &super::models::Choice,
+    api_version_2: i32,
+    arc: i32,
+    arm_client_options: &str,
+    arm_pipeline: i32,
     as_mut: i32,
     as_ref: &str,
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
-    base64: &super::models::Choice,
-    base64_url: &str,
-    binary_format: i32,
+    b_tree_map: &str,
+    base64: &str,
+    base64_url: i32,
+    binary_format: &super::models::Choice,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: i32,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: &str,
+    context: &super::models::Choice,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
-    date: i32,
-    date_time: &super::models::Choice,
-    date_time_rfc1123: &str,
+    cow: i32,
+    d: &str,
+    default_endpoint: &super::models::Choice,
+    date: &super::models::Choice,
+    date_time: &str,
+    date_time_rfc1123: i32,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &super::models::Choice,
+    deserializer: i32,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    duration: i32,
-    dynamic_error: &super::models::Choice,
-    dynamic_params: &str,
-    dynamic_reply: &super::models::Choice,
-    dynamic_validate: i32,
+    duration: &super::models::Choice,
+    dynamic_error: &str,
+    dynamic_params: i32,
+    dynamic_reply: &str,
+    dynamic_validate: &super::models::Choice,
     eq: i32,
     err: &str,
-    error_body: i32,
+    error_body: &super::models::Choice,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &super::models::Choice,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
-    form_body: i32,
-    format_error: &super::models::Choice,
+    form_body: &super::models::Choice,
+    format_error: &str,
     from: &str,
     from_iterator: &str,
-    from_status: &super::models::Choice,
+    from_status: &str,
     future: i32,
     hash: i32,
-    host_part: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    host_part: &super::models::Choice,
+    http_request: &str,
+    http_response: i32,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
-    into_variant: &super::models::Choice,
-    invalid_host: &super::models::Choice,
+    into_variant: &str,
+    invalid_host: &str,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
-    method_options_2: &str,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    lazy_lock: &super::models::Choice,
+    map: &str,
+    map_access: &str,
+    method: &super::models::Choice,
+    method_options_2: i32,
+    next_link: &str,
+    no_format: &super::models::Choice,
     none: &str,
-    operations: &str,
+    operations: i32,
     ok: &super::models::Choice,
-    operation_info: &super::models::Choice,
-    operation_status: &super::models::Choice,
+    operation_info: &str,
+    operation_status: &str,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &super::models::Choice,
+    page_decoder: i32,
+    pager: &str,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
-    resource_manager_audience: i32,
-    response: &str,
-    response_error: &str,
-    response_headers: &str,
-    response_too_large: &str,
+    pattern: &super::models::Choice,
+    poller_method_options: i32,
+    poller_options: &super::models::Choice,
+    regex: &str,
+    resource_manager_audience: &super::models::Choice,
+    response: i32,
+    response_error: i32,
+    response_headers: i32,
+    response_too_large: i32,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    s: i32,
+    services: &str,
+    safe_debug: &str,
+    secret: i32,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
-    service_error: i32,
-    service_info: &str,
+    serialize: i32,
+    serializer: &str,
+    service_error: &super::models::Choice,
+    service_info: i32,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: &super::models::Choice,
+    static_token_credential: &str,
     string: i32,
-    string_format: &str,
-    strip_read_only: &super::models::Choice,
+    string_format: i32,
+    strip_read_only: &str,
     sync: &str,
-    text_format: &str,
+    text_format: i32,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &super::models::Choice,
     try_from: i32,
     try_into: &super::models::Choice,
-    unix_time: i32,
-    unknown: &super::models::Choice,
+    unix_time: &super::models::Choice,
+    unknown: &str,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    uuid: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &super::models::Choice,
+    url_builder: &str,
+    uuid: &str,
+    validate: i32,
+    validation_error: &super::models::Choice,
+    validation_errors: &str,
+    validator: i32,
+    value: &super::models::Choice,
     vec: &str,
+    visitor: &super::models::Choice,
     value_2: &super::models::Choice,
-    private: &str,
+    private: i32,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &super::models::Choice,
+    armgen_runtime: &str,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
-    async_trait: &str,
-    at: &super::models::Choice,
+    async_trait: i32,
+    at: &str,
     r#await: &str,
-    azure_core: i32,
+    azure_core: &super::models::Choice,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &super::models::Choice,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    client_request_id: i32,
-    clients: i32,
-    compile_pattern: i32,
+    client_request_id: &super::models::Choice,
+    clients: &super::models::Choice,
+    compile_pattern: &super::models::Choice,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
-    decode_body: &super::models::Choice,
-    decode_by_status: &str,
-    decode_bytes: i32,
-    decode_empty: &super::models::Choice,
-    decode_exists: &str,
-    decode_json: i32,
-    decode_nullable: &super::models::Choice,
-    decode_optional: &str,
-    decode_response: &super::models::Choice,
-    decode_text: i32,
+    credential: &str,
+    decode_body: &str,
+    decode_by_status: i32,
+    decode_bytes: &super::models::Choice,
+    decode_empty: &str,
+    decode_exists: i32,
+    decode_json: &super::models::Choice,
+    decode_nullable: &str,
+    decode_optional: i32,
+    decode_response: &str,
+    decode_text: &super::models::Choice,
+    deserializer_2: &str,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
-    dynamic_execute: &str,
-    dynamic_pages: i32,
-    dynamic_poll: &super::models::Choice,
-    dynamic_request_error: &str,
-    dynamic_result: i32,
+    dynamic: &str,
+    dynamic_execute: i32,
+    dynamic_pages: &super::models::Choice,
+    dynamic_poll: &str,
+    dynamic_request_error: i32,
+    dynamic_result: &super::models::Choice,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: i32,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &super::models::Choice,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -7000,6 +7322,7 @@ pub fn query_required_request(
     r#for: &str,
     format: i32,
     format_args: &super::models::Choice,
+    formatter: i32,
     r#gen: i32,
     i32: i32,
     i64: &super::models::Choice,
@@ -7008,58 +7331,64 @@ pub fn query_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &super::models::Choice,
+    json: i32,
+    json_struct: &str,
+    key: &super::models::Choice,
+    len: i32,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
+    map_2: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &super::models::Choice,
+    method_options_3: i32,
     r#mod: &str,
-    models: &str,
+    models: i32,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: &str,
+    operation_id: &super::models::Choice,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: &str,
     r#override: &str,
-    page: &str,
+    page: i32,
     panic: i32,
-    parameterized_host: &str,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    parameterized_host: i32,
+    params: i32,
+    path: &super::models::Choice,
+    patterns: i32,
+    pipeline: &str,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
-    resource_manager_endpoint: &super::models::Choice,
-    resource_manager_scope: &str,
-    response_2: &str,
-    response_error_2: i32,
+    regex_2: &str,
+    request: i32,
+    resource_manager_endpoint: &str,
+    resource_manager_scope: i32,
+    response_2: i32,
+    response_error_2: &super::models::Choice,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: i32,
+    serde_json: &super::models::Choice,
+    serializer_2: &super::models::Choice,
     size_of: i32,
     size_of_val: &super::models::Choice,
+    state: &str,
     r#static: i32,
     std: &super::models::Choice,
     str: &str,
-    string_enum: i32,
+    string_enum: &super::models::Choice,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: i32,
+    strip_members: &super::models::Choice,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: i32,
     super_: &str,
-    tag: &super::models::Choice,
-    tagged_union: &super::models::Choice,
+    tag: &str,
+    tagged_union: &str,
     todo: &str,
     r#trait: i32,
     r#true: &super::models::Choice,
@@ -7072,11 +7401,11 @@ pub fn query_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: &str,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &super::models::Choice,
+    value_3: &str,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -7085,178 +7414,182 @@ pub fn query_required_request(
     r#yield: i32,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
-    __validator.min_length("ArmPipeline", arm_pipeline, 1);
+    __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
+    __validator.minimum("Arc", arc as f64, 1.0, false);
+    __validator.min_length("ArmClientOptions", arm_client_options, 1);
+    __validator.minimum("ArmPipeline", arm_pipeline as f64, 1.0, false);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("Base64Url", base64_url, 1);
-    __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.min_length("BTreeMap", b_tree_map, 1);
+    __validator.min_length("Base64", base64, 1);
+    __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
+    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("Constraint", constraint, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
-    __validator.minimum("Date", date as f64, 1.0, false);
-    __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
+    __validator.minimum("Cow", cow as f64, 1.0, false);
+    __validator.min_length("D", d, 1);
+    __validator.min_length("DateTime", date_time, 1);
+    __validator.minimum("DateTimeRfc1123", date_time_rfc1123 as f64, 1.0, false);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
-    __validator.minimum("Duration", duration as f64, 1.0, false);
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
+    __validator.min_length("DynamicError", dynamic_error, 1);
+    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    __validator.min_length("DynamicReply", dynamic_reply, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
-    __validator.minimum("FormBody", form_body as f64, 1.0, false);
+    __validator.min_length("FormatError", format_error, 1);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
+    __validator.min_length("FromStatus", from_status, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.minimum("HostPart", host_part as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.min_length("HttpRequest", http_request, 1);
+    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.min_length("MethodOptions", method_options_2, 1);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.min_length("IntoVariant", into_variant, 1);
+    __validator.min_length("InvalidHost", invalid_host, 1);
+    __validator.min_length("Map", map, 1);
+    __validator.min_length("MapAccess", map_access, 1);
+    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
+    __validator.min_length("NextLink", next_link, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    __validator.min_length("OperationInfo", operation_info, 1);
+    __validator.min_length("OperationStatus", operation_status, 1);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    __validator.min_length("Pager", pager, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator
-        .minimum(
-            "ResourceManagerAudience",
-            resource_manager_audience as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("Response", response, 1);
-    __validator.min_length("ResponseError", response_error, 1);
-    __validator.min_length("ResponseHeaders", response_headers, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    __validator.min_length("Regex", regex, 1);
+    __validator.minimum("Response", response as f64, 1.0, false);
+    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+    __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
+    __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.minimum("S", s as f64, 1.0, false);
+    __validator.min_length("SERVICES", services, 1);
+    __validator.min_length("SafeDebug", safe_debug, 1);
+    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("ServiceInfo", service_info, 1);
+    __validator.minimum("Serialize", serialize as f64, 1.0, false);
+    __validator.min_length("Serializer", serializer, 1);
+    __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
-    __validator.min_length("StringFormat", string_format, 1);
+    __validator.minimum("StringFormat", string_format as f64, 1.0, false);
+    __validator.min_length("StripReadOnly", strip_read_only, 1);
     __validator.min_length("Sync", sync, 1);
-    __validator.min_length("TextFormat", text_format, 1);
+    __validator.minimum("TextFormat", text_format as f64, 1.0, false);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
-    __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    __validator.min_length("Unknown", unknown, 1);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.min_length("Uuid", uuid, 1);
+    __validator.minimum("Validate", validate as f64, 1.0, false);
+    __validator.min_length("ValidationErrors", validation_errors, 1);
+    __validator.minimum("Validator", validator as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
+    __validator.minimum("__private", private as f64, 1.0, false);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("armgen_runtime", armgen_runtime, 1);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
-    __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("async_trait", async_trait as f64, 1.0, false);
+    __validator.min_length("at", at, 1);
     __validator.min_length("await", r#await, 1);
-    __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.min_length("decode_by_status", decode_by_status, 1);
-    __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
-    __validator.min_length("decode_exists", decode_exists, 1);
-    __validator.minimum("decode_json", decode_json as f64, 1.0, false);
-    __validator.min_length("decode_optional", decode_optional, 1);
-    __validator.minimum("decode_text", decode_text as f64, 1.0, false);
+    __validator.min_length("credential", credential, 1);
+    __validator.min_length("decode_body", decode_body, 1);
+    __validator.minimum("decode_by_status", decode_by_status as f64, 1.0, false);
+    __validator.min_length("decode_empty", decode_empty, 1);
+    __validator.minimum("decode_exists", decode_exists as f64, 1.0, false);
+    __validator.min_length("decode_nullable", decode_nullable, 1);
+    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.min_length("decode_response", decode_response, 1);
+    __validator.min_length("deserializer", deserializer_2, 1);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
-    __validator.min_length("dynamic_execute", dynamic_execute, 1);
-    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
-    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+    __validator.min_length("dynamic", dynamic, 1);
+    __validator.minimum("dynamic_execute", dynamic_execute as f64, 1.0, false);
+    __validator.min_length("dynamic_poll", dynamic_poll, 1);
+    __validator
+        .minimum("dynamic_request_error", dynamic_request_error as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
+    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
     __validator.minimum("final", r#final as f64, 1.0, false);
     __validator.min_length("for", r#for, 1);
     __validator.minimum("format", format as f64, 1.0, false);
+    __validator.minimum("formatter", formatter as f64, 1.0, false);
     __validator.minimum("gen", r#gen as f64, 1.0, false);
     __validator.minimum("i32", i32 as f64, 1.0, false);
     __validator.min_length("impl", r#impl, 1);
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.minimum("json", json as f64, 1.0, false);
+    __validator.min_length("json_struct", json_struct, 1);
+    __validator.minimum("len", len as f64, 1.0, false);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.minimum("map", map_2 as f64, 1.0, false);
+    __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
+    __validator.minimum("models", models as f64, 1.0, false);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.min_length("new", new, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.min_length("options", options_2, 1);
     __validator.min_length("override", r#override, 1);
-    __validator.min_length("page", page, 1);
+    __validator.minimum("page", page as f64, 1.0, false);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.min_length("parameterized_host", parameterized_host, 1);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
+    __validator.minimum("params", params as f64, 1.0, false);
+    __validator.minimum("patterns", patterns as f64, 1.0, false);
+    __validator.min_length("pipeline", pipeline, 1);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
-    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.min_length("response", response_2, 1);
-    __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+    __validator.min_length("regex", regex_2, 1);
+    __validator.minimum("request", request as f64, 1.0, false);
+    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
+    __validator
+        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
+    __validator.minimum("response", response_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.minimum("serde", serde as f64, 1.0, false);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
+    __validator.min_length("state", state, 1);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
-    __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     __validator.min_length("super", super_, 1);
+    __validator.min_length("tag", tag, 1);
+    __validator.min_length("tagged_union", tagged_union, 1);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -7266,8 +7599,9 @@ pub fn query_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.min_length("url", url_2, 1);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("value", value_3, 1);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -7276,186 +7610,192 @@ pub fn query_required_request(
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/parameters/QueryRequired")
         .query("api-version", api_version)
-        .query("API_VERSION", api_version_2)
-        .query("Arc", arc)
-        .query("ArmClientOptions", arm_client_options.as_str())
-        .query("ArmPipeline", arm_pipeline)
+        .query("A", a.as_str())
+        .query("API_VERSION", &api_version_2.to_string())
+        .query("Arc", &arc.to_string())
+        .query("ArmClientOptions", arm_client_options)
+        .query("ArmPipeline", &arm_pipeline.to_string())
         .query("AsMut", &as_mut.to_string())
         .query("AsRef", as_ref)
         .query("AsyncFn", async_fn)
         .query("AsyncFnMut", &async_fn_mut.to_string())
         .query("AsyncFnOnce", async_fn_once.as_str())
-        .query("BTreeMap", b_tree_map.as_str())
-        .query("Base64", base64.as_str())
-        .query("Base64Url", base64_url)
-        .query("BinaryFormat", &binary_format.to_string())
+        .query("BTreeMap", b_tree_map)
+        .query("Base64", base64)
+        .query("Base64Url", &base64_url.to_string())
+        .query("BinaryFormat", binary_format.as_str())
         .query("Box", r#box.as_str())
-        .query("ClientMethodOptions", client_method_options)
+        .query("ClientMethodOptions", &client_method_options.to_string())
         .query("Clone", &clone.to_string())
-        .query("Constraint", constraint.as_str())
-        .query("Context", &context.to_string())
+        .query("Constraint", constraint)
+        .query("Context", context.as_str())
         .query("Copy", copy)
-        .query("Cow", cow)
-        .query("DEFAULT_ENDPOINT", &default_endpoint.to_string())
-        .query("Date", &date.to_string())
-        .query("DateTime", date_time.as_str())
-        .query("DateTimeRfc1123", date_time_rfc1123)
+        .query("Cow", &cow.to_string())
+        .query("D", d)
+        .query("DEFAULT_ENDPOINT", default_endpoint.as_str())
+        .query("Date", date.as_str())
+        .query("DateTime", date_time)
+        .query("DateTimeRfc1123", &date_time_rfc1123.to_string())
         .query("Debug", debug)
         .query("Default", &default.to_string())
-        .query("Deserialize", &deserialize.to_string())
-        .query("Deserializer", deserializer)
+        .query("Deserialize", deserialize.as_str())
+        .query("Deserializer", &deserializer.to_string())
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
-        .query("Duration", &duration.to_string())
-        .query("DynamicError", dynamic_error.as_str())
-        .query("DynamicParams", dynamic_params)
-        .query("DynamicReply", dynamic_reply.as_str())
-        .query("DynamicValidate", &dynamic_validate.to_string())
+        .query("Duration", duration.as_str())
+        .query("DynamicError", dynamic_error)
+        .query("DynamicParams", &dynamic_params.to_string())
+        .query("DynamicReply", dynamic_reply)
+        .query("DynamicValidate", dynamic_validate.as_str())
         .query("Eq", &eq.to_string())
         .query("Err", err)
-        .query("ErrorBody", &error_body.to_string())
+        .query("ErrorBody", error_body.as_str())
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
-        .query("FinalStateVia", &final_state_via.to_string())
+        .query("FinalStateVia", final_state_via.as_str())
         .query("Fn", r#fn)
         .query("FnMut", &fn_mut.to_string())
         .query("FnOnce", fn_once.as_str())
-        .query("FormBody", &form_body.to_string())
-        .query("FormatError", format_error.as_str())
+        .query("FormBody", form_body.as_str())
+        .query("FormatError", format_error)
         .query("From", from)
         .query("FromIterator", from_iterator)
-        .query("FromStatus", from_status.as_str())
+        .query("FromStatus", from_status)
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
-        .query("HostPart", &host_part.to_string())
-        .query("HttpRequest", http_request.as_str())
-        .query("HttpResponse", http_response)
+        .query("HostPart", host_part.as_str())
+        .query("HttpRequest", http_request)
+        .query("HttpResponse", &http_response.to_string())
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
-        .query("IntoVariant", into_variant.as_str())
-        .query("InvalidHost", invalid_host.as_str())
+        .query("IntoVariant", into_variant)
+        .query("InvalidHost", invalid_host)
         .query("Iterator", iterator.as_str())
-        .query("LazyLock", &lazy_lock.to_string())
-        .query("Map", map.as_str())
-        .query("Method", &method.to_string())
-        .query("MethodOptions", method_options_2)
-        .query("NextLink", next_link.as_str())
-        .query("NoFormat", &no_format.to_string())
+        .query("LazyLock", lazy_lock.as_str())
+        .query("Map", map)
+        .query("MapAccess", map_access)
+        .query("Method", method.as_str())
+        .query("MethodOptions", &method_options_2.to_string())
+        .query("NextLink", next_link)
+        .query("NoFormat", no_format.as_str())
         .query("None", none)
-        .query("OPERATIONS", operations)
+        .query("OPERATIONS", &operations.to_string())
         .query("Ok", ok.as_str())
-        .query("OperationInfo", operation_info.as_str())
-        .query("OperationStatus", operation_status.as_str())
+        .query("OperationInfo", operation_info)
+        .query("OperationStatus", operation_status)
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
-        .query("Other", &other.to_string())
-        .query("PageDecoder", page_decoder)
-        .query("Pager", pager.as_str())
+        .query("Other", other.as_str())
+        .query("PageDecoder", &page_decoder.to_string())
+        .query("Pager", pager)
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
-        .query("Pattern", &pattern.to_string())
-        .query("PollerMethodOptions", poller_method_options)
-        .query("PollerOptions", &poller_options.to_string())
-        .query("Regex", regex.as_str())
-        .query("ResourceManagerAudience", &resource_manager_audience.to_string())
-        .query("Response", response)
-        .query("ResponseError", response_error)
-        .query("ResponseHeaders", response_headers)
-        .query("ResponseTooLarge", response_too_large)
+        .query("Pattern", pattern.as_str())
+        .query("PollerMethodOptions", &poller_method_options.to_string())
+        .query("PollerOptions", poller_options.as_str())
+        .query("Regex", regex)
+        .query("ResourceManagerAudience", resource_manager_audience.as_str())
+        .query("Response", &response.to_string())
+        .query("ResponseError", &response_error.to_string())
+        .query("ResponseHeaders", &response_headers.to_string())
+        .query("ResponseTooLarge", &response_too_large.to_string())
         .query("Result", &result.to_string())
-        .query("SERVICES", services.as_str())
-        .query("SafeDebug", safe_debug.as_str())
-        .query("Secret", secret.secret())
+        .query("S", &s.to_string())
+        .query("SERVICES", services)
+        .query("SafeDebug", safe_debug)
+        .query("Secret", &secret.to_string())
         .query("Self", self_)
         .query("Send", &send.to_string())
-        .query("Serialize", serialize)
-        .query("Serializer", serializer.as_str())
-        .query("ServiceError", &service_error.to_string())
-        .query("ServiceInfo", service_info)
+        .query("Serialize", &serialize.to_string())
+        .query("Serializer", serializer)
+        .query("ServiceError", service_error.as_str())
+        .query("ServiceInfo", &service_info.to_string())
         .query("Sized", sized.as_str())
         .query("Some", some.as_str())
-        .query("StaticTokenCredential", static_token_credential.as_str())
+        .query("StaticTokenCredential", static_token_credential)
         .query("String", &string.to_string())
-        .query("StringFormat", string_format)
-        .query("StripReadOnly", strip_read_only.as_str())
+        .query("StringFormat", &string_format.to_string())
+        .query("StripReadOnly", strip_read_only)
         .query("Sync", sync)
-        .query("TextFormat", text_format)
+        .query("TextFormat", &text_format.to_string())
         .query("ToOwned", to_owned)
         .query("ToString", to_string.as_str())
-        .query("TokenCredential", &token_credential.to_string())
+        .query("TokenCredential", token_credential.as_str())
         .query("TryFrom", &try_from.to_string())
         .query("TryInto", try_into.as_str())
-        .query("UnixTime", &unix_time.to_string())
-        .query("Unknown", unknown.as_str())
+        .query("UnixTime", unix_time.as_str())
+        .query("Unknown", unknown)
         .query("Unpin", &unpin.to_string())
-        .query("Url", &url.to_string())
-        .query("UrlBuilder", url_builder.as_str())
-        .query("Uuid", uuid.as_str())
-        .query("Validate", validate)
-        .query("ValidationError", &validation_error.to_string())
-        .query("ValidationErrors", validation_errors.as_str())
-        .query("Validator", validator)
-        .query("Value", &value.to_string())
+        .query("Url", url.as_str())
+        .query("UrlBuilder", url_builder)
+        .query("Uuid", uuid)
+        .query("Validate", &validate.to_string())
+        .query("ValidationError", validation_error.as_str())
+        .query("ValidationErrors", validation_errors)
+        .query("Validator", &validator.to_string())
+        .query("Value", value.as_str())
         .query("Vec", vec)
+        .query("Visitor", visitor.as_str())
         .query("_", value_2.as_str())
-        .query("__private", private)
+        .query("__private", &private.to_string())
         .query("abstract", r#abstract)
         .query("align_of", align_of)
         .query("align_of_val", &align_of_val.to_string())
         .query("alloc", &alloc.to_string())
-        .query("api_version", &api_version_3.to_string())
-        .query("armgen_runtime", armgen_runtime.as_str())
+        .query("api_version", api_version_3.as_str())
+        .query("armgen_runtime", armgen_runtime)
         .query("as", &r#as.to_string())
         .query("assert", assert.as_str())
         .query("assert_eq", assert_eq)
         .query("async", r#async.as_str())
-        .query("async_trait", async_trait)
-        .query("at", at.as_str())
+        .query("async_trait", &async_trait.to_string())
+        .query("at", at)
         .query("await", r#await)
-        .query("azure_core", &azure_core.to_string())
+        .query("azure_core", azure_core.as_str())
         .query("become", &r#become.to_string())
         .query("bool", &bool.to_string())
         .query("box", box_2.as_str())
         .query("break", r#break)
-        .query("build_request", &build_request.to_string())
+        .query("build_request", build_request.as_str())
         .query("cfg", &cfg.to_string())
         .query("char", char.as_str())
         .query("client_only", client_only.as_str())
-        .query("client_request_id", &client_request_id.to_string())
-        .query("clients", &clients.to_string())
-        .query("compile_pattern", &compile_pattern.to_string())
+        .query("client_request_id", client_request_id.as_str())
+        .query("clients", clients.as_str())
+        .query("compile_pattern", compile_pattern.as_str())
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
         .query("core", core)
         .query("crate", crate_)
-        .query("credential", credential.as_str())
-        .query("decode_body", decode_body.as_str())
-        .query("decode_by_status", decode_by_status)
-        .query("decode_bytes", &decode_bytes.to_string())
-        .query("decode_empty", decode_empty.as_str())
-        .query("decode_exists", decode_exists)
-        .query("decode_json", &decode_json.to_string())
-        .query("decode_nullable", decode_nullable.as_str())
-        .query("decode_optional", decode_optional)
-        .query("decode_response", decode_response.as_str())
-        .query("decode_text", &decode_text.to_string())
+        .query("credential", credential)
+        .query("decode_body", decode_body)
+        .query("decode_by_status", &decode_by_status.to_string())
+        .query("decode_bytes", decode_bytes.as_str())
+        .query("decode_empty", decode_empty)
+        .query("decode_exists", &decode_exists.to_string())
+        .query("decode_json", decode_json.as_str())
+        .query("decode_nullable", decode_nullable)
+        .query("decode_optional", &decode_optional.to_string())
+        .query("decode_response", decode_response)
+        .query("decode_text", decode_text.as_str())
+        .query("deserializer", deserializer_2)
         .query("do", &r#do.to_string())
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
-        .query("dynamic", dynamic.as_str())
-        .query("dynamic_execute", dynamic_execute)
-        .query("dynamic_pages", &dynamic_pages.to_string())
-        .query("dynamic_poll", dynamic_poll.as_str())
-        .query("dynamic_request_error", dynamic_request_error)
-        .query("dynamic_result", &dynamic_result.to_string())
+        .query("dynamic", dynamic)
+        .query("dynamic_execute", &dynamic_execute.to_string())
+        .query("dynamic_pages", dynamic_pages.as_str())
+        .query("dynamic_poll", dynamic_poll)
+        .query("dynamic_request_error", &dynamic_request_error.to_string())
+        .query("dynamic_result", dynamic_result.as_str())
         .query("else", r#else)
-        .query("endpoint", endpoint_2)
+        .query("endpoint", &endpoint_2.to_string())
         .query("enum", &r#enum.to_string())
         .query("env", env)
         .query("extern", r#extern.as_str())
-        .query("f", &f_2.to_string())
+        .query("f", f_2.as_str())
         .query("f32", f32)
         .query("f64", &f64.to_string())
         .query("false", r#false)
@@ -7464,6 +7804,7 @@ pub fn query_required_request(
         .query("for", r#for)
         .query("format", &format.to_string())
         .query("format_args", format_args.as_str())
+        .query("formatter", &formatter.to_string())
         .query("gen", &r#gen.to_string())
         .query("i32", &i32.to_string())
         .query("i64", i64.as_str())
@@ -7472,58 +7813,64 @@ pub fn query_required_request(
         .query("in", &r#in.to_string())
         .query("include", include)
         .query("include_str", &include_str.to_string())
-        .query("inner", &inner.to_string())
-        .query("json", json)
+        .query("inner", inner.as_str())
+        .query("json", &json.to_string())
+        .query("json_struct", json_struct)
+        .query("key", key.as_str())
+        .query("len", &len.to_string())
         .query("let", r#let.as_str())
         .query("loop", r#loop)
         .query("macro", &r#macro.to_string())
+        .query("map", &map_2.to_string())
         .query("match", r#match.as_str())
         .query("matches", matches.as_str())
-        .query("members", &members.to_string())
-        .query("method_options", method_options_3)
+        .query("members", members.as_str())
+        .query("method_options", &method_options_3.to_string())
         .query("mod", r#mod)
-        .query("models", models)
+        .query("models", &models.to_string())
         .query("move", &r#move.to_string())
         .query("mut", r#mut.as_str())
-        .query("new", new.as_str())
-        .query("operation_id", &operation_id.to_string())
+        .query("new", new)
+        .query("operation_id", operation_id.as_str())
         .query("option_env", option_env)
-        .query("options", options_2.as_str())
+        .query("options", options_2)
         .query("override", r#override)
-        .query("page", page)
+        .query("page", &page.to_string())
         .query("panic", &panic.to_string())
-        .query("parameterized_host", parameterized_host)
-        .query("params", params)
-        .query("path", &path.to_string())
-        .query("patterns", patterns)
-        .query("pipeline", pipeline.as_str())
+        .query("parameterized_host", &parameterized_host.to_string())
+        .query("params", &params.to_string())
+        .query("path", path.as_str())
+        .query("patterns", &patterns.to_string())
+        .query("pipeline", pipeline)
         .query("priv", &r#priv.to_string())
         .query("pub", r#pub.as_str())
         .query("ref", r#ref)
-        .query("regex", regex_2.as_str())
-        .query("request", request)
-        .query("resource_manager_endpoint", resource_manager_endpoint.as_str())
-        .query("resource_manager_scope", resource_manager_scope)
-        .query("response", response_2)
-        .query("response_error", &response_error_2.to_string())
+        .query("regex", regex_2)
+        .query("request", &request.to_string())
+        .query("resource_manager_endpoint", resource_manager_endpoint)
+        .query("resource_manager_scope", &resource_manager_scope.to_string())
+        .query("response", &response_2.to_string())
+        .query("response_error", response_error_2.as_str())
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
-        .query("serde", serde)
-        .query("serde_json", &serde_json.to_string())
+        .query("serde", &serde.to_string())
+        .query("serde_json", serde_json.as_str())
+        .query("serializer", serializer_2.as_str())
         .query("size_of", &size_of.to_string())
         .query("size_of_val", size_of_val.as_str())
+        .query("state", state)
         .query("static", &r#static.to_string())
         .query("std", std.as_str())
         .query("str", str)
-        .query("string_enum", &string_enum.to_string())
+        .query("string_enum", string_enum.as_str())
         .query("stringify", stringify.as_str())
-        .query("strip_member", strip_member)
-        .query("strip_members", &strip_members.to_string())
+        .query("strip_member", &strip_member.to_string())
+        .query("strip_members", strip_members.as_str())
         .query("struct", r#struct.as_str())
-        .query("subscription_id", subscription_id)
+        .query("subscription_id", &subscription_id.to_string())
         .query("super", super_)
-        .query("tag", tag.as_str())
-        .query("tagged_union", tagged_union.as_str())
+        .query("tag", tag)
+        .query("tagged_union", tagged_union)
         .query("todo", todo)
         .query("trait", &r#trait.to_string())
         .query("true", r#true.as_str())
@@ -7536,11 +7883,11 @@ pub fn query_required_request(
         .query("unreachable", &unreachable.to_string())
         .query("unsafe", &r#unsafe.to_string())
         .query("unsized", r#unsized.as_str())
-        .query("url", url_2.as_str())
+        .query("url", url_2)
         .query("use", r#use)
         .query("usize", usize.as_str())
-        .query("validator", &validator_2.to_string())
-        .query("value", value_3.as_str())
+        .query("validator", validator_2.as_str())
+        .query("value", value_3)
         .query("vec", vec_2.as_str())
         .query("virtual", &r#virtual.to_string())
         .query("where", r#where.as_str())
@@ -7551,7 +7898,6 @@ pub fn query_required_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
