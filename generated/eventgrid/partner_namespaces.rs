@@ -19,13 +19,10 @@ pub fn list_shared_access_keys_request(
     partner_namespace_name: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.EventGrid/partnerNamespaces/")
-        .segment("partnerNamespaceName", partner_namespace_name)
-        .literal("/listKeys")
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys",
+            &[subscription_id, resource_group_name, partner_namespace_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -66,13 +63,10 @@ pub fn regenerate_key_request(
     __validator.nested("regenerateKeyRequest", regenerate_key_request);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.EventGrid/partnerNamespaces/")
-        .segment("partnerNamespaceName", partner_namespace_name)
-        .literal("/regenerateKey")
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey",
+            &[subscription_id, resource_group_name, partner_namespace_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

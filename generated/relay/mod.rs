@@ -8,11 +8,9 @@ pub const API_VERSION: &str = "2024-01-01";
 pub const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
-    pub(super) static PATTERN_0: ::std::sync::LazyLock<
-        Option<::armgen_runtime::Pattern>,
-    > = ::std::sync::LazyLock::new(|| ::armgen_runtime::compile_pattern(
+    pub(super) static PATTERN_0: ::armgen_runtime::LazyPattern = ::armgen_runtime::LazyPattern::new(
         "^[-\\w\\._\\(\\)]+$",
-    ));
+    );
 }
 /// The request and response bodies of this API.
 pub mod models {

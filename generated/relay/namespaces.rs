@@ -24,23 +24,16 @@ pub fn create_or_update_request(
     __validator.min_length("resourceGroupName", resource_group_name, 1);
     __validator.max_length("resourceGroupName", resource_group_name, 90);
     __validator
-        .pattern(
-            "resourceGroupName",
-            resource_group_name,
-            &super::patterns::PATTERN_0,
-            "^[-\\w\\._\\(\\)]+$",
-        );
+        .pattern("resourceGroupName", resource_group_name, &super::patterns::PATTERN_0);
     __validator.min_length("namespaceName", namespace_name, 6);
     __validator.max_length("namespaceName", namespace_name, 50);
     __validator.nested("parameters", parameters);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.Relay/namespaces/")
-        .segment("namespaceName", namespace_name)
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+            &[subscription_id, resource_group_name, namespace_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -80,22 +73,15 @@ pub fn delete_request(
     __validator.min_length("resourceGroupName", resource_group_name, 1);
     __validator.max_length("resourceGroupName", resource_group_name, 90);
     __validator
-        .pattern(
-            "resourceGroupName",
-            resource_group_name,
-            &super::patterns::PATTERN_0,
-            "^[-\\w\\._\\(\\)]+$",
-        );
+        .pattern("resourceGroupName", resource_group_name, &super::patterns::PATTERN_0);
     __validator.min_length("namespaceName", namespace_name, 6);
     __validator.max_length("namespaceName", namespace_name, 50);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.Relay/namespaces/")
-        .segment("namespaceName", namespace_name)
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+            &[subscription_id, resource_group_name, namespace_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Delete,
@@ -181,22 +167,15 @@ pub fn get_request(
     __validator.min_length("resourceGroupName", resource_group_name, 1);
     __validator.max_length("resourceGroupName", resource_group_name, 90);
     __validator
-        .pattern(
-            "resourceGroupName",
-            resource_group_name,
-            &super::patterns::PATTERN_0,
-            "^[-\\w\\._\\(\\)]+$",
-        );
+        .pattern("resourceGroupName", resource_group_name, &super::patterns::PATTERN_0);
     __validator.min_length("namespaceName", namespace_name, 6);
     __validator.max_length("namespaceName", namespace_name, 50);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.Relay/namespaces/")
-        .segment("namespaceName", namespace_name)
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+            &[subscription_id, resource_group_name, namespace_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -235,23 +214,15 @@ pub fn list_authorization_rules_request(
     __validator.min_length("resourceGroupName", resource_group_name, 1);
     __validator.max_length("resourceGroupName", resource_group_name, 90);
     __validator
-        .pattern(
-            "resourceGroupName",
-            resource_group_name,
-            &super::patterns::PATTERN_0,
-            "^[-\\w\\._\\(\\)]+$",
-        );
+        .pattern("resourceGroupName", resource_group_name, &super::patterns::PATTERN_0);
     __validator.min_length("namespaceName", namespace_name, 6);
     __validator.max_length("namespaceName", namespace_name, 50);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.Relay/namespaces/")
-        .segment("namespaceName", namespace_name)
-        .literal("/authorizationRules")
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules",
+            &[subscription_id, resource_group_name, namespace_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -292,26 +263,21 @@ pub fn list_keys_request(
     __validator.min_length("resourceGroupName", resource_group_name, 1);
     __validator.max_length("resourceGroupName", resource_group_name, 90);
     __validator
-        .pattern(
-            "resourceGroupName",
-            resource_group_name,
-            &super::patterns::PATTERN_0,
-            "^[-\\w\\._\\(\\)]+$",
-        );
+        .pattern("resourceGroupName", resource_group_name, &super::patterns::PATTERN_0);
     __validator.min_length("namespaceName", namespace_name, 6);
     __validator.max_length("namespaceName", namespace_name, 50);
     __validator.min_length("authorizationRuleName", authorization_rule_name, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/resourceGroups/")
-        .segment("resourceGroupName", resource_group_name)
-        .literal("/providers/Microsoft.Relay/namespaces/")
-        .segment("namespaceName", namespace_name)
-        .literal("/authorizationRules/")
-        .segment("authorizationRuleName", authorization_rule_name)
-        .literal("/listKeys")
+        .path(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
+            &[
+                subscription_id,
+                resource_group_name,
+                namespace_name,
+                authorization_rule_name,
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

@@ -30,7 +30,10 @@ fn constants_are_sent_by_the_request_function_not_passed() {
             "missing `{constant}` in {things}"
         );
     }
-    assert!(things.contains(r#".segment("kind", kind)"#), "{things}");
+    assert!(
+        things.contains(r#".path("/things/{kind}", &[kind])"#),
+        "{things}"
+    );
     assert!(
         things.contains(r#"("x-ms-flag".to_owned(), x_ms_flag.to_owned())"#),
         "{things}"

@@ -51,7 +51,7 @@ fn list_parameters_are_taken_as_slices() {
 fn a_path_list_is_one_segment_of_its_items_joined_by_commas() {
     let text = things();
     let expected = format!(
-        ".segment(\"names\", &{})",
+        ".path(\"/things/{{names}}\", &[&{}])",
         joined("names", "__item.as_str()", ",")
     );
     assert!(text.contains(&expected), "missing {expected} in {text}");

@@ -574,6 +574,25 @@ impl<'a> UrlBuilder<'a> {
         self
     }
 
+    /// Appends a path template, `{name}` standing for each parameter: each
+    /// is replaced by the next of `values`, appended as
+    /// [`segment`](Self::segment) appends it (checked, and encoded as one
+    /// segment), and errors name the parameter by the name in braces.
+    pub fn path(mut self, template: &str, values: &[&str]) -> Self {
+        let mut values = values.iter();
+        let mut rest = template;
+        while let Some((text, after)) = rest.split_once('{') {
+            self.push_path(text);
+            let (parameter, after) = after.split_once('}').unwrap_or((after, ""));
+            // Generated code gives a value per name; a missing one is
+            // reported as empty rather than panicking.
+            self = self.segment(parameter, values.next().copied().unwrap_or(""));
+            rest = after;
+        }
+        self.push_path(rest);
+        self
+    }
+
     /// Appends a parameter value as exactly one encoded path segment.
     pub fn segment(mut self, parameter: &str, value: &str) -> Self {
         if value.is_empty() {
@@ -831,6 +850,44 @@ mod tests {
         assert_eq!(
             url.as_str(),
             "https://management.azure.com/a/%C3%A9%F0%9F%98%80a%20b~"
+        );
+    }
+
+    #[test]
+    fn a_path_template_is_the_calls_it_stands_for() {
+        let values = ["sub 1", "x/../y?z#w%", "é"];
+        let by_template = UrlBuilder::new(&endpoint())
+            .path(
+                "/subscriptions/{subscriptionId}/groups/{name}/items/{item}",
+                &values,
+            )
+            .query("api-version", "1")
+            .build()
+            .unwrap();
+        let by_calls = UrlBuilder::new(&endpoint())
+            .literal("/subscriptions/")
+            .segment("subscriptionId", values[0])
+            .literal("/groups/")
+            .segment("name", values[1])
+            .literal("/items/")
+            .segment("item", values[2])
+            .query("api-version", "1")
+            .build()
+            .unwrap();
+        assert_eq!(by_template, by_calls);
+        assert_eq!(
+            by_template.as_str(),
+            "https://management.azure.com/subscriptions/sub%201/groups/x%2F..%2Fy%3Fz%23w%25/items/%C3%A9?api-version=1"
+        );
+        // Each value is checked as a segment, and named by its placeholder;
+        // a value missing from the list is an empty one.
+        let err = UrlBuilder::new(&endpoint())
+            .path("/a/{first}/b/{second}/{third}", &["..", ""])
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`first` must not be `.` or `..` (path segment); `second` must not be empty (path segment); `third` must not be empty (path segment)"
         );
     }
 

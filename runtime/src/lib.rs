@@ -113,14 +113,12 @@ pub use limits::ResponseTooLarge;
 pub use lro::{FinalStateVia, OperationStatus, PollerMethodOptions, PollerOptions};
 #[cfg(feature = "client")]
 pub use paging::{NextLink, PageDecoder};
-pub use pattern::Pattern;
+pub use pattern::{LazyPattern, Pattern};
 pub use read_only::{StripReadOnly, strip_member, strip_members};
 pub use regex::Regex;
 pub use secret::Secret;
 pub use url::Url;
-pub use validate::{
-    Constraint, Validate, ValidationError, ValidationErrors, Validator, compile_pattern,
-};
+pub use validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator};
 
 /// The crates generated code uses, re-exported so that a crate with generated
 /// bindings does not have to depend on them (at matching versions) itself.

@@ -10,8 +10,49 @@
 //! for any other, about ten times cheaper than the regex engine. Every other
 //! pattern goes to the regex.
 
+use std::fmt;
+use std::sync::OnceLock;
+
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// A spec's `pattern` as generated code holds it, in a `static`: its text,
+/// which a failed check reports, and the [`Pattern`] compiled from it on
+/// first use, once per process.
+pub struct LazyPattern {
+    source: &'static str,
+    compiled: OnceLock<Option<Pattern>>,
+}
+
+impl LazyPattern {
+    /// The pattern `source`, not compiled yet.
+    pub const fn new(source: &'static str) -> Self {
+        Self {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as the spec writes it.
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// The compiled pattern; `None` only if it stopped compiling after
+    /// generation checked it (a different `regex` version): the check is
+    /// then skipped rather than panicking at run time.
+    pub fn get(&self) -> Option<&Pattern> {
+        self.compiled
+            .get_or_init(|| Pattern::new(self.source))
+            .as_ref()
+    }
+}
+
+impl fmt::Debug for LazyPattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("LazyPattern").field(&self.source).finish()
+    }
+}
 
 /// A compiled `pattern` constraint.
 #[derive(Clone, Debug)]

@@ -5,9 +5,8 @@
 //! failed. They never contain the offending value: it may be a key.
 
 use std::fmt;
-use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
+use crate::pattern::LazyPattern;
 
 /// A constraint from the spec that a value broke.
 #[derive(Clone, Debug, PartialEq)]
@@ -309,19 +308,14 @@ impl Validator {
         }
     }
 
-    /// `pattern`; the regex is compiled once per pattern by the caller's
-    /// `LazyLock`, and was checked to compile when the code was generated.
-    pub fn pattern(
-        &mut self,
-        target: &str,
-        value: &str,
-        pattern: &LazyLock<Option<Pattern>>,
-        source: &'static str,
-    ) {
-        if let Some(pattern) = pattern.as_ref()
-            && !pattern.is_match(value)
+    /// `pattern`; the pattern is compiled once, on first use, by the
+    /// generated static that holds it, and was checked to compile when the
+    /// code was generated.
+    pub fn pattern(&mut self, target: &str, value: &str, pattern: &LazyPattern) {
+        if let Some(compiled) = pattern.get()
+            && !compiled.is_match(value)
         {
-            self.fail(target, Constraint::Pattern(source));
+            self.fail(target, Constraint::Pattern(pattern.source()));
         }
     }
 
@@ -413,16 +407,32 @@ impl Validator {
     }
 }
 
-/// Compiles a spec pattern for a `LazyLock`. `None` only if the pattern stopped
-/// compiling after generation checked it (a different `regex` version): the
-/// check is then skipped rather than panicking at run time.
-pub fn compile_pattern(source: &str) -> Option<Pattern> {
-    Pattern::new(source)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_is_compiled_once_and_a_failure_names_it() {
+        static NAME: LazyPattern = LazyPattern::new(r"^[-\w\._\(\)]+$");
+        // A pattern that no longer compiles is skipped, not a panic.
+        static BROKEN: LazyPattern = LazyPattern::new("(");
+        let mut v = Validator::default();
+        v.pattern("resourceGroupName", "my-group_1.(x)", &NAME);
+        v.pattern("other", "anything", &BROKEN);
+        assert!(v.finish().is_ok());
+        assert!(std::ptr::eq(NAME.get().unwrap(), NAME.get().unwrap()));
+        let mut v = Validator::default();
+        v.pattern("resourceGroupName", "a/b", &NAME);
+        let errors = v.finish().unwrap_err();
+        assert_eq!(
+            errors.0,
+            vec![ValidationError::new(
+                "resourceGroupName",
+                Constraint::Pattern(r"^[-\w\._\(\)]+$")
+            )]
+        );
+        assert_eq!(format!("{NAME:?}"), r#"LazyPattern("^[-\\w\\._\\(\\)]+$")"#);
+    }
 
     #[test]
     fn lengths_count_characters_not_bytes() {

@@ -43,7 +43,7 @@ pub fn checks(
         }
         if let Some(pattern) = &c.pattern {
             let stat = ctx.patterns.path(pattern);
-            out.push(quote!(__validator.pattern(#target, #text, &#stat, #pattern);));
+            out.push(quote!(__validator.pattern(#target, #text, &#stat);));
         }
         if !c.allowed.is_empty() {
             let allowed = &c.allowed;

@@ -200,6 +200,36 @@ fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
     }
 }
 
+/// `op`'s path as `UrlBuilder::path` takes it (literals, and `{name}` for
+/// each parameter) with the parameters' values as text; `None` when a
+/// parameter is not a plain segment (a next link, or a value that is itself a
+/// path), when a literal holds a brace, or when there is no parameter.
+fn path_template(op: &Operation) -> Option<(String, Vec<TokenStream>)> {
+    let mut template = String::new();
+    let mut values = Vec::new();
+    for part in &op.path {
+        match part {
+            PathPart::Literal(text) if !text.contains(['{', '}']) => template.push_str(text),
+            PathPart::Param(reference) => {
+                let p = op.params.get(reference.index)?;
+                if p.role == ParamRole::NextLink
+                    || p.multi_segment
+                    || p.wire_name.contains(['{', '}'])
+                {
+                    return None;
+                }
+                template.push('{');
+                template.push_str(&p.wire_name);
+                template.push('}');
+                let name = ident(&p.name);
+                values.push(as_text(p, &quote!(#name)));
+            }
+            PathPart::Literal(_) => return None,
+        }
+    }
+    (!values.is_empty()).then_some((template, values))
+}
+
 /// The `*_request` function. Its locals start with `__`, which no parameter
 /// name does (see `naming`), and an optional parameter is unwrapped under its
 /// own name: so no parameter can hide a local, nor a local a parameter.
@@ -286,7 +316,14 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     }
 
     let mut chain = vec![quote!(#rt::UrlBuilder::new(endpoint))];
-    for part in &op.path {
+    // The path as one template and its values when every parameter in it is
+    // a plain segment: a line, where a call per part took two (ARM paths
+    // alternate literals and names), and the path reads as the spec writes it.
+    let template = path_template(op);
+    if let Some((template, values)) = &template {
+        chain.push(quote!(.path(#template, &[#(#values),*])));
+    }
+    for part in op.path.iter().filter(|_| template.is_none()) {
         chain.push(match part {
             PathPart::Literal(text) => quote!(.literal(#text)),
             PathPart::Param(reference) => {

@@ -170,8 +170,7 @@ impl Patterns {
         let statics = sorted.into_iter().map(|(pattern, i)| {
             let name = format_ident!("PATTERN_{}", i);
             quote! {
-                pub(super) static #name: ::std::sync::LazyLock<Option<#rt::Pattern>> =
-                    ::std::sync::LazyLock::new(|| #rt::compile_pattern(#pattern));
+                pub(super) static #name: #rt::LazyPattern = #rt::LazyPattern::new(#pattern);
             }
         });
         quote! {

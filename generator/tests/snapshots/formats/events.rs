@@ -13,9 +13,7 @@ pub fn get_took_request(
     __validator.format("day", day, ::armgen_runtime::StringFormat::Date);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/events/")
-        .segment("day", day)
-        .literal("/took");
+        .path("/events/{day}/took", &[day]);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
         __url.build()?,
@@ -72,8 +70,7 @@ pub fn put_request(
     }
     __validator.finish()?;
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/events/")
-        .segment("day", day);
+        .path("/events/{day}", &[day]);
     if let Some(ids) = ids {
         __url = __url
             .query(

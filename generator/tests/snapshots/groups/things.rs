@@ -27,10 +27,10 @@ pub fn get_request(
     x_request_id: Option<&str>,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/things/")
-        .segment("thing", thing)
+        .path(
+            "/subscriptions/{subscriptionId}/things/{thing}",
+            &[subscription_id, thing],
+        )
         .query("api-version", api_version);
     if let Some(ids) = ids {
         __url = __url
@@ -93,9 +93,7 @@ pub fn list_request(
     x_request_id: Option<&str>,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/things")
+        .path("/subscriptions/{subscriptionId}/things", &[subscription_id])
         .query("api-version", api_version)
         .query("filter", filter);
     if let Some(query_one) = query_one {
@@ -202,10 +200,10 @@ pub fn put_request(
     }
     __validator.finish()?;
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/things/")
-        .segment("thing", thing)
+        .path(
+            "/subscriptions/{subscriptionId}/things/{thing}",
+            &[subscription_id, thing],
+        )
         .query("api-version", api_version)
         .query("level", level)
         .query("tag", tag);

@@ -240,13 +240,6 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
-    /// The `compile` operations.
-    pub fn compile(&self) -> NamesCompileClient {
-        NamesCompileClient {
-            pipeline: self.pipeline.clone(),
-            api_version: self.api_version.clone(),
-        }
-    }
     /// The `concat` operations.
     pub fn concat(&self) -> NamesConcatClient {
         NamesConcatClient {
@@ -691,6 +684,13 @@ impl NamesClient {
     /// The `LazyLock` operations.
     pub fn lazy_lock(&self) -> NamesLazyLockClient {
         NamesLazyLockClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `LazyPattern` operations.
+    pub fn lazy_pattern(&self) -> NamesLazyPatternClient {
+        NamesLazyPatternClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -2801,42 +2801,6 @@ impl NamesCloneClient {
 }
 /// Options for [`NamesCloneClient::clone()`].
 pub type NamesCloneClientCloneOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
-/// The `compile` operations of Every name at every position.
-#[derive(Clone, Debug)]
-pub struct NamesCompileClient {
-    pipeline: ::armgen_runtime::ArmPipeline,
-    api_version: String,
-}
-impl NamesCompileClient {
-    /// Arguments: see [`pattern_compile_pattern_request`](super::compile::pattern_compile_pattern_request).
-    pub async fn pattern_compile_pattern(
-        &self,
-        compile_pattern: &super::models::CompilePattern,
-        options: Option<NamesCompileClientPatternCompilePatternOptions<'_>>,
-    ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::CompilePattern,
-        >,
-    > {
-        let options = options.unwrap_or_default();
-        let __request = super::compile::pattern_compile_pattern_request(
-            self.pipeline.endpoint(),
-            &self.api_version,
-            compile_pattern,
-        )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::compile::pattern_compile_pattern_response,
-            )
-            .await
-    }
-}
-/// Options for [`NamesCompileClient::pattern_compile_pattern()`].
-pub type NamesCompileClientPatternCompilePatternOptions<'a> = ::armgen_runtime::MethodOptions<
-    'a,
->;
 /// The `concat` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesConcatClient {
@@ -5465,6 +5429,42 @@ impl NamesLazyLockClient {
 }
 /// Options for [`NamesLazyLockClient::lazy_lock()`].
 pub type NamesLazyLockClientLazyLockOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `LazyPattern` operations of Every name at every position.
+#[derive(Clone, Debug)]
+pub struct NamesLazyPatternClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: String,
+}
+impl NamesLazyPatternClient {
+    /// Arguments: see [`lazy_pattern_request`](super::lazy_pattern::lazy_pattern_request).
+    pub async fn lazy_pattern(
+        &self,
+        lazy_pattern: &super::models::LazyPattern,
+        options: Option<NamesLazyPatternClientLazyPatternOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::LazyPattern,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::lazy_pattern::lazy_pattern_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            lazy_pattern,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::lazy_pattern::lazy_pattern_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesLazyPatternClient::lazy_pattern()`].
+pub type NamesLazyPatternClientLazyPatternOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `len` operations of Every name at every position.
 #[derive(Clone, Debug)]
 pub struct NamesLenClient {
@@ -6946,33 +6946,6 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::clone_response,
-                    ::armgen_runtime::FinalStateVia::Location,
-                    options.method_options,
-                ),
-        )
-    }
-    /// Arguments: see [`compile_pattern_request`](super::optional_bodies::compile_pattern_request).
-    ///
-    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
-    pub fn begin_compile_pattern(
-        &self,
-        options: Option<NamesOptionalBodiesClientCompilePatternOptions<'_>>,
-    ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Poller<
-            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
-        >,
-    > {
-        let options = options.unwrap_or_default();
-        let __request = super::optional_bodies::compile_pattern_request(
-            self.pipeline.endpoint(),
-            options.compile_pattern.as_ref(),
-        )?;
-        Ok(
-            self
-                .pipeline
-                .begin(
-                    __request,
-                    super::optional_bodies::compile_pattern_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -9160,6 +9133,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::lazy_lock_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`lazy_pattern_request`](super::optional_bodies::lazy_pattern_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_lazy_pattern(
+        &self,
+        options: Option<NamesOptionalBodiesClientLazyPatternOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::lazy_pattern_request(
+            self.pipeline.endpoint(),
+            options.lazy_pattern.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::lazy_pattern_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -13521,13 +13521,6 @@ pub struct NamesOptionalBodiesClientCloneOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub clone: Option<super::models::Clone>,
 }
-/// Options for [`NamesOptionalBodiesClient::begin_compile_pattern()`].
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct NamesOptionalBodiesClientCompilePatternOptions<'a> {
-    /// How the poller waits, and the `azure_core` context.
-    pub method_options: ::armgen_runtime::PollerOptions<'a>,
-    pub compile_pattern: Option<super::models::CompilePattern>,
-}
 /// Options for [`NamesOptionalBodiesClient::begin_concat()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct NamesOptionalBodiesClientConcatOptions<'a> {
@@ -14094,6 +14087,13 @@ pub struct NamesOptionalBodiesClientLazyLockOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub lazy_lock: Option<super::models::LazyLock>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_lazy_pattern()`].
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct NamesOptionalBodiesClientLazyPatternOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub lazy_pattern: Option<super::models::LazyPattern>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_len()`].
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -15463,17 +15463,17 @@ impl NamesParameterGroupsClient {
         r#if: super::parameter_groups::If,
         poller_options: super::parameter_groups::PollerOptions,
         page_decoder: super::parameter_groups::PageDecoder,
-        strip_read_only: super::parameter_groups::StripReadOnly,
-        strip_members: super::parameter_groups::StripMembers,
-        secret: super::parameter_groups::Secret,
-        constraint: super::parameter_groups::Constraint,
-        validation_error: super::parameter_groups::ValidationError,
-        validator: super::parameter_groups::Validator,
+        pattern: super::parameter_groups::Pattern,
+        strip_member: super::parameter_groups::StripMember,
         regex: super::parameter_groups::Regex,
+        url: super::parameter_groups::Url,
+        validate: super::parameter_groups::Validate,
+        validation_errors: super::parameter_groups::ValidationErrors,
         serde_json: super::parameter_groups::SerdeJson,
         r#in: super::parameter_groups::In,
         endpoint_2: super::parameter_groups::Endpoint,
         options_2: super::parameter_groups::Options,
+        validator: super::parameter_groups::Validator,
         params: super::parameter_groups::Params,
         at: super::parameter_groups::At,
         members: super::parameter_groups::Members,
@@ -15606,17 +15606,17 @@ impl NamesParameterGroupsClient {
         let super::parameter_groups::If { p20, .. } = r#if;
         let super::parameter_groups::PollerOptions { p200, .. } = poller_options;
         let super::parameter_groups::PageDecoder { p202, .. } = page_decoder;
-        let super::parameter_groups::StripReadOnly { p204, .. } = strip_read_only;
-        let super::parameter_groups::StripMembers { p206, .. } = strip_members;
-        let super::parameter_groups::Secret { p208, .. } = secret;
-        let super::parameter_groups::Constraint { p210, .. } = constraint;
-        let super::parameter_groups::ValidationError { p212, .. } = validation_error;
-        let super::parameter_groups::Validator { p214, p224, .. } = validator;
-        let super::parameter_groups::Regex { p216, p207, .. } = regex;
+        let super::parameter_groups::Pattern { p204, .. } = pattern;
+        let super::parameter_groups::StripMember { p206, .. } = strip_member;
+        let super::parameter_groups::Regex { p208, p216, .. } = regex;
+        let super::parameter_groups::Url { p210, p219, .. } = url;
+        let super::parameter_groups::Validate { p212, .. } = validate;
+        let super::parameter_groups::ValidationErrors { p214, .. } = validation_errors;
         let super::parameter_groups::SerdeJson { p218, .. } = serde_json;
         let super::parameter_groups::In { p22, .. } = r#in;
         let super::parameter_groups::Endpoint { p220, .. } = endpoint_2;
         let super::parameter_groups::Options { p222, .. } = options_2;
+        let super::parameter_groups::Validator { p224, p215, .. } = validator;
         let super::parameter_groups::Params { p226, .. } = params;
         let super::parameter_groups::At { p228, .. } = at;
         let super::parameter_groups::Members { p230, .. } = members;
@@ -15901,32 +15901,32 @@ impl NamesParameterGroupsClient {
             Some(__group) => (__group.p201,),
             None => (None,),
         };
-        let (p203,) = match options.pattern {
+        let (p203,) = match options.lazy_pattern {
             Some(__group) => (__group.p203,),
             None => (None,),
         };
-        let (p205,) = match options.strip_member {
+        let (p205,) = match options.strip_read_only {
             Some(__group) => (__group.p205,),
             None => (None,),
         };
-        let (p209, p219) = match options.url {
-            Some(__group) => (__group.p209, __group.p219),
-            None => (None, None),
+        let (p207,) = match options.strip_members {
+            Some(__group) => (__group.p207,),
+            None => (None,),
+        };
+        let (p209,) = match options.secret {
+            Some(__group) => (__group.p209,),
+            None => (None,),
         };
         let (p21,) = match options.r#impl {
             Some(__group) => (__group.p21,),
             None => (None,),
         };
-        let (p211,) = match options.validate {
+        let (p211,) = match options.constraint {
             Some(__group) => (__group.p211,),
             None => (None,),
         };
-        let (p213,) = match options.validation_errors {
+        let (p213,) = match options.validation_error {
             Some(__group) => (__group.p213,),
-            None => (None,),
-        };
-        let (p215,) = match options.compile_pattern {
-            Some(__group) => (__group.p215,),
             None => (None,),
         };
         let (p217,) = match options.serde {
@@ -16617,20 +16617,20 @@ pub struct NamesParameterGroupsClientEveryOptions<'a> {
     pub poller_method_options: Option<super::parameter_groups::PollerMethodOptions>,
     /// The parameters of the group [`NextLink`](super::parameter_groups::NextLink).
     pub next_link: Option<super::parameter_groups::NextLink>,
-    /// The parameters of the group [`Pattern`](super::parameter_groups::Pattern).
-    pub pattern: Option<super::parameter_groups::Pattern>,
-    /// The parameters of the group [`StripMember`](super::parameter_groups::StripMember).
-    pub strip_member: Option<super::parameter_groups::StripMember>,
-    /// The parameters of the group [`Url`](super::parameter_groups::Url).
-    pub url: Option<super::parameter_groups::Url>,
+    /// The parameters of the group [`LazyPattern`](super::parameter_groups::LazyPattern).
+    pub lazy_pattern: Option<super::parameter_groups::LazyPattern>,
+    /// The parameters of the group [`StripReadOnly`](super::parameter_groups::StripReadOnly).
+    pub strip_read_only: Option<super::parameter_groups::StripReadOnly>,
+    /// The parameters of the group [`StripMembers`](super::parameter_groups::StripMembers).
+    pub strip_members: Option<super::parameter_groups::StripMembers>,
+    /// The parameters of the group [`Secret`](super::parameter_groups::Secret).
+    pub secret: Option<super::parameter_groups::Secret>,
     /// The parameters of the group [`Impl`](super::parameter_groups::Impl).
     pub r#impl: Option<super::parameter_groups::Impl>,
-    /// The parameters of the group [`Validate`](super::parameter_groups::Validate).
-    pub validate: Option<super::parameter_groups::Validate>,
-    /// The parameters of the group [`ValidationErrors`](super::parameter_groups::ValidationErrors).
-    pub validation_errors: Option<super::parameter_groups::ValidationErrors>,
-    /// The parameters of the group [`CompilePattern`](super::parameter_groups::CompilePattern).
-    pub compile_pattern: Option<super::parameter_groups::CompilePattern>,
+    /// The parameters of the group [`Constraint`](super::parameter_groups::Constraint).
+    pub constraint: Option<super::parameter_groups::Constraint>,
+    /// The parameters of the group [`ValidationError`](super::parameter_groups::ValidationError).
+    pub validation_error: Option<super::parameter_groups::ValidationError>,
     /// The parameters of the group [`Serde`](super::parameter_groups::Serde).
     pub serde: Option<super::parameter_groups::Serde>,
     /// The parameters of the group [`ApiVersion`](super::parameter_groups::ApiVersion).
@@ -16841,7 +16841,7 @@ impl NamesParametersClient {
             options.r#box.as_ref(),
             options.client_method_options,
             options.clone,
-            options.constraint.as_deref(),
+            options.constraint,
             options.context.as_ref(),
             options.copy.as_deref(),
             options.cow,
@@ -16887,6 +16887,7 @@ impl NamesParametersClient {
             options.invalid_host.as_deref(),
             options.iterator.as_ref(),
             options.lazy_lock.as_ref(),
+            options.lazy_pattern.as_ref(),
             options.map.as_deref(),
             options.map_access.as_deref(),
             options.method.as_ref(),
@@ -16905,10 +16906,10 @@ impl NamesParametersClient {
             options.pager.as_deref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern.as_ref(),
+            options.pattern.as_deref(),
             options.poller_method_options,
             options.poller_options.as_ref(),
-            options.regex.as_deref(),
+            options.regex,
             options.resource_manager_audience.as_ref(),
             options.response,
             options.response_error,
@@ -16918,7 +16919,7 @@ impl NamesParametersClient {
             options.s,
             options.services.as_deref(),
             options.safe_debug.as_deref(),
-            options.secret,
+            options.secret.as_ref(),
             options.self_.as_deref(),
             options.send,
             options.serialize,
@@ -16930,7 +16931,7 @@ impl NamesParametersClient {
             options.static_token_credential.as_deref(),
             options.string,
             options.string_format,
-            options.strip_read_only.as_deref(),
+            options.strip_read_only,
             options.sync.as_deref(),
             options.text_format,
             options.to_owned.as_deref(),
@@ -16941,13 +16942,13 @@ impl NamesParametersClient {
             options.unix_time.as_ref(),
             options.unknown.as_deref(),
             options.unpin,
-            options.url.as_ref(),
+            options.url.as_deref(),
             options.url_builder.as_deref(),
             options.uuid.as_deref(),
-            options.validate,
-            options.validation_error.as_ref(),
-            options.validation_errors.as_deref(),
-            options.validator,
+            options.validate.as_ref(),
+            options.validation_error.as_deref(),
+            options.validation_errors,
+            options.validator.as_ref(),
             options.value.as_ref(),
             options.vec.as_deref(),
             options.visitor.as_ref(),
@@ -16977,7 +16978,6 @@ impl NamesParametersClient {
             options.client_only.as_ref(),
             options.client_request_id.as_ref(),
             options.clients.as_ref(),
-            options.compile_pattern.as_ref(),
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
@@ -17078,8 +17078,8 @@ impl NamesParametersClient {
             options.str.as_deref(),
             options.string_enum.as_ref(),
             options.stringify.as_ref(),
-            options.strip_member,
-            options.strip_members.as_ref(),
+            options.strip_member.as_ref(),
+            options.strip_members.as_deref(),
             options.r#struct.as_ref(),
             options.subscription_id,
             options.super_.as_deref(),
@@ -17137,7 +17137,7 @@ impl NamesParametersClient {
         r#box: &super::models::Choice,
         client_method_options: i32,
         clone: i32,
-        constraint: &str,
+        constraint: i32,
         context: &super::models::Choice,
         copy: &str,
         cow: i32,
@@ -17183,6 +17183,7 @@ impl NamesParametersClient {
         invalid_host: &str,
         iterator: &super::models::Choice,
         lazy_lock: &super::models::Choice,
+        lazy_pattern: &super::models::Choice,
         map: &str,
         map_access: &str,
         method: &super::models::Choice,
@@ -17201,10 +17202,10 @@ impl NamesParametersClient {
         pager: &str,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: &super::models::Choice,
+        pattern: &str,
         poller_method_options: i32,
         poller_options: &super::models::Choice,
-        regex: &str,
+        regex: i32,
         resource_manager_audience: &super::models::Choice,
         response: i32,
         response_error: i32,
@@ -17214,7 +17215,7 @@ impl NamesParametersClient {
         s: i32,
         services: &str,
         safe_debug: &str,
-        secret: i32,
+        secret: &super::models::Choice,
         self_: &str,
         send: i32,
         serialize: i32,
@@ -17226,7 +17227,7 @@ impl NamesParametersClient {
         static_token_credential: &str,
         string: i32,
         string_format: i32,
-        strip_read_only: &str,
+        strip_read_only: i32,
         sync: &str,
         text_format: i32,
         to_owned: &str,
@@ -17237,13 +17238,13 @@ impl NamesParametersClient {
         unix_time: &super::models::Choice,
         unknown: &str,
         unpin: i32,
-        url: &super::models::Choice,
+        url: &str,
         url_builder: &str,
         uuid: &str,
-        validate: i32,
-        validation_error: &super::models::Choice,
-        validation_errors: &str,
-        validator: i32,
+        validate: &super::models::Choice,
+        validation_error: &str,
+        validation_errors: i32,
+        validator: &super::models::Choice,
         value: &super::models::Choice,
         vec: &str,
         visitor: &super::models::Choice,
@@ -17273,7 +17274,6 @@ impl NamesParametersClient {
         client_only: &super::models::Choice,
         client_request_id: &super::models::Choice,
         clients: &super::models::Choice,
-        compile_pattern: &super::models::Choice,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
@@ -17374,8 +17374,8 @@ impl NamesParametersClient {
         str: &str,
         string_enum: &super::models::Choice,
         stringify: &super::models::Choice,
-        strip_member: i32,
-        strip_members: &super::models::Choice,
+        strip_member: &super::models::Choice,
+        strip_members: &str,
         r#struct: &super::models::Choice,
         subscription_id: i32,
         super_: &str,
@@ -17475,6 +17475,7 @@ impl NamesParametersClient {
             invalid_host,
             iterator,
             lazy_lock,
+            lazy_pattern,
             map,
             map_access,
             method,
@@ -17565,7 +17566,6 @@ impl NamesParametersClient {
             client_only,
             client_request_id,
             clients,
-            compile_pattern,
             concat,
             r#const,
             r#continue,
@@ -18191,19 +18191,19 @@ impl NamesParametersClient {
         poller_options: &str,
         next_link: i32,
         page_decoder: &super::models::Choice,
-        pattern: &str,
-        strip_read_only: i32,
-        strip_member: &super::models::Choice,
-        strip_members: &str,
-        regex: i32,
-        secret: &super::models::Choice,
-        url: &str,
-        constraint: i32,
-        validate: &super::models::Choice,
-        validation_error: &str,
-        validation_errors: i32,
-        validator: &super::models::Choice,
-        compile_pattern: &str,
+        lazy_pattern: &str,
+        pattern: i32,
+        strip_read_only: &super::models::Choice,
+        strip_member: &str,
+        strip_members: i32,
+        regex: &super::models::Choice,
+        secret: &str,
+        url: i32,
+        constraint: &super::models::Choice,
+        validate: &str,
+        validation_error: i32,
+        validation_errors: &super::models::Choice,
+        validator: &str,
         regex_2: i32,
         serde: &super::models::Choice,
         serde_json: &str,
@@ -18249,6 +18249,7 @@ impl NamesParametersClient {
             poller_options,
             next_link,
             page_decoder,
+            lazy_pattern,
             pattern,
             strip_read_only,
             strip_member,
@@ -18261,7 +18262,6 @@ impl NamesParametersClient {
             validation_error,
             validation_errors,
             validator,
-            compile_pattern,
             regex_2,
             serde,
             serde_json,
@@ -18421,7 +18421,7 @@ impl NamesParametersClient {
             options.r#box.as_ref(),
             options.client_method_options,
             options.clone,
-            options.constraint.as_deref(),
+            options.constraint,
             options.context.as_ref(),
             options.copy.as_deref(),
             options.cow,
@@ -18467,6 +18467,7 @@ impl NamesParametersClient {
             options.invalid_host.as_deref(),
             options.iterator.as_ref(),
             options.lazy_lock.as_ref(),
+            options.lazy_pattern.as_ref(),
             options.map.as_deref(),
             options.map_access.as_deref(),
             options.method.as_ref(),
@@ -18485,10 +18486,10 @@ impl NamesParametersClient {
             options.pager.as_deref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern.as_ref(),
+            options.pattern.as_deref(),
             options.poller_method_options,
             options.poller_options.as_ref(),
-            options.regex.as_deref(),
+            options.regex,
             options.resource_manager_audience.as_ref(),
             options.response,
             options.response_error,
@@ -18498,7 +18499,7 @@ impl NamesParametersClient {
             options.s,
             options.services.as_deref(),
             options.safe_debug.as_deref(),
-            options.secret,
+            options.secret.as_ref(),
             options.self_.as_deref(),
             options.send,
             options.serialize,
@@ -18510,7 +18511,7 @@ impl NamesParametersClient {
             options.static_token_credential.as_deref(),
             options.string,
             options.string_format,
-            options.strip_read_only.as_deref(),
+            options.strip_read_only,
             options.sync.as_deref(),
             options.text_format,
             options.to_owned.as_deref(),
@@ -18521,13 +18522,13 @@ impl NamesParametersClient {
             options.unix_time.as_ref(),
             options.unknown.as_deref(),
             options.unpin,
-            options.url.as_ref(),
+            options.url.as_deref(),
             options.url_builder.as_deref(),
             options.uuid.as_deref(),
-            options.validate,
-            options.validation_error.as_ref(),
-            options.validation_errors.as_deref(),
-            options.validator,
+            options.validate.as_ref(),
+            options.validation_error.as_deref(),
+            options.validation_errors,
+            options.validator.as_ref(),
             options.value.as_ref(),
             options.vec.as_deref(),
             options.visitor.as_ref(),
@@ -18557,7 +18558,6 @@ impl NamesParametersClient {
             options.client_only.as_ref(),
             options.client_request_id.as_ref(),
             options.clients.as_ref(),
-            options.compile_pattern.as_ref(),
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
@@ -18658,8 +18658,8 @@ impl NamesParametersClient {
             options.str.as_deref(),
             options.string_enum.as_ref(),
             options.stringify.as_ref(),
-            options.strip_member,
-            options.strip_members.as_ref(),
+            options.strip_member.as_ref(),
+            options.strip_members.as_deref(),
             options.r#struct.as_ref(),
             options.subscription_id,
             options.super_.as_deref(),
@@ -18717,7 +18717,7 @@ impl NamesParametersClient {
         r#box: &super::models::Choice,
         client_method_options: i32,
         clone: i32,
-        constraint: &str,
+        constraint: i32,
         context: &super::models::Choice,
         copy: &str,
         cow: i32,
@@ -18763,6 +18763,7 @@ impl NamesParametersClient {
         invalid_host: &str,
         iterator: &super::models::Choice,
         lazy_lock: &super::models::Choice,
+        lazy_pattern: &super::models::Choice,
         map: &str,
         map_access: &str,
         method: &super::models::Choice,
@@ -18781,10 +18782,10 @@ impl NamesParametersClient {
         pager: &str,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: &super::models::Choice,
+        pattern: &str,
         poller_method_options: i32,
         poller_options: &super::models::Choice,
-        regex: &str,
+        regex: i32,
         resource_manager_audience: &super::models::Choice,
         response: i32,
         response_error: i32,
@@ -18794,7 +18795,7 @@ impl NamesParametersClient {
         s: i32,
         services: &str,
         safe_debug: &str,
-        secret: i32,
+        secret: &super::models::Choice,
         self_: &str,
         send: i32,
         serialize: i32,
@@ -18806,7 +18807,7 @@ impl NamesParametersClient {
         static_token_credential: &str,
         string: i32,
         string_format: i32,
-        strip_read_only: &str,
+        strip_read_only: i32,
         sync: &str,
         text_format: i32,
         to_owned: &str,
@@ -18817,13 +18818,13 @@ impl NamesParametersClient {
         unix_time: &super::models::Choice,
         unknown: &str,
         unpin: i32,
-        url: &super::models::Choice,
+        url: &str,
         url_builder: &str,
         uuid: &str,
-        validate: i32,
-        validation_error: &super::models::Choice,
-        validation_errors: &str,
-        validator: i32,
+        validate: &super::models::Choice,
+        validation_error: &str,
+        validation_errors: i32,
+        validator: &super::models::Choice,
         value: &super::models::Choice,
         vec: &str,
         visitor: &super::models::Choice,
@@ -18853,7 +18854,6 @@ impl NamesParametersClient {
         client_only: &super::models::Choice,
         client_request_id: &super::models::Choice,
         clients: &super::models::Choice,
-        compile_pattern: &super::models::Choice,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
@@ -18954,8 +18954,8 @@ impl NamesParametersClient {
         str: &str,
         string_enum: &super::models::Choice,
         stringify: &super::models::Choice,
-        strip_member: i32,
-        strip_members: &super::models::Choice,
+        strip_member: &super::models::Choice,
+        strip_members: &str,
         r#struct: &super::models::Choice,
         subscription_id: i32,
         super_: &str,
@@ -19055,6 +19055,7 @@ impl NamesParametersClient {
             invalid_host,
             iterator,
             lazy_lock,
+            lazy_pattern,
             map,
             map_access,
             method,
@@ -19145,7 +19146,6 @@ impl NamesParametersClient {
             client_only,
             client_request_id,
             clients,
-            compile_pattern,
             concat,
             r#const,
             r#continue,
@@ -19310,7 +19310,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#box: Option<super::models::Choice>,
     pub client_method_options: Option<i32>,
     pub clone: Option<i32>,
-    pub constraint: Option<String>,
+    pub constraint: Option<i32>,
     pub context: Option<super::models::Choice>,
     pub copy: Option<String>,
     pub cow: Option<i32>,
@@ -19356,6 +19356,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub invalid_host: Option<String>,
     pub iterator: Option<super::models::Choice>,
     pub lazy_lock: Option<super::models::Choice>,
+    pub lazy_pattern: Option<super::models::Choice>,
     pub map: Option<String>,
     pub map_access: Option<String>,
     pub method: Option<super::models::Choice>,
@@ -19374,10 +19375,10 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub pager: Option<String>,
     pub partial_eq: Option<super::models::Choice>,
     pub partial_ord: Option<String>,
-    pub pattern: Option<super::models::Choice>,
+    pub pattern: Option<String>,
     pub poller_method_options: Option<i32>,
     pub poller_options: Option<super::models::Choice>,
-    pub regex: Option<String>,
+    pub regex: Option<i32>,
     pub resource_manager_audience: Option<super::models::Choice>,
     pub response: Option<i32>,
     pub response_error: Option<i32>,
@@ -19387,7 +19388,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub s: Option<i32>,
     pub services: Option<String>,
     pub safe_debug: Option<String>,
-    pub secret: Option<i32>,
+    pub secret: Option<super::models::Choice>,
     pub self_: Option<String>,
     pub send: Option<i32>,
     pub serialize: Option<i32>,
@@ -19399,7 +19400,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub static_token_credential: Option<String>,
     pub string: Option<i32>,
     pub string_format: Option<i32>,
-    pub strip_read_only: Option<String>,
+    pub strip_read_only: Option<i32>,
     pub sync: Option<String>,
     pub text_format: Option<i32>,
     pub to_owned: Option<String>,
@@ -19410,13 +19411,13 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub unix_time: Option<super::models::Choice>,
     pub unknown: Option<String>,
     pub unpin: Option<i32>,
-    pub url: Option<super::models::Choice>,
+    pub url: Option<String>,
     pub url_builder: Option<String>,
     pub uuid: Option<String>,
-    pub validate: Option<i32>,
-    pub validation_error: Option<super::models::Choice>,
-    pub validation_errors: Option<String>,
-    pub validator: Option<i32>,
+    pub validate: Option<super::models::Choice>,
+    pub validation_error: Option<String>,
+    pub validation_errors: Option<i32>,
+    pub validator: Option<super::models::Choice>,
     pub value: Option<super::models::Choice>,
     pub vec: Option<String>,
     pub visitor: Option<super::models::Choice>,
@@ -19446,7 +19447,6 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub client_only: Option<super::models::Choice>,
     pub client_request_id: Option<super::models::Choice>,
     pub clients: Option<super::models::Choice>,
-    pub compile_pattern: Option<super::models::Choice>,
     pub concat: Option<super::models::Choice>,
     pub r#const: Option<i32>,
     pub r#continue: Option<super::models::Choice>,
@@ -19547,8 +19547,8 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub str: Option<String>,
     pub string_enum: Option<super::models::Choice>,
     pub stringify: Option<super::models::Choice>,
-    pub strip_member: Option<i32>,
-    pub strip_members: Option<super::models::Choice>,
+    pub strip_member: Option<super::models::Choice>,
+    pub strip_members: Option<String>,
     pub r#struct: Option<super::models::Choice>,
     pub subscription_id: Option<i32>,
     pub super_: Option<String>,
@@ -19618,7 +19618,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#box: Option<super::models::Choice>,
     pub client_method_options: Option<i32>,
     pub clone: Option<i32>,
-    pub constraint: Option<String>,
+    pub constraint: Option<i32>,
     pub context: Option<super::models::Choice>,
     pub copy: Option<String>,
     pub cow: Option<i32>,
@@ -19664,6 +19664,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub invalid_host: Option<String>,
     pub iterator: Option<super::models::Choice>,
     pub lazy_lock: Option<super::models::Choice>,
+    pub lazy_pattern: Option<super::models::Choice>,
     pub map: Option<String>,
     pub map_access: Option<String>,
     pub method: Option<super::models::Choice>,
@@ -19682,10 +19683,10 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub pager: Option<String>,
     pub partial_eq: Option<super::models::Choice>,
     pub partial_ord: Option<String>,
-    pub pattern: Option<super::models::Choice>,
+    pub pattern: Option<String>,
     pub poller_method_options: Option<i32>,
     pub poller_options: Option<super::models::Choice>,
-    pub regex: Option<String>,
+    pub regex: Option<i32>,
     pub resource_manager_audience: Option<super::models::Choice>,
     pub response: Option<i32>,
     pub response_error: Option<i32>,
@@ -19695,7 +19696,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub s: Option<i32>,
     pub services: Option<String>,
     pub safe_debug: Option<String>,
-    pub secret: Option<i32>,
+    pub secret: Option<super::models::Choice>,
     pub self_: Option<String>,
     pub send: Option<i32>,
     pub serialize: Option<i32>,
@@ -19707,7 +19708,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub static_token_credential: Option<String>,
     pub string: Option<i32>,
     pub string_format: Option<i32>,
-    pub strip_read_only: Option<String>,
+    pub strip_read_only: Option<i32>,
     pub sync: Option<String>,
     pub text_format: Option<i32>,
     pub to_owned: Option<String>,
@@ -19718,13 +19719,13 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub unix_time: Option<super::models::Choice>,
     pub unknown: Option<String>,
     pub unpin: Option<i32>,
-    pub url: Option<super::models::Choice>,
+    pub url: Option<String>,
     pub url_builder: Option<String>,
     pub uuid: Option<String>,
-    pub validate: Option<i32>,
-    pub validation_error: Option<super::models::Choice>,
-    pub validation_errors: Option<String>,
-    pub validator: Option<i32>,
+    pub validate: Option<super::models::Choice>,
+    pub validation_error: Option<String>,
+    pub validation_errors: Option<i32>,
+    pub validator: Option<super::models::Choice>,
     pub value: Option<super::models::Choice>,
     pub vec: Option<String>,
     pub visitor: Option<super::models::Choice>,
@@ -19754,7 +19755,6 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub client_only: Option<super::models::Choice>,
     pub client_request_id: Option<super::models::Choice>,
     pub clients: Option<super::models::Choice>,
-    pub compile_pattern: Option<super::models::Choice>,
     pub concat: Option<super::models::Choice>,
     pub r#const: Option<i32>,
     pub r#continue: Option<super::models::Choice>,
@@ -19855,8 +19855,8 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub str: Option<String>,
     pub string_enum: Option<super::models::Choice>,
     pub stringify: Option<super::models::Choice>,
-    pub strip_member: Option<i32>,
-    pub strip_members: Option<super::models::Choice>,
+    pub strip_member: Option<super::models::Choice>,
+    pub strip_members: Option<String>,
     pub r#struct: Option<super::models::Choice>,
     pub subscription_id: Option<i32>,
     pub super_: Option<String>,

@@ -235,13 +235,6 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
-        id: "compile_pattern_compile_pattern",
-        method: ::armgen_runtime::Method::Post,
-        path: "/groups/215",
-        body: Some("compile_pattern"),
-        statuses: &[200],
-    },
-    ::armgen_runtime::OperationInfo {
         id: "concat_concat",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/107",
@@ -251,7 +244,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/211",
         body: Some("Constraint"),
         statuses: &[200],
     },
@@ -816,6 +809,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "LazyPattern_LazyPattern",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/203",
+        body: Some("LazyPattern"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "len_len",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/271",
@@ -1173,13 +1173,6 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
-        id: "OptionalBodies_compile_pattern",
-        method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/215",
-        body: Some("compile_pattern"),
-        statuses: &[200],
-    },
-    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_concat",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/107",
@@ -1189,7 +1182,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/211",
         body: Some("Constraint"),
         statuses: &[200],
     },
@@ -1747,6 +1740,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_LazyPattern",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/203",
+        body: Some("LazyPattern"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_len",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/271",
@@ -1966,7 +1966,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/204",
         body: Some("Pattern"),
         statuses: &[200],
     },
@@ -2351,7 +2351,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/208",
         body: Some("Regex"),
         statuses: &[200],
     },
@@ -2435,7 +2435,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/209",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2589,21 +2589,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/206",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/207",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/205",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
@@ -2736,7 +2736,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/210",
         body: Some("Url"),
         statuses: &[200],
     },
@@ -2764,28 +2764,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/212",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/213",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/214",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/215",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2925,7 +2925,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}",
+        path: "/path4/{PollerOptions}/{NextLink}/{PageDecoder}/{LazyPattern}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}",
         body: None,
         statuses: &[200],
     },
@@ -2981,7 +2981,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/204",
         body: Some("Pattern"),
         statuses: &[200],
     },
@@ -3366,7 +3366,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/208",
         body: Some("Regex"),
         statuses: &[200],
     },
@@ -3450,7 +3450,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/209",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3604,21 +3604,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/206",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/207",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/205",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
@@ -3751,7 +3751,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/210",
         body: Some("Url"),
         statuses: &[200],
     },
@@ -3779,28 +3779,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/212",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/213",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/214",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/215",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -4136,18 +4136,6 @@ pub fn build_request(
             let clone: super::models::Clone = __params
                 .required("Clone", "a value of the documented model")?;
             Ok(super::clone::clone_request(endpoint, &api_version, &clone)?)
-        }
-        "compile_pattern_compile_pattern" => {
-            let api_version = __params.api_version(super::API_VERSION)?;
-            let compile_pattern: super::models::CompilePattern = __params
-                .required("compile_pattern", "a value of the documented model")?;
-            Ok(
-                super::compile::pattern_compile_pattern_request(
-                    endpoint,
-                    &api_version,
-                    &compile_pattern,
-                )?,
-            )
         }
         "concat_concat" => {
             let api_version = __params.api_version(super::API_VERSION)?;
@@ -4887,6 +4875,18 @@ pub fn build_request(
                 .required("LazyLock", "a value of the documented model")?;
             Ok(super::lazy_lock::lazy_lock_request(endpoint, &api_version, &lazy_lock)?)
         }
+        "LazyPattern_LazyPattern" => {
+            let api_version = __params.api_version(super::API_VERSION)?;
+            let lazy_pattern: super::models::LazyPattern = __params
+                .required("LazyPattern", "a value of the documented model")?;
+            Ok(
+                super::lazy_pattern::lazy_pattern_request(
+                    endpoint,
+                    &api_version,
+                    &lazy_pattern,
+                )?,
+            )
+        }
         "len_len" => {
             let api_version = __params.api_version(super::API_VERSION)?;
             let len: super::models::Len = __params
@@ -5282,16 +5282,6 @@ pub fn build_request(
             let clone: Option<super::models::Clone> = __params
                 .optional("Clone", "a value of the documented model")?;
             Ok(super::optional_bodies::clone_request(endpoint, clone.as_ref())?)
-        }
-        "OptionalBodies_compile_pattern" => {
-            let compile_pattern: Option<super::models::CompilePattern> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
-            Ok(
-                super::optional_bodies::compile_pattern_request(
-                    endpoint,
-                    compile_pattern.as_ref(),
-                )?,
-            )
         }
         "OptionalBodies_concat" => {
             let concat: Option<super::models::Concat> = __params
@@ -5902,6 +5892,16 @@ pub fn build_request(
             let lazy_lock: Option<super::models::LazyLock> = __params
                 .optional("LazyLock", "a value of the documented model")?;
             Ok(super::optional_bodies::lazy_lock_request(endpoint, lazy_lock.as_ref())?)
+        }
+        "OptionalBodies_LazyPattern" => {
+            let lazy_pattern: Option<super::models::LazyPattern> = __params
+                .optional("LazyPattern", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::lazy_pattern_request(
+                    endpoint,
+                    lazy_pattern.as_ref(),
+                )?,
+            )
         }
         "OptionalBodies_len" => {
             let len: Option<super::models::Len> = __params
@@ -7629,8 +7629,7 @@ pub fn build_request(
             let client_method_options: Option<i32> = __params
                 .optional("ClientMethodOptions", "an integer")?;
             let clone: Option<i32> = __params.optional("Clone", "an integer")?;
-            let constraint: Option<String> = __params
-                .optional("Constraint", "a string")?;
+            let constraint: Option<i32> = __params.optional("Constraint", "an integer")?;
             let context: Option<super::models::Choice> = __params
                 .optional("Context", "a value of the documented model")?;
             let copy: Option<String> = __params.optional("Copy", "a string")?;
@@ -7707,6 +7706,8 @@ pub fn build_request(
                 .optional("Iterator", "a value of the documented model")?;
             let lazy_lock: Option<super::models::Choice> = __params
                 .optional("LazyLock", "a value of the documented model")?;
+            let lazy_pattern: Option<super::models::Choice> = __params
+                .optional("LazyPattern", "a value of the documented model")?;
             let map: Option<String> = __params.optional("Map", "a string")?;
             let map_access: Option<String> = __params.optional("MapAccess", "a string")?;
             let method: Option<super::models::Choice> = __params
@@ -7736,13 +7737,12 @@ pub fn build_request(
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: Option<String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: Option<super::models::Choice> = __params
-                .optional("Pattern", "a value of the documented model")?;
+            let pattern: Option<String> = __params.optional("Pattern", "a string")?;
             let poller_method_options: Option<i32> = __params
                 .optional("PollerMethodOptions", "an integer")?;
             let poller_options: Option<super::models::Choice> = __params
                 .optional("PollerOptions", "a value of the documented model")?;
-            let regex: Option<String> = __params.optional("Regex", "a string")?;
+            let regex: Option<i32> = __params.optional("Regex", "an integer")?;
             let resource_manager_audience: Option<super::models::Choice> = __params
                 .optional("ResourceManagerAudience", "a value of the documented model")?;
             let response: Option<i32> = __params.optional("Response", "an integer")?;
@@ -7756,7 +7756,8 @@ pub fn build_request(
             let s: Option<i32> = __params.optional("S", "an integer")?;
             let services: Option<String> = __params.optional("SERVICES", "a string")?;
             let safe_debug: Option<String> = __params.optional("SafeDebug", "a string")?;
-            let secret: Option<i32> = __params.optional("Secret", "an integer")?;
+            let secret: Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: Option<String> = __params.optional("Self", "a string")?;
             let send: Option<i32> = __params.optional("Send", "an integer")?;
             let serialize: Option<i32> = __params.optional("Serialize", "an integer")?;
@@ -7775,8 +7776,8 @@ pub fn build_request(
             let string: Option<i32> = __params.optional("String", "an integer")?;
             let string_format: Option<i32> = __params
                 .optional("StringFormat", "an integer")?;
-            let strip_read_only: Option<String> = __params
-                .optional("StripReadOnly", "a string")?;
+            let strip_read_only: Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: Option<String> = __params.optional("Sync", "a string")?;
             let text_format: Option<i32> = __params
                 .optional("TextFormat", "an integer")?;
@@ -7792,17 +7793,18 @@ pub fn build_request(
                 .optional("UnixTime", "a value of the documented model")?;
             let unknown: Option<String> = __params.optional("Unknown", "a string")?;
             let unpin: Option<i32> = __params.optional("Unpin", "an integer")?;
-            let url: Option<super::models::Choice> = __params
-                .optional("Url", "a value of the documented model")?;
+            let url: Option<String> = __params.optional("Url", "a string")?;
             let url_builder: Option<String> = __params
                 .optional("UrlBuilder", "a string")?;
             let uuid: Option<String> = __params.optional("Uuid", "a string")?;
-            let validate: Option<i32> = __params.optional("Validate", "an integer")?;
-            let validation_error: Option<super::models::Choice> = __params
-                .optional("ValidationError", "a value of the documented model")?;
-            let validation_errors: Option<String> = __params
-                .optional("ValidationErrors", "a string")?;
-            let validator: Option<i32> = __params.optional("Validator", "an integer")?;
+            let validate: Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: Option<String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
             let value: Option<super::models::Choice> = __params
                 .optional("Value", "a value of the documented model")?;
             let vec: Option<String> = __params.optional("Vec", "a string")?;
@@ -7848,8 +7850,6 @@ pub fn build_request(
                 .optional("client_request_id", "a value of the documented model")?;
             let clients: Option<super::models::Choice> = __params
                 .optional("clients", "a value of the documented model")?;
-            let compile_pattern: Option<super::models::Choice> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
             let concat: Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: Option<i32> = __params.optional("const", "an integer")?;
@@ -8001,10 +8001,10 @@ pub fn build_request(
                 .optional("string_enum", "a value of the documented model")?;
             let stringify: Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: Option<i32> = __params
-                .optional("strip_member", "an integer")?;
-            let strip_members: Option<super::models::Choice> = __params
-                .optional("strip_members", "a value of the documented model")?;
+            let strip_member: Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: Option<String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
             let subscription_id: Option<i32> = __params
@@ -8065,7 +8065,7 @@ pub fn build_request(
                     r#box.as_ref(),
                     client_method_options,
                     clone,
-                    constraint.as_deref(),
+                    constraint,
                     context.as_ref(),
                     copy.as_deref(),
                     cow,
@@ -8111,6 +8111,7 @@ pub fn build_request(
                     invalid_host.as_deref(),
                     iterator.as_ref(),
                     lazy_lock.as_ref(),
+                    lazy_pattern.as_ref(),
                     map.as_deref(),
                     map_access.as_deref(),
                     method.as_ref(),
@@ -8129,10 +8130,10 @@ pub fn build_request(
                     pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern.as_ref(),
+                    pattern.as_deref(),
                     poller_method_options,
                     poller_options.as_ref(),
-                    regex.as_deref(),
+                    regex,
                     resource_manager_audience.as_ref(),
                     response,
                     response_error,
@@ -8142,7 +8143,7 @@ pub fn build_request(
                     s,
                     services.as_deref(),
                     safe_debug.as_deref(),
-                    secret,
+                    secret.as_ref(),
                     self_.as_deref(),
                     send,
                     serialize,
@@ -8154,7 +8155,7 @@ pub fn build_request(
                     static_token_credential.as_deref(),
                     string,
                     string_format,
-                    strip_read_only.as_deref(),
+                    strip_read_only,
                     sync.as_deref(),
                     text_format,
                     to_owned.as_deref(),
@@ -8165,13 +8166,13 @@ pub fn build_request(
                     unix_time.as_ref(),
                     unknown.as_deref(),
                     unpin,
-                    url.as_ref(),
+                    url.as_deref(),
                     url_builder.as_deref(),
                     uuid.as_deref(),
-                    validate,
-                    validation_error.as_ref(),
-                    validation_errors.as_deref(),
-                    validator,
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
                     value.as_ref(),
                     vec.as_deref(),
                     visitor.as_ref(),
@@ -8201,7 +8202,6 @@ pub fn build_request(
                     client_only.as_ref(),
                     client_request_id.as_ref(),
                     clients.as_ref(),
-                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
@@ -8302,8 +8302,8 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum.as_ref(),
                     stringify.as_ref(),
-                    strip_member,
-                    strip_members.as_ref(),
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
                     subscription_id,
                     super_.as_deref(),
@@ -8360,7 +8360,7 @@ pub fn build_request(
             let client_method_options: i32 = __params
                 .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: String = __params.required("Constraint", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
             let context: super::models::Choice = __params
                 .required("Context", "a value of the documented model")?;
             let copy: String = __params.required("Copy", "a string")?;
@@ -8425,6 +8425,8 @@ pub fn build_request(
                 .required("Iterator", "a value of the documented model")?;
             let lazy_lock: super::models::Choice = __params
                 .required("LazyLock", "a value of the documented model")?;
+            let lazy_pattern: super::models::Choice = __params
+                .required("LazyPattern", "a value of the documented model")?;
             let map: String = __params.required("Map", "a string")?;
             let map_access: String = __params.required("MapAccess", "a string")?;
             let method: super::models::Choice = __params
@@ -8451,13 +8453,12 @@ pub fn build_request(
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: String = __params.required("PartialOrd", "a string")?;
-            let pattern: super::models::Choice = __params
-                .required("Pattern", "a value of the documented model")?;
+            let pattern: String = __params.required("Pattern", "a string")?;
             let poller_method_options: i32 = __params
                 .required("PollerMethodOptions", "an integer")?;
             let poller_options: super::models::Choice = __params
                 .required("PollerOptions", "a value of the documented model")?;
-            let regex: String = __params.required("Regex", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
             let resource_manager_audience: super::models::Choice = __params
                 .required("ResourceManagerAudience", "a value of the documented model")?;
             let response: i32 = __params.required("Response", "an integer")?;
@@ -8470,7 +8471,8 @@ pub fn build_request(
             let s: i32 = __params.required("S", "an integer")?;
             let services: String = __params.required("SERVICES", "a string")?;
             let safe_debug: String = __params.required("SafeDebug", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
             let serialize: i32 = __params.required("Serialize", "an integer")?;
@@ -8486,8 +8488,7 @@ pub fn build_request(
                 .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
             let string_format: i32 = __params.required("StringFormat", "an integer")?;
-            let strip_read_only: String = __params
-                .required("StripReadOnly", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: String = __params.required("Sync", "a string")?;
             let text_format: i32 = __params.required("TextFormat", "an integer")?;
             let to_owned: String = __params.required("ToOwned", "a string")?;
@@ -8502,16 +8503,17 @@ pub fn build_request(
                 .required("UnixTime", "a value of the documented model")?;
             let unknown: String = __params.required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
+            let url: String = __params.required("Url", "a string")?;
             let url_builder: String = __params.required("UrlBuilder", "a string")?;
             let uuid: String = __params.required("Uuid", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
             let value: super::models::Choice = __params
                 .required("Value", "a value of the documented model")?;
             let vec: String = __params.required("Vec", "a string")?;
@@ -8555,8 +8557,6 @@ pub fn build_request(
                 .required("client_request_id", "a value of the documented model")?;
             let clients: super::models::Choice = __params
                 .required("clients", "a value of the documented model")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -8699,9 +8699,9 @@ pub fn build_request(
                 .required("string_enum", "a value of the documented model")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: String = __params.required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
             let subscription_id: i32 = __params
@@ -8760,7 +8760,7 @@ pub fn build_request(
                     &r#box,
                     client_method_options,
                     clone,
-                    &constraint,
+                    constraint,
                     &context,
                     &copy,
                     cow,
@@ -8806,6 +8806,7 @@ pub fn build_request(
                     &invalid_host,
                     &iterator,
                     &lazy_lock,
+                    &lazy_pattern,
                     &map,
                     &map_access,
                     &method,
@@ -8827,7 +8828,7 @@ pub fn build_request(
                     &pattern,
                     poller_method_options,
                     &poller_options,
-                    &regex,
+                    regex,
                     &resource_manager_audience,
                     response,
                     response_error,
@@ -8837,7 +8838,7 @@ pub fn build_request(
                     s,
                     &services,
                     &safe_debug,
-                    secret,
+                    &secret,
                     &self_,
                     send,
                     serialize,
@@ -8849,7 +8850,7 @@ pub fn build_request(
                     &static_token_credential,
                     string,
                     string_format,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
                     text_format,
                     &to_owned,
@@ -8863,10 +8864,10 @@ pub fn build_request(
                     &url,
                     &url_builder,
                     &uuid,
-                    validate,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &value,
                     &vec,
                     &visitor,
@@ -8896,7 +8897,6 @@ pub fn build_request(
                     &client_only,
                     &client_request_id,
                     &clients,
-                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
@@ -8997,7 +8997,7 @@ pub fn build_request(
                     &str,
                     &string_enum,
                     &stringify,
-                    strip_member,
+                    &strip_member,
                     &strip_members,
                     &r#struct,
                     subscription_id,
@@ -9555,26 +9555,24 @@ pub fn build_request(
             let next_link: i32 = __params.required("NextLink", "an integer")?;
             let page_decoder: super::models::Choice = __params
                 .required("PageDecoder", "a value of the documented model")?;
-            let pattern: String = __params.required("Pattern", "a string")?;
-            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
-            let strip_member: super::models::Choice = __params
-                .required("strip_member", "a value of the documented model")?;
-            let strip_members: String = __params.required("strip_members", "a string")?;
-            let regex: i32 = __params.required("Regex", "an integer")?;
-            let secret: super::models::Choice = __params
-                .required("Secret", "a value of the documented model")?;
-            let url: String = __params.required("Url", "a string")?;
-            let constraint: i32 = __params.required("Constraint", "an integer")?;
-            let validate: super::models::Choice = __params
-                .required("Validate", "a value of the documented model")?;
-            let validation_error: String = __params
-                .required("ValidationError", "a string")?;
-            let validation_errors: i32 = __params
-                .required("ValidationErrors", "an integer")?;
-            let validator: super::models::Choice = __params
-                .required("Validator", "a value of the documented model")?;
-            let compile_pattern: String = __params
-                .required("compile_pattern", "a string")?;
+            let lazy_pattern: String = __params.required("LazyPattern", "a string")?;
+            let pattern: i32 = __params.required("Pattern", "an integer")?;
+            let strip_read_only: super::models::Choice = __params
+                .required("StripReadOnly", "a value of the documented model")?;
+            let strip_member: String = __params.required("strip_member", "a string")?;
+            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let regex: super::models::Choice = __params
+                .required("Regex", "a value of the documented model")?;
+            let secret: String = __params.required("Secret", "a string")?;
+            let url: i32 = __params.required("Url", "an integer")?;
+            let constraint: super::models::Choice = __params
+                .required("Constraint", "a value of the documented model")?;
+            let validate: String = __params.required("Validate", "a string")?;
+            let validation_error: i32 = __params
+                .required("ValidationError", "an integer")?;
+            let validation_errors: super::models::Choice = __params
+                .required("ValidationErrors", "a value of the documented model")?;
+            let validator: String = __params.required("Validator", "a string")?;
             let regex_2: i32 = __params.required("regex", "an integer")?;
             let serde: super::models::Choice = __params
                 .required("serde", "a value of the documented model")?;
@@ -9629,19 +9627,19 @@ pub fn build_request(
                     &poller_options,
                     next_link,
                     &page_decoder,
-                    &pattern,
-                    strip_read_only,
+                    &lazy_pattern,
+                    pattern,
+                    &strip_read_only,
                     &strip_member,
-                    &strip_members,
-                    regex,
+                    strip_members,
+                    &regex,
                     &secret,
-                    &url,
-                    constraint,
+                    url,
+                    &constraint,
                     &validate,
-                    &validation_error,
-                    validation_errors,
+                    validation_error,
+                    &validation_errors,
                     &validator,
-                    &compile_pattern,
                     regex_2,
                     &serde,
                     &serde_json,
@@ -9797,8 +9795,7 @@ pub fn build_request(
             let client_method_options: Option<i32> = __params
                 .optional("ClientMethodOptions", "an integer")?;
             let clone: Option<i32> = __params.optional("Clone", "an integer")?;
-            let constraint: Option<String> = __params
-                .optional("Constraint", "a string")?;
+            let constraint: Option<i32> = __params.optional("Constraint", "an integer")?;
             let context: Option<super::models::Choice> = __params
                 .optional("Context", "a value of the documented model")?;
             let copy: Option<String> = __params.optional("Copy", "a string")?;
@@ -9875,6 +9872,8 @@ pub fn build_request(
                 .optional("Iterator", "a value of the documented model")?;
             let lazy_lock: Option<super::models::Choice> = __params
                 .optional("LazyLock", "a value of the documented model")?;
+            let lazy_pattern: Option<super::models::Choice> = __params
+                .optional("LazyPattern", "a value of the documented model")?;
             let map: Option<String> = __params.optional("Map", "a string")?;
             let map_access: Option<String> = __params.optional("MapAccess", "a string")?;
             let method: Option<super::models::Choice> = __params
@@ -9904,13 +9903,12 @@ pub fn build_request(
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: Option<String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: Option<super::models::Choice> = __params
-                .optional("Pattern", "a value of the documented model")?;
+            let pattern: Option<String> = __params.optional("Pattern", "a string")?;
             let poller_method_options: Option<i32> = __params
                 .optional("PollerMethodOptions", "an integer")?;
             let poller_options: Option<super::models::Choice> = __params
                 .optional("PollerOptions", "a value of the documented model")?;
-            let regex: Option<String> = __params.optional("Regex", "a string")?;
+            let regex: Option<i32> = __params.optional("Regex", "an integer")?;
             let resource_manager_audience: Option<super::models::Choice> = __params
                 .optional("ResourceManagerAudience", "a value of the documented model")?;
             let response: Option<i32> = __params.optional("Response", "an integer")?;
@@ -9924,7 +9922,8 @@ pub fn build_request(
             let s: Option<i32> = __params.optional("S", "an integer")?;
             let services: Option<String> = __params.optional("SERVICES", "a string")?;
             let safe_debug: Option<String> = __params.optional("SafeDebug", "a string")?;
-            let secret: Option<i32> = __params.optional("Secret", "an integer")?;
+            let secret: Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: Option<String> = __params.optional("Self", "a string")?;
             let send: Option<i32> = __params.optional("Send", "an integer")?;
             let serialize: Option<i32> = __params.optional("Serialize", "an integer")?;
@@ -9943,8 +9942,8 @@ pub fn build_request(
             let string: Option<i32> = __params.optional("String", "an integer")?;
             let string_format: Option<i32> = __params
                 .optional("StringFormat", "an integer")?;
-            let strip_read_only: Option<String> = __params
-                .optional("StripReadOnly", "a string")?;
+            let strip_read_only: Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: Option<String> = __params.optional("Sync", "a string")?;
             let text_format: Option<i32> = __params
                 .optional("TextFormat", "an integer")?;
@@ -9960,17 +9959,18 @@ pub fn build_request(
                 .optional("UnixTime", "a value of the documented model")?;
             let unknown: Option<String> = __params.optional("Unknown", "a string")?;
             let unpin: Option<i32> = __params.optional("Unpin", "an integer")?;
-            let url: Option<super::models::Choice> = __params
-                .optional("Url", "a value of the documented model")?;
+            let url: Option<String> = __params.optional("Url", "a string")?;
             let url_builder: Option<String> = __params
                 .optional("UrlBuilder", "a string")?;
             let uuid: Option<String> = __params.optional("Uuid", "a string")?;
-            let validate: Option<i32> = __params.optional("Validate", "an integer")?;
-            let validation_error: Option<super::models::Choice> = __params
-                .optional("ValidationError", "a value of the documented model")?;
-            let validation_errors: Option<String> = __params
-                .optional("ValidationErrors", "a string")?;
-            let validator: Option<i32> = __params.optional("Validator", "an integer")?;
+            let validate: Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: Option<String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
             let value: Option<super::models::Choice> = __params
                 .optional("Value", "a value of the documented model")?;
             let vec: Option<String> = __params.optional("Vec", "a string")?;
@@ -10016,8 +10016,6 @@ pub fn build_request(
                 .optional("client_request_id", "a value of the documented model")?;
             let clients: Option<super::models::Choice> = __params
                 .optional("clients", "a value of the documented model")?;
-            let compile_pattern: Option<super::models::Choice> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
             let concat: Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: Option<i32> = __params.optional("const", "an integer")?;
@@ -10169,10 +10167,10 @@ pub fn build_request(
                 .optional("string_enum", "a value of the documented model")?;
             let stringify: Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: Option<i32> = __params
-                .optional("strip_member", "an integer")?;
-            let strip_members: Option<super::models::Choice> = __params
-                .optional("strip_members", "a value of the documented model")?;
+            let strip_member: Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: Option<String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
             let subscription_id: Option<i32> = __params
@@ -10233,7 +10231,7 @@ pub fn build_request(
                     r#box.as_ref(),
                     client_method_options,
                     clone,
-                    constraint.as_deref(),
+                    constraint,
                     context.as_ref(),
                     copy.as_deref(),
                     cow,
@@ -10279,6 +10277,7 @@ pub fn build_request(
                     invalid_host.as_deref(),
                     iterator.as_ref(),
                     lazy_lock.as_ref(),
+                    lazy_pattern.as_ref(),
                     map.as_deref(),
                     map_access.as_deref(),
                     method.as_ref(),
@@ -10297,10 +10296,10 @@ pub fn build_request(
                     pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern.as_ref(),
+                    pattern.as_deref(),
                     poller_method_options,
                     poller_options.as_ref(),
-                    regex.as_deref(),
+                    regex,
                     resource_manager_audience.as_ref(),
                     response,
                     response_error,
@@ -10310,7 +10309,7 @@ pub fn build_request(
                     s,
                     services.as_deref(),
                     safe_debug.as_deref(),
-                    secret,
+                    secret.as_ref(),
                     self_.as_deref(),
                     send,
                     serialize,
@@ -10322,7 +10321,7 @@ pub fn build_request(
                     static_token_credential.as_deref(),
                     string,
                     string_format,
-                    strip_read_only.as_deref(),
+                    strip_read_only,
                     sync.as_deref(),
                     text_format,
                     to_owned.as_deref(),
@@ -10333,13 +10332,13 @@ pub fn build_request(
                     unix_time.as_ref(),
                     unknown.as_deref(),
                     unpin,
-                    url.as_ref(),
+                    url.as_deref(),
                     url_builder.as_deref(),
                     uuid.as_deref(),
-                    validate,
-                    validation_error.as_ref(),
-                    validation_errors.as_deref(),
-                    validator,
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
                     value.as_ref(),
                     vec.as_deref(),
                     visitor.as_ref(),
@@ -10369,7 +10368,6 @@ pub fn build_request(
                     client_only.as_ref(),
                     client_request_id.as_ref(),
                     clients.as_ref(),
-                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
@@ -10470,8 +10468,8 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum.as_ref(),
                     stringify.as_ref(),
-                    strip_member,
-                    strip_members.as_ref(),
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
                     subscription_id,
                     super_.as_deref(),
@@ -10528,7 +10526,7 @@ pub fn build_request(
             let client_method_options: i32 = __params
                 .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: String = __params.required("Constraint", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
             let context: super::models::Choice = __params
                 .required("Context", "a value of the documented model")?;
             let copy: String = __params.required("Copy", "a string")?;
@@ -10593,6 +10591,8 @@ pub fn build_request(
                 .required("Iterator", "a value of the documented model")?;
             let lazy_lock: super::models::Choice = __params
                 .required("LazyLock", "a value of the documented model")?;
+            let lazy_pattern: super::models::Choice = __params
+                .required("LazyPattern", "a value of the documented model")?;
             let map: String = __params.required("Map", "a string")?;
             let map_access: String = __params.required("MapAccess", "a string")?;
             let method: super::models::Choice = __params
@@ -10619,13 +10619,12 @@ pub fn build_request(
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: String = __params.required("PartialOrd", "a string")?;
-            let pattern: super::models::Choice = __params
-                .required("Pattern", "a value of the documented model")?;
+            let pattern: String = __params.required("Pattern", "a string")?;
             let poller_method_options: i32 = __params
                 .required("PollerMethodOptions", "an integer")?;
             let poller_options: super::models::Choice = __params
                 .required("PollerOptions", "a value of the documented model")?;
-            let regex: String = __params.required("Regex", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
             let resource_manager_audience: super::models::Choice = __params
                 .required("ResourceManagerAudience", "a value of the documented model")?;
             let response: i32 = __params.required("Response", "an integer")?;
@@ -10638,7 +10637,8 @@ pub fn build_request(
             let s: i32 = __params.required("S", "an integer")?;
             let services: String = __params.required("SERVICES", "a string")?;
             let safe_debug: String = __params.required("SafeDebug", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
             let serialize: i32 = __params.required("Serialize", "an integer")?;
@@ -10654,8 +10654,7 @@ pub fn build_request(
                 .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
             let string_format: i32 = __params.required("StringFormat", "an integer")?;
-            let strip_read_only: String = __params
-                .required("StripReadOnly", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: String = __params.required("Sync", "a string")?;
             let text_format: i32 = __params.required("TextFormat", "an integer")?;
             let to_owned: String = __params.required("ToOwned", "a string")?;
@@ -10670,16 +10669,17 @@ pub fn build_request(
                 .required("UnixTime", "a value of the documented model")?;
             let unknown: String = __params.required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
+            let url: String = __params.required("Url", "a string")?;
             let url_builder: String = __params.required("UrlBuilder", "a string")?;
             let uuid: String = __params.required("Uuid", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
             let value: super::models::Choice = __params
                 .required("Value", "a value of the documented model")?;
             let vec: String = __params.required("Vec", "a string")?;
@@ -10723,8 +10723,6 @@ pub fn build_request(
                 .required("client_request_id", "a value of the documented model")?;
             let clients: super::models::Choice = __params
                 .required("clients", "a value of the documented model")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -10867,9 +10865,9 @@ pub fn build_request(
                 .required("string_enum", "a value of the documented model")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: String = __params.required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
             let subscription_id: i32 = __params
@@ -10928,7 +10926,7 @@ pub fn build_request(
                     &r#box,
                     client_method_options,
                     clone,
-                    &constraint,
+                    constraint,
                     &context,
                     &copy,
                     cow,
@@ -10974,6 +10972,7 @@ pub fn build_request(
                     &invalid_host,
                     &iterator,
                     &lazy_lock,
+                    &lazy_pattern,
                     &map,
                     &map_access,
                     &method,
@@ -10995,7 +10994,7 @@ pub fn build_request(
                     &pattern,
                     poller_method_options,
                     &poller_options,
-                    &regex,
+                    regex,
                     &resource_manager_audience,
                     response,
                     response_error,
@@ -11005,7 +11004,7 @@ pub fn build_request(
                     s,
                     &services,
                     &safe_debug,
-                    secret,
+                    &secret,
                     &self_,
                     send,
                     serialize,
@@ -11017,7 +11016,7 @@ pub fn build_request(
                     &static_token_credential,
                     string,
                     string_format,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
                     text_format,
                     &to_owned,
@@ -11031,10 +11030,10 @@ pub fn build_request(
                     &url,
                     &url_builder,
                     &uuid,
-                    validate,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &value,
                     &vec,
                     &visitor,
@@ -11064,7 +11063,6 @@ pub fn build_request(
                     &client_only,
                     &client_request_id,
                     &clients,
-                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
@@ -11165,7 +11163,7 @@ pub fn build_request(
                     &str,
                     &string_enum,
                     &stringify,
-                    strip_member,
+                    &strip_member,
                     &strip_members,
                     &r#struct,
                     subscription_id,
@@ -12297,11 +12295,6 @@ pub fn decode_response(
         "Clone_Clone" => {
             ::armgen_runtime::dynamic_result(super::clone::clone_response(response))
         }
-        "compile_pattern_compile_pattern" => {
-            ::armgen_runtime::dynamic_result(
-                super::compile::pattern_compile_pattern_response(response),
-            )
-        }
         "concat_concat" => {
             ::armgen_runtime::dynamic_result(super::concat::concat_response(response))
         }
@@ -12634,6 +12627,11 @@ pub fn decode_response(
                 super::lazy_lock::lazy_lock_response(response),
             )
         }
+        "LazyPattern_LazyPattern" => {
+            ::armgen_runtime::dynamic_result(
+                super::lazy_pattern::lazy_pattern_response(response),
+            )
+        }
         "len_len" => ::armgen_runtime::dynamic_result(super::len::len_response(response)),
         "Map_Map" => ::armgen_runtime::dynamic_result(super::map::map_response(response)),
         "MapAccess_MapAccess" => {
@@ -12861,11 +12859,6 @@ pub fn decode_response(
         "OptionalBodies_Clone" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::clone_response(response),
-            )
-        }
-        "OptionalBodies_compile_pattern" => {
-            ::armgen_runtime::dynamic_result(
-                super::optional_bodies::compile_pattern_response(response),
             )
         }
         "OptionalBodies_concat" => {
@@ -13271,6 +13264,11 @@ pub fn decode_response(
         "OptionalBodies_LazyLock" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::lazy_lock_response(response),
+            )
+        }
+        "OptionalBodies_LazyPattern" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::lazy_pattern_response(response),
             )
         }
         "OptionalBodies_len" => {

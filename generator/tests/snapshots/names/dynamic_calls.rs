@@ -277,14 +277,6 @@ pub async fn call(
                 )
                 .await
         }
-        "compile_pattern_compile_pattern" => {
-            ::armgen_runtime::dynamic_execute(
-                    pipeline,
-                    __request,
-                    super::compile::pattern_compile_pattern_response,
-                )
-                .await
-        }
         "concat_concat" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -933,6 +925,14 @@ pub async fn call(
                 )
                 .await
         }
+        "LazyPattern_LazyPattern" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::lazy_pattern::lazy_pattern_response,
+                )
+                .await
+        }
         "len_len" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -1464,18 +1464,6 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::clone_response,
-                    ::armgen_runtime::FinalStateVia::Location,
-                    ::core::default::Default::default(),
-                );
-            ::armgen_runtime::dynamic_poll(poller).await
-        }
-        "OptionalBodies_compile_pattern" => {
-            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
-                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
-            > = pipeline
-                .begin(
-                    __request,
-                    super::optional_bodies::compile_pattern_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -2448,6 +2436,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::lazy_lock_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_LazyPattern" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::lazy_pattern_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );

@@ -184,12 +184,6 @@ pub mod clients_2 {
 pub mod clone {
     include!("clone.rs");
 }
-/// Operations of the `compile` group.
-///
-/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
-pub mod compile {
-    include!("compile.rs");
-}
 /// Operations of the `concat` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
@@ -573,6 +567,12 @@ pub mod key {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod lazy_lock {
     include!("lazy_lock.rs");
+}
+/// Operations of the `LazyPattern` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod lazy_pattern {
+    include!("lazy_pattern.rs");
 }
 /// Operations of the `len` group.
 ///

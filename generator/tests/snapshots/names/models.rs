@@ -1189,18 +1189,18 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
     PollerOptions = "PollerOptions", #[doc = " `NextLink`"] NextLink = "NextLink", #[doc
-    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `Pattern`"] Pattern =
-    "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
-    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
-    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
-    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
-    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
-    "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
-    = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
-    " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
-    = "compile_pattern", #[doc = " `regex`"] Regex2 = "regex", #[doc = " `serde`"] Serde
-    = "serde", #[doc = " `serde_json`"] SerdeJson = "serde_json", #[doc = " `url`"] Url2
-    = "url", #[doc = " `endpoint`"] Endpoint = "endpoint", #[doc = " `api_version`"]
+    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `LazyPattern`"]
+    LazyPattern = "LazyPattern", #[doc = " `Pattern`"] Pattern = "Pattern", #[doc =
+    " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc = " `strip_member`"]
+    StripMember = "strip_member", #[doc = " `strip_members`"] StripMembers =
+    "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc = " `Secret`"] Secret =
+    "Secret", #[doc = " `Url`"] Url = "Url", #[doc = " `Constraint`"] Constraint =
+    "Constraint", #[doc = " `Validate`"] Validate = "Validate", #[doc =
+    " `ValidationError`"] ValidationError = "ValidationError", #[doc =
+    " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc = " `Validator`"]
+    Validator = "Validator", #[doc = " `regex`"] Regex2 = "regex", #[doc = " `serde`"]
+    Serde = "serde", #[doc = " `serde_json`"] SerdeJson = "serde_json", #[doc = " `url`"]
+    Url2 = "url", #[doc = " `endpoint`"] Endpoint = "endpoint", #[doc = " `api_version`"]
     ApiVersion = "api_version", #[doc = " `options`"] Options = "options", #[doc =
     " `request`"] Request = "request", #[doc = " `validator`"] Validator2 = "validator",
     #[doc = " `value`"] Value = "value", #[doc = " `params`"] Params = "params", #[doc =
@@ -1236,33 +1236,6 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     " `Response`"] Response2 = "Response", #[doc = " `Context`"] Context = "Context",
     #[doc = " `armgen_runtime`"] ArmgenRuntime = "armgen_runtime", #[doc =
     " `__private`"] Private = "__private", }
-}
-/// The `compile_pattern` object.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CompilePattern {
-    /// Set by the service.
-    pub compile_pattern: Option<String>,
-    /// `next`
-    pub next: Option<Box<CompilePattern>>,
-}
-::armgen_runtime::json_struct! {
-    CompilePattern { opt compile_pattern : "compile_pattern", opt next : "next", } tag
-    "kind" = "compile_pattern"
-}
-impl ::armgen_runtime::Validate for CompilePattern {}
-impl ::armgen_runtime::StripReadOnly for CompilePattern {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["compile_pattern"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `concat` object.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -2811,18 +2784,18 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
     PollerOptions = "PollerOptions", #[doc = " `NextLink`"] NextLink = "NextLink", #[doc
-    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `Pattern`"] Pattern =
-    "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
-    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
-    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
-    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
-    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
-    "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
-    = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
-    " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
-    = "compile_pattern", #[doc = " `regex`"] Regex2 = "regex", #[doc = " `serde`"] Serde
-    = "serde", #[doc = " `serde_json`"] SerdeJson = "serde_json", #[doc = " `url`"] Url2
-    = "url", #[doc = " `endpoint`"] Endpoint = "endpoint", #[doc = " `api_version`"]
+    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `LazyPattern`"]
+    LazyPattern = "LazyPattern", #[doc = " `Pattern`"] Pattern = "Pattern", #[doc =
+    " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc = " `strip_member`"]
+    StripMember = "strip_member", #[doc = " `strip_members`"] StripMembers =
+    "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc = " `Secret`"] Secret =
+    "Secret", #[doc = " `Url`"] Url = "Url", #[doc = " `Constraint`"] Constraint =
+    "Constraint", #[doc = " `Validate`"] Validate = "Validate", #[doc =
+    " `ValidationError`"] ValidationError = "ValidationError", #[doc =
+    " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc = " `Validator`"]
+    Validator = "Validator", #[doc = " `regex`"] Regex2 = "regex", #[doc = " `serde`"]
+    Serde = "serde", #[doc = " `serde_json`"] SerdeJson = "serde_json", #[doc = " `url`"]
+    Url2 = "url", #[doc = " `endpoint`"] Endpoint = "endpoint", #[doc = " `api_version`"]
     ApiVersion = "api_version", #[doc = " `options`"] Options = "options", #[doc =
     " `request`"] Request = "request", #[doc = " `validator`"] Validator2 = "validator",
     #[doc = " `value`"] Value = "value", #[doc = " `params`"] Params = "params", #[doc =
@@ -3398,32 +3371,32 @@ pub struct Fields {
     pub next_link: Option<String>,
     /// `PageDecoder`
     pub page_decoder: Option<Box<Fields>>,
+    /// `LazyPattern`
+    pub lazy_pattern: Option<Vec<LazyPattern>>,
     /// `Pattern`
-    pub pattern: Option<Vec<Pattern>>,
-    /// `StripReadOnly`
-    pub strip_read_only: String,
+    pub pattern: String,
     /// Set by the service.
-    pub strip_member: Option<String>,
+    pub strip_read_only: Option<String>,
+    /// `strip_member`
+    pub strip_member: Option<Box<Fields>>,
     /// `strip_members`
-    pub strip_members: Option<Box<Fields>>,
+    pub strip_members: Option<Vec<StripMembers>>,
     /// `Regex`
-    pub regex: Option<Vec<Regex>>,
-    /// `Secret`
-    pub secret: ::armgen_runtime::Secret,
+    pub regex: String,
     /// Set by the service.
-    pub url: Option<String>,
+    pub secret: Option<::armgen_runtime::Secret>,
+    /// `Url`
+    pub url: Option<Box<Fields>>,
     /// `Constraint`
-    pub constraint: Option<Box<Fields>>,
+    pub constraint: Option<Vec<Constraint>>,
     /// `Validate`
-    pub validate: Option<Vec<Validate>>,
-    /// `ValidationError`
-    pub validation_error: String,
+    pub validate: String,
     /// Set by the service.
-    pub validation_errors: Option<String>,
+    pub validation_error: Option<String>,
+    /// `ValidationErrors`
+    pub validation_errors: Option<Box<Fields>>,
     /// `Validator`
-    pub validator: Option<Box<Fields>>,
-    /// `compile_pattern`
-    pub compile_pattern: Option<Vec<CompilePattern>>,
+    pub validator: Option<Vec<Validator>>,
     /// `regex`
     pub regex_2: String,
     /// Set by the service.
@@ -3634,36 +3607,35 @@ pub struct Fields {
     response_too_large : "ResponseTooLarge", opt final_state_via : "FinalStateVia", opt
     operation_status : "OperationStatus", opt poller_method_options :
     "PollerMethodOptions", req poller_options : "PollerOptions", opt next_link :
-    "NextLink", opt page_decoder : "PageDecoder", opt pattern : "Pattern", req
-    strip_read_only : "StripReadOnly", opt strip_member : "strip_member", opt
-    strip_members : "strip_members", opt regex : "Regex", req secret : "Secret", opt url
-    : "Url", opt constraint : "Constraint", opt validate : "Validate", req
-    validation_error : "ValidationError", opt validation_errors : "ValidationErrors", opt
-    validator : "Validator", opt compile_pattern : "compile_pattern", req regex_2 :
-    "regex", opt serde : "serde", opt serde_json : "serde_json", opt url_2 : "url", req
-    endpoint : "endpoint", opt api_version : "api_version", opt options : "options", opt
-    request : "request", req validator_2 : "validator", opt value_2 : "value", opt params
-    : "params", opt path : "path", req at : "at", opt json : "json", opt members :
-    "members", opt pipeline : "pipeline", req response : "response", opt operation_id :
-    "operation_id", opt credential : "credential", opt subscription_id :
-    "subscription_id", req inner : "inner", opt tag : "tag", opt method_options_2 :
-    "method_options", opt f : "f", req new : "new", opt api_version_2 : "API_VERSION",
-    opt default_endpoint : "DEFAULT_ENDPOINT", opt services : "SERVICES", req operations
-    : "OPERATIONS", opt build_request : "build_request", opt decode_response :
-    "decode_response", opt models : "models", req clients : "clients", opt dynamic :
-    "dynamic", opt patterns : "patterns", opt other : "Other", req unknown : "Unknown",
-    opt arc : "Arc", opt lazy_lock : "LazyLock", opt b_tree_map : "BTreeMap", req cow :
-    "Cow", opt value_3 : "Value", opt map : "Map", opt serialize : "Serialize", req
-    deserialize : "Deserialize", opt serializer : "Serializer", opt deserializer :
-    "Deserializer", opt a : "A", req d : "D", opt s : "S", opt visitor : "Visitor", opt
-    map_access : "MapAccess", req map_2 : "map", opt key : "key", opt state : "state",
-    opt len : "len", req serializer_2 : "serializer", opt deserializer_2 :
-    "deserializer", opt formatter : "formatter", opt token_credential :
-    "TokenCredential", req safe_debug : "SafeDebug", opt client_method_options :
-    "ClientMethodOptions", opt no_format : "NoFormat", opt pager : "Pager", req
-    response_2 : "Response", opt context : "Context", opt armgen_runtime :
-    "armgen_runtime", opt private : "__private", opt closed_enum : "closed enum", opt
-    extensible_enum : "extensible enum", }
+    "NextLink", opt page_decoder : "PageDecoder", opt lazy_pattern : "LazyPattern", req
+    pattern : "Pattern", opt strip_read_only : "StripReadOnly", opt strip_member :
+    "strip_member", opt strip_members : "strip_members", req regex : "Regex", opt secret
+    : "Secret", opt url : "Url", opt constraint : "Constraint", req validate :
+    "Validate", opt validation_error : "ValidationError", opt validation_errors :
+    "ValidationErrors", opt validator : "Validator", req regex_2 : "regex", opt serde :
+    "serde", opt serde_json : "serde_json", opt url_2 : "url", req endpoint : "endpoint",
+    opt api_version : "api_version", opt options : "options", opt request : "request",
+    req validator_2 : "validator", opt value_2 : "value", opt params : "params", opt path
+    : "path", req at : "at", opt json : "json", opt members : "members", opt pipeline :
+    "pipeline", req response : "response", opt operation_id : "operation_id", opt
+    credential : "credential", opt subscription_id : "subscription_id", req inner :
+    "inner", opt tag : "tag", opt method_options_2 : "method_options", opt f : "f", req
+    new : "new", opt api_version_2 : "API_VERSION", opt default_endpoint :
+    "DEFAULT_ENDPOINT", opt services : "SERVICES", req operations : "OPERATIONS", opt
+    build_request : "build_request", opt decode_response : "decode_response", opt models
+    : "models", req clients : "clients", opt dynamic : "dynamic", opt patterns :
+    "patterns", opt other : "Other", req unknown : "Unknown", opt arc : "Arc", opt
+    lazy_lock : "LazyLock", opt b_tree_map : "BTreeMap", req cow : "Cow", opt value_3 :
+    "Value", opt map : "Map", opt serialize : "Serialize", req deserialize :
+    "Deserialize", opt serializer : "Serializer", opt deserializer : "Deserializer", opt
+    a : "A", req d : "D", opt s : "S", opt visitor : "Visitor", opt map_access :
+    "MapAccess", req map_2 : "map", opt key : "key", opt state : "state", opt len :
+    "len", req serializer_2 : "serializer", opt deserializer_2 : "deserializer", opt
+    formatter : "formatter", opt token_credential : "TokenCredential", req safe_debug :
+    "SafeDebug", opt client_method_options : "ClientMethodOptions", opt no_format :
+    "NoFormat", opt pager : "Pager", req response_2 : "Response", opt context :
+    "Context", opt armgen_runtime : "armgen_runtime", opt private : "__private", opt
+    closed_enum : "closed enum", opt extensible_enum : "extensible enum", }
 }
 impl ::armgen_runtime::Validate for Fields {
     fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) {
@@ -4326,47 +4298,47 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "PageDecoder");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.pattern {
-            let at = format!("{}.{}", path, "Pattern");
+        if let Some(value) = &self.lazy_pattern {
+            let at = format!("{}.{}", path, "LazyPattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.strip_read_only;
-            let at = format!("{}.{}", path, "StripReadOnly");
+            let value = &self.pattern;
+            let at = format!("{}.{}", path, "Pattern");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.strip_member {
+            let at = format!("{}.{}", path, "strip_member");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_members {
             let at = format!("{}.{}", path, "strip_members");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.regex {
-            let at = format!("{}.{}", path, "Regex");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.secret;
-            let at = format!("{}.{}", path, "Secret");
-            __validator.max_length(&at, value.secret(), 10);
+            let value = &self.regex;
+            let at = format!("{}.{}", path, "Regex");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.url {
+            let at = format!("{}.{}", path, "Url");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.constraint {
             let at = format!("{}.{}", path, "Constraint");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validate {
-            let at = format!("{}.{}", path, "Validate");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validation_error;
-            let at = format!("{}.{}", path, "ValidationError");
+            let value = &self.validate;
+            let at = format!("{}.{}", path, "Validate");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validation_errors {
+            let at = format!("{}.{}", path, "ValidationErrors");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validator {
             let at = format!("{}.{}", path, "Validator");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.compile_pattern {
-            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
@@ -4651,9 +4623,9 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "HttpResponse",
                 "FinalStateVia",
                 "NextLink",
-                "strip_member",
-                "Url",
-                "ValidationErrors",
+                "StripReadOnly",
+                "Secret",
+                "ValidationError",
                 "serde",
                 "api_version",
                 "value",
@@ -4910,21 +4882,29 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "PageDecoder",
                     &self.page_decoder,
                 );
-                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "LazyPattern",
+                    &self.lazy_pattern,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "strip_member",
+                    &self.strip_member,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_members",
                     &self.strip_members,
                 );
-                ::armgen_runtime::strip_member(members, "Regex", &self.regex);
+                ::armgen_runtime::strip_member(members, "Url", &self.url);
                 ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
-                ::armgen_runtime::strip_member(members, "Validate", &self.validate);
-                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
                 ::armgen_runtime::strip_member(
                     members,
-                    "compile_pattern",
-                    &self.compile_pattern,
+                    "ValidationErrors",
+                    &self.validation_errors,
                 );
+                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
                 ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
                 ::armgen_runtime::strip_member(members, "url", &self.url_2);
                 ::armgen_runtime::strip_member(members, "options", &self.options);
@@ -5999,6 +5979,33 @@ impl ::armgen_runtime::StripReadOnly for LazyLock {
         ::armgen_runtime::strip_members(
             json,
             &["LazyLock"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `LazyPattern` object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LazyPattern {
+    /// Set by the service.
+    pub lazy_pattern: Option<String>,
+    /// `next`
+    pub next: Option<Box<LazyPattern>>,
+}
+::armgen_runtime::json_struct! {
+    LazyPattern { opt lazy_pattern : "LazyPattern", opt next : "next", } tag "kind" =
+    "LazyPattern"
+}
+impl ::armgen_runtime::Validate for LazyPattern {}
+impl ::armgen_runtime::StripReadOnly for LazyPattern {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["LazyPattern"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -7272,16 +7279,16 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     = "FinalStateVia", OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
     PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
-    PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",
-    StripReadOnly(StripReadOnly) = "StripReadOnly", StripMember(StripMember) =
-    "strip_member", StripMembers(StripMembers) = "strip_members", Regex(Regex) = "Regex",
-    Secret(Secret) = "Secret", Url(Url) = "Url", Constraint(Constraint) = "Constraint",
-    Validate(Validate) = "Validate", ValidationError(ValidationError) =
-    "ValidationError", ValidationErrors(ValidationErrors) = "ValidationErrors",
-    Validator(Validator) = "Validator", CompilePattern(CompilePattern) =
-    "compile_pattern", Regex2(Regex2) = "regex", Serde(Serde) = "serde",
-    SerdeJson(SerdeJson) = "serde_json", Url2(Url2) = "url", Endpoint(Endpoint) =
-    "endpoint", ApiVersion(ApiVersion) = "api_version", Options(Options) = "options",
+    PageDecoder(PageDecoder) = "PageDecoder", LazyPattern(LazyPattern) = "LazyPattern",
+    Pattern(Pattern) = "Pattern", StripReadOnly(StripReadOnly) = "StripReadOnly",
+    StripMember(StripMember) = "strip_member", StripMembers(StripMembers) =
+    "strip_members", Regex(Regex) = "Regex", Secret(Secret) = "Secret", Url(Url) = "Url",
+    Constraint(Constraint) = "Constraint", Validate(Validate) = "Validate",
+    ValidationError(ValidationError) = "ValidationError",
+    ValidationErrors(ValidationErrors) = "ValidationErrors", Validator(Validator) =
+    "Validator", Regex2(Regex2) = "regex", Serde(Serde) = "serde", SerdeJson(SerdeJson) =
+    "serde_json", Url2(Url2) = "url", Endpoint(Endpoint) = "endpoint",
+    ApiVersion(ApiVersion) = "api_version", Options(Options) = "options",
     Request(Request) = "request", Validator2(Validator2) = "validator", Value(Value) =
     "value", Params(Params) = "params", Path(Path) = "path", At(At) = "at", Json(Json) =
     "json", Members(Members) = "members", Pipeline(Pipeline) = "pipeline",

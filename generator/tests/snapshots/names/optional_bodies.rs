@@ -1089,40 +1089,6 @@ pub fn clone_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/215` (`OptionalBodies_compile_pattern`).
-///
-/// # Arguments
-/// * `compile_pattern` - `compile_pattern` (body, optional)
-pub fn compile_pattern_request(
-    endpoint: &::armgen_runtime::Url,
-    compile_pattern: Option<&super::models::CompilePattern>,
-) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
-    let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(compile_pattern) = compile_pattern {
-        __validator.nested("compile_pattern", compile_pattern);
-    }
-    __validator.finish()?;
-    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/215");
-    let mut __request = ::armgen_runtime::HttpRequest::new(
-        ::armgen_runtime::Method::Post,
-        __url.build()?,
-    );
-    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
-    if let Some(compile_pattern) = compile_pattern {
-        __request.set_json_body_writable("compile_pattern", compile_pattern)?;
-    }
-    Ok(__request)
-}
-/// Decodes a response to `OptionalBodies_compile_pattern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
-pub fn compile_pattern_response(
-    response: &::armgen_runtime::HttpResponse,
-) -> Result<
-    super::models::Polymorphic,
-    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
-> {
-    ::armgen_runtime::decode_body(response, &[200])
-}
 /// `POST /optional-bodies/107` (`OptionalBodies_concat`).
 ///
 /// # Arguments
@@ -1157,7 +1123,7 @@ pub fn concat_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/210` (`OptionalBodies_Constraint`).
+/// `POST /optional-bodies/211` (`OptionalBodies_Constraint`).
 ///
 /// # Arguments
 /// * `constraint` - `Constraint` (body, optional)
@@ -1171,7 +1137,7 @@ pub fn constraint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/210");
+        .literal("/optional-bodies/211");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3878,6 +3844,40 @@ pub fn lazy_lock_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
+/// `POST /optional-bodies/203` (`OptionalBodies_LazyPattern`).
+///
+/// # Arguments
+/// * `lazy_pattern` - `LazyPattern` (body, optional)
+pub fn lazy_pattern_request(
+    endpoint: &::armgen_runtime::Url,
+    lazy_pattern: Option<&super::models::LazyPattern>,
+) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(lazy_pattern) = lazy_pattern {
+        __validator.nested("LazyPattern", lazy_pattern);
+    }
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/optional-bodies/203");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if let Some(lazy_pattern) = lazy_pattern {
+        __request.set_json_body_writable("LazyPattern", lazy_pattern)?;
+    }
+    Ok(__request)
+}
+/// Decodes a response to `OptionalBodies_LazyPattern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn lazy_pattern_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> Result<
+    super::models::Polymorphic,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
 /// `POST /optional-bodies/271` (`OptionalBodies_len`).
 ///
 /// # Arguments
@@ -4932,7 +4932,7 @@ pub fn path_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/203` (`OptionalBodies_Pattern`).
+/// `POST /optional-bodies/204` (`OptionalBodies_Pattern`).
 ///
 /// # Arguments
 /// * `pattern` - `Pattern` (body, optional)
@@ -4946,7 +4946,7 @@ pub fn pattern_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/203");
+        .literal("/optional-bodies/204");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6802,7 +6802,7 @@ pub fn yield_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/207` (`OptionalBodies_Regex`).
+/// `POST /optional-bodies/208` (`OptionalBodies_Regex`).
 ///
 /// # Arguments
 /// * `regex` - `Regex` (body, optional)
@@ -6816,7 +6816,7 @@ pub fn regex_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/207");
+        .literal("/optional-bodies/208");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7219,7 +7219,7 @@ pub fn safe_debug_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/208` (`OptionalBodies_Secret`).
+/// `POST /optional-bodies/209` (`OptionalBodies_Secret`).
 ///
 /// # Arguments
 /// * `secret` - `Secret` (body, optional)
@@ -7233,7 +7233,7 @@ pub fn secret_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/208");
+        .literal("/optional-bodies/209");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7968,7 +7968,7 @@ pub fn stringify_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/205` (`OptionalBodies_strip_member`).
+/// `POST /optional-bodies/206` (`OptionalBodies_strip_member`).
 ///
 /// # Arguments
 /// * `strip_member` - `strip_member` (body, optional)
@@ -7982,7 +7982,7 @@ pub fn strip_member_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/205");
+        .literal("/optional-bodies/206");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8002,7 +8002,7 @@ pub fn strip_member_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/206` (`OptionalBodies_strip_members`).
+/// `POST /optional-bodies/207` (`OptionalBodies_strip_members`).
 ///
 /// # Arguments
 /// * `strip_members` - `strip_members` (body, optional)
@@ -8016,7 +8016,7 @@ pub fn strip_members_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/206");
+        .literal("/optional-bodies/207");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8036,7 +8036,7 @@ pub fn strip_members_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/204` (`OptionalBodies_StripReadOnly`).
+/// `POST /optional-bodies/205` (`OptionalBodies_StripReadOnly`).
 ///
 /// # Arguments
 /// * `strip_read_only` - `StripReadOnly` (body, optional)
@@ -8050,7 +8050,7 @@ pub fn strip_read_only_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/204");
+        .literal("/optional-bodies/205");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8682,7 +8682,7 @@ pub fn unreachable_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/209` (`OptionalBodies_Url`).
+/// `POST /optional-bodies/210` (`OptionalBodies_Url`).
 ///
 /// # Arguments
 /// * `url` - `Url` (body, optional)
@@ -8696,7 +8696,7 @@ pub fn url_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/209");
+        .literal("/optional-bodies/210");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8818,7 +8818,7 @@ pub fn uuid_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/211` (`OptionalBodies_Validate`).
+/// `POST /optional-bodies/212` (`OptionalBodies_Validate`).
 ///
 /// # Arguments
 /// * `validate` - `Validate` (body, optional)
@@ -8832,7 +8832,7 @@ pub fn validate_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/211");
+        .literal("/optional-bodies/212");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8852,7 +8852,7 @@ pub fn validate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/212` (`OptionalBodies_ValidationError`).
+/// `POST /optional-bodies/213` (`OptionalBodies_ValidationError`).
 ///
 /// # Arguments
 /// * `validation_error` - `ValidationError` (body, optional)
@@ -8866,7 +8866,7 @@ pub fn validation_error_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/212");
+        .literal("/optional-bodies/213");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8886,7 +8886,7 @@ pub fn validation_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/213` (`OptionalBodies_ValidationErrors`).
+/// `POST /optional-bodies/214` (`OptionalBodies_ValidationErrors`).
 ///
 /// # Arguments
 /// * `validation_errors` - `ValidationErrors` (body, optional)
@@ -8900,7 +8900,7 @@ pub fn validation_errors_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/213");
+        .literal("/optional-bodies/214");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8920,7 +8920,7 @@ pub fn validation_errors_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/214` (`OptionalBodies_Validator`).
+/// `POST /optional-bodies/215` (`OptionalBodies_Validator`).
 ///
 /// # Arguments
 /// * `validator` - `Validator` (body, optional)
@@ -8934,7 +8934,7 @@ pub fn validator_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/214");
+        .literal("/optional-bodies/215");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,

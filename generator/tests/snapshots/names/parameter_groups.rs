@@ -1744,11 +1744,6 @@ pub struct Clone {
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct CompilePattern {
-    pub p215: Option<super::models::Choice>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Concat {
     pub p107: Option<super::models::Choice>,
 }
@@ -1758,9 +1753,9 @@ pub struct Const {
     pub p7: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Constraint {
-    pub p210: String,
+    pub p211: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2232,6 +2227,11 @@ pub struct LazyLock {
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct LazyPattern {
+    pub p203: Option<super::models::Choice>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Len {
     pub p271: Option<i32>,
 }
@@ -2428,9 +2428,9 @@ pub struct Path {
     pub p227: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Pattern {
-    pub p203: Option<super::models::Choice>,
+    pub p204: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2475,8 +2475,8 @@ pub struct Ref {
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Regex {
+    pub p208: i32,
     pub p216: String,
-    pub p207: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2541,9 +2541,9 @@ pub struct SafeDebug {
     pub p276: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Secret {
-    pub p208: i32,
+    pub p209: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2658,19 +2658,19 @@ pub struct Stringify {
     pub p116: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct StripMember {
-    pub p205: Option<i32>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct StripMembers {
+pub struct StripMember {
     pub p206: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct StripMembers {
+    pub p207: Option<String>,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct StripReadOnly {
-    pub p204: String,
+    pub p205: Option<i32>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
@@ -2813,9 +2813,9 @@ pub struct Unsized {
     pub p47: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
 pub struct Url {
-    pub p209: Option<super::models::Choice>,
+    pub p210: String,
     pub p219: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
@@ -2839,25 +2839,25 @@ pub struct Uuid {
     pub p186: String,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
-#[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Validate {
-    pub p211: Option<i32>,
-}
-/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ValidationError {
+pub struct Validate {
     pub p212: super::models::Choice,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct ValidationErrors {
+pub struct ValidationError {
     pub p213: Option<String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
-pub struct Validator {
+pub struct ValidationErrors {
     pub p214: i32,
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]
+pub struct Validator {
     pub p224: super::models::Choice,
+    pub p215: Option<super::models::Choice>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `ParameterGroups_Every`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(Clone, Default, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]

@@ -67,6 +67,7 @@
 /// * `invalid_host` - `InvalidHost` (header, optional)
 /// * `iterator` - `Iterator` (header, optional)
 /// * `lazy_lock` - `LazyLock` (header, optional)
+/// * `lazy_pattern` - `LazyPattern` (header, optional)
 /// * `map` - `Map` (header, optional)
 /// * `map_access` - `MapAccess` (header, optional)
 /// * `method` - `Method` (header, optional)
@@ -157,7 +158,6 @@
 /// * `client_only` - `client_only` (header, optional)
 /// * `client_request_id` - `client_request_id` (header, optional)
 /// * `clients` - `clients` (header, optional)
-/// * `compile_pattern` - `compile_pattern` (header, optional)
 /// * `concat` - `concat` (header, optional)
 /// * `const` - `const` (header, optional)
 /// * `continue` - `continue` (header, optional)
@@ -308,7 +308,7 @@ pub fn header_optional_request(
     r#box: Option<&super::models::Choice>,
     client_method_options: Option<i32>,
     clone: Option<i32>,
-    constraint: Option<&str>,
+    constraint: Option<i32>,
     context: Option<&super::models::Choice>,
     copy: Option<&str>,
     cow: Option<i32>,
@@ -354,6 +354,7 @@ pub fn header_optional_request(
     invalid_host: Option<&str>,
     iterator: Option<&super::models::Choice>,
     lazy_lock: Option<&super::models::Choice>,
+    lazy_pattern: Option<&super::models::Choice>,
     map: Option<&str>,
     map_access: Option<&str>,
     method: Option<&super::models::Choice>,
@@ -372,10 +373,10 @@ pub fn header_optional_request(
     pager: Option<&str>,
     partial_eq: Option<&super::models::Choice>,
     partial_ord: Option<&str>,
-    pattern: Option<&super::models::Choice>,
+    pattern: Option<&str>,
     poller_method_options: Option<i32>,
     poller_options: Option<&super::models::Choice>,
-    regex: Option<&str>,
+    regex: Option<i32>,
     resource_manager_audience: Option<&super::models::Choice>,
     response: Option<i32>,
     response_error: Option<i32>,
@@ -385,7 +386,7 @@ pub fn header_optional_request(
     s: Option<i32>,
     services: Option<&str>,
     safe_debug: Option<&str>,
-    secret: Option<i32>,
+    secret: Option<&super::models::Choice>,
     self_: Option<&str>,
     send: Option<i32>,
     serialize: Option<i32>,
@@ -397,7 +398,7 @@ pub fn header_optional_request(
     static_token_credential: Option<&str>,
     string: Option<i32>,
     string_format: Option<i32>,
-    strip_read_only: Option<&str>,
+    strip_read_only: Option<i32>,
     sync: Option<&str>,
     text_format: Option<i32>,
     to_owned: Option<&str>,
@@ -408,13 +409,13 @@ pub fn header_optional_request(
     unix_time: Option<&super::models::Choice>,
     unknown: Option<&str>,
     unpin: Option<i32>,
-    url: Option<&super::models::Choice>,
+    url: Option<&str>,
     url_builder: Option<&str>,
     uuid: Option<&str>,
-    validate: Option<i32>,
-    validation_error: Option<&super::models::Choice>,
-    validation_errors: Option<&str>,
-    validator: Option<i32>,
+    validate: Option<&super::models::Choice>,
+    validation_error: Option<&str>,
+    validation_errors: Option<i32>,
+    validator: Option<&super::models::Choice>,
     value: Option<&super::models::Choice>,
     vec: Option<&str>,
     visitor: Option<&super::models::Choice>,
@@ -444,7 +445,6 @@ pub fn header_optional_request(
     client_only: Option<&super::models::Choice>,
     client_request_id: Option<&super::models::Choice>,
     clients: Option<&super::models::Choice>,
-    compile_pattern: Option<&super::models::Choice>,
     concat: Option<&super::models::Choice>,
     r#const: Option<i32>,
     r#continue: Option<&super::models::Choice>,
@@ -545,8 +545,8 @@ pub fn header_optional_request(
     str: Option<&str>,
     string_enum: Option<&super::models::Choice>,
     stringify: Option<&super::models::Choice>,
-    strip_member: Option<i32>,
-    strip_members: Option<&super::models::Choice>,
+    strip_member: Option<&super::models::Choice>,
+    strip_members: Option<&str>,
     r#struct: Option<&super::models::Choice>,
     subscription_id: Option<i32>,
     super_: Option<&str>,
@@ -618,7 +618,7 @@ pub fn header_optional_request(
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
     if let Some(constraint) = constraint {
-        __validator.min_length("Constraint", constraint, 1);
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
@@ -740,12 +740,15 @@ pub fn header_optional_request(
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
+    if let Some(pattern) = pattern {
+        __validator.min_length("Pattern", pattern, 1);
+    }
     if let Some(poller_method_options) = poller_method_options {
         __validator
             .minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
     }
     if let Some(regex) = regex {
-        __validator.min_length("Regex", regex, 1);
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
     if let Some(response) = response {
         __validator.minimum("Response", response as f64, 1.0, false);
@@ -770,9 +773,6 @@ pub fn header_optional_request(
     }
     if let Some(safe_debug) = safe_debug {
         __validator.min_length("SafeDebug", safe_debug, 1);
-    }
-    if let Some(secret) = secret {
-        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -799,7 +799,7 @@ pub fn header_optional_request(
         __validator.minimum("StringFormat", string_format as f64, 1.0, false);
     }
     if let Some(strip_read_only) = strip_read_only {
-        __validator.min_length("StripReadOnly", strip_read_only, 1);
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
@@ -819,20 +819,20 @@ pub fn header_optional_request(
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
+    if let Some(url) = url {
+        __validator.min_length("Url", url, 1);
+    }
     if let Some(url_builder) = url_builder {
         __validator.min_length("UrlBuilder", url_builder, 1);
     }
     if let Some(uuid) = uuid {
         __validator.min_length("Uuid", uuid, 1);
     }
-    if let Some(validate) = validate {
-        __validator.minimum("Validate", validate as f64, 1.0, false);
+    if let Some(validation_error) = validation_error {
+        __validator.min_length("ValidationError", validation_error, 1);
     }
     if let Some(validation_errors) = validation_errors {
-        __validator.min_length("ValidationErrors", validation_errors, 1);
-    }
-    if let Some(validator) = validator {
-        __validator.minimum("Validator", validator as f64, 1.0, false);
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
@@ -1094,8 +1094,8 @@ pub fn header_optional_request(
     if let Some(str) = str {
         __validator.min_length("str", str, 1);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    if let Some(strip_members) = strip_members {
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(subscription_id) = subscription_id {
         __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
@@ -1226,7 +1226,7 @@ pub fn header_optional_request(
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
+        __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
     }
     if let Some(context) = context {
         __request.headers.push(("Context".to_owned(), context.as_str().to_owned()));
@@ -1382,6 +1382,11 @@ pub fn header_optional_request(
     if let Some(lazy_lock) = lazy_lock {
         __request.headers.push(("LazyLock".to_owned(), lazy_lock.as_str().to_owned()));
     }
+    if let Some(lazy_pattern) = lazy_pattern {
+        __request
+            .headers
+            .push(("LazyPattern".to_owned(), lazy_pattern.as_str().to_owned()));
+    }
     if let Some(map) = map {
         __request.headers.push(("Map".to_owned(), map.to_owned()));
     }
@@ -1441,7 +1446,7 @@ pub fn header_optional_request(
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
     if let Some(pattern) = pattern {
-        __request.headers.push(("Pattern".to_owned(), pattern.as_str().to_owned()));
+        __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     }
     if let Some(poller_method_options) = poller_method_options {
         __request
@@ -1454,7 +1459,7 @@ pub fn header_optional_request(
             .push(("PollerOptions".to_owned(), poller_options.as_str().to_owned()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.to_owned()));
+        __request.headers.push(("Regex".to_owned(), regex.to_string()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
@@ -1493,7 +1498,7 @@ pub fn header_optional_request(
         __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_owned()));
     }
     if let Some(secret) = secret {
-        __request.headers.push(("Secret".to_owned(), secret.to_string()));
+        __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1536,7 +1541,9 @@ pub fn header_optional_request(
         __request.headers.push(("StringFormat".to_owned(), string_format.to_string()));
     }
     if let Some(strip_read_only) = strip_read_only {
-        __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
+        __request
+            .headers
+            .push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
@@ -1571,7 +1578,7 @@ pub fn header_optional_request(
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
+        __request.headers.push(("Url".to_owned(), url.to_owned()));
     }
     if let Some(url_builder) = url_builder {
         __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
@@ -1580,20 +1587,20 @@ pub fn header_optional_request(
         __request.headers.push(("Uuid".to_owned(), uuid.to_owned()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.to_string()));
+        __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
+            .push(("ValidationError".to_owned(), validation_error.to_owned()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
+            .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.to_string()));
+        __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
     }
     if let Some(value) = value {
         __request.headers.push(("Value".to_owned(), value.as_str().to_owned()));
@@ -1694,11 +1701,6 @@ pub fn header_optional_request(
     }
     if let Some(clients) = clients {
         __request.headers.push(("clients".to_owned(), clients.as_str().to_owned()));
-    }
-    if let Some(compile_pattern) = compile_pattern {
-        __request
-            .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -2054,12 +2056,12 @@ pub fn header_optional_request(
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
-    }
-    if let Some(strip_members) = strip_members {
         __request
             .headers
-            .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
+            .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+    }
+    if let Some(strip_members) = strip_members {
+        __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -2226,6 +2228,7 @@ pub fn header_optional_response(
 /// * `invalid_host` - `InvalidHost` (header)
 /// * `iterator` - `Iterator` (header)
 /// * `lazy_lock` - `LazyLock` (header)
+/// * `lazy_pattern` - `LazyPattern` (header)
 /// * `map` - `Map` (header)
 /// * `map_access` - `MapAccess` (header)
 /// * `method` - `Method` (header)
@@ -2316,7 +2319,6 @@ pub fn header_optional_response(
 /// * `client_only` - `client_only` (header)
 /// * `client_request_id` - `client_request_id` (header)
 /// * `clients` - `clients` (header)
-/// * `compile_pattern` - `compile_pattern` (header)
 /// * `concat` - `concat` (header)
 /// * `const` - `const` (header)
 /// * `continue` - `continue` (header)
@@ -2467,7 +2469,7 @@ pub fn header_required_request(
     r#box: &super::models::Choice,
     client_method_options: i32,
     clone: i32,
-    constraint: &str,
+    constraint: i32,
     context: &super::models::Choice,
     copy: &str,
     cow: i32,
@@ -2513,6 +2515,7 @@ pub fn header_required_request(
     invalid_host: &str,
     iterator: &super::models::Choice,
     lazy_lock: &super::models::Choice,
+    lazy_pattern: &super::models::Choice,
     map: &str,
     map_access: &str,
     method: &super::models::Choice,
@@ -2531,10 +2534,10 @@ pub fn header_required_request(
     pager: &str,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: &super::models::Choice,
+    pattern: &str,
     poller_method_options: i32,
     poller_options: &super::models::Choice,
-    regex: &str,
+    regex: i32,
     resource_manager_audience: &super::models::Choice,
     response: i32,
     response_error: i32,
@@ -2544,7 +2547,7 @@ pub fn header_required_request(
     s: i32,
     services: &str,
     safe_debug: &str,
-    secret: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
     serialize: i32,
@@ -2556,7 +2559,7 @@ pub fn header_required_request(
     static_token_credential: &str,
     string: i32,
     string_format: i32,
-    strip_read_only: &str,
+    strip_read_only: i32,
     sync: &str,
     text_format: i32,
     to_owned: &str,
@@ -2567,13 +2570,13 @@ pub fn header_required_request(
     unix_time: &super::models::Choice,
     unknown: &str,
     unpin: i32,
-    url: &super::models::Choice,
+    url: &str,
     url_builder: &str,
     uuid: &str,
-    validate: i32,
-    validation_error: &super::models::Choice,
-    validation_errors: &str,
-    validator: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
     value: &super::models::Choice,
     vec: &str,
     visitor: &super::models::Choice,
@@ -2603,7 +2606,6 @@ pub fn header_required_request(
     client_only: &super::models::Choice,
     client_request_id: &super::models::Choice,
     clients: &super::models::Choice,
-    compile_pattern: &super::models::Choice,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
@@ -2704,8 +2706,8 @@ pub fn header_required_request(
     str: &str,
     string_enum: &super::models::Choice,
     stringify: &super::models::Choice,
-    strip_member: i32,
-    strip_members: &super::models::Choice,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
     subscription_id: i32,
     super_: &str,
@@ -2749,7 +2751,7 @@ pub fn header_required_request(
     __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
     __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.min_length("Constraint", constraint, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
     __validator.min_length("Copy", copy, 1);
     __validator.minimum("Cow", cow as f64, 1.0, false);
     __validator.min_length("D", d, 1);
@@ -2790,8 +2792,9 @@ pub fn header_required_request(
     __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
     __validator.min_length("Pager", pager, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
+    __validator.min_length("Pattern", pattern, 1);
     __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
-    __validator.min_length("Regex", regex, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
     __validator.minimum("Response", response as f64, 1.0, false);
     __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
@@ -2800,7 +2803,6 @@ pub fn header_required_request(
     __validator.minimum("S", s as f64, 1.0, false);
     __validator.min_length("SERVICES", services, 1);
     __validator.min_length("SafeDebug", safe_debug, 1);
-    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
     __validator.minimum("Serialize", serialize as f64, 1.0, false);
@@ -2809,18 +2811,18 @@ pub fn header_required_request(
     __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
     __validator.minimum("StringFormat", string_format as f64, 1.0, false);
-    __validator.min_length("StripReadOnly", strip_read_only, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.minimum("TextFormat", text_format as f64, 1.0, false);
     __validator.min_length("ToOwned", to_owned, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     __validator.min_length("Unknown", unknown, 1);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
     __validator.min_length("UrlBuilder", url_builder, 1);
     __validator.min_length("Uuid", uuid, 1);
-    __validator.minimum("Validate", validate as f64, 1.0, false);
-    __validator.min_length("ValidationErrors", validation_errors, 1);
-    __validator.minimum("Validator", validator as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
     __validator.minimum("__private", private as f64, 1.0, false);
     __validator.min_length("abstract", r#abstract, 1);
@@ -2907,7 +2909,7 @@ pub fn header_required_request(
     __validator.min_length("state", state, 1);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
-    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     __validator.min_length("super", super_, 1);
     __validator.min_length("tag", tag, 1);
@@ -2962,7 +2964,7 @@ pub fn header_required_request(
         .headers
         .push(("ClientMethodOptions".to_owned(), client_method_options.to_string()));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
+    __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
     __request.headers.push(("Context".to_owned(), context.as_str().to_owned()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     __request.headers.push(("Cow".to_owned(), cow.to_string()));
@@ -3023,6 +3025,7 @@ pub fn header_required_request(
     __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     __request.headers.push(("LazyLock".to_owned(), lazy_lock.as_str().to_owned()));
+    __request.headers.push(("LazyPattern".to_owned(), lazy_pattern.as_str().to_owned()));
     __request.headers.push(("Map".to_owned(), map.to_owned()));
     __request.headers.push(("MapAccess".to_owned(), map_access.to_owned()));
     __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
@@ -3041,14 +3044,14 @@ pub fn header_required_request(
     __request.headers.push(("Pager".to_owned(), pager.to_owned()));
     __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
     __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
-    __request.headers.push(("Pattern".to_owned(), pattern.as_str().to_owned()));
+    __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     __request
         .headers
         .push(("PollerMethodOptions".to_owned(), poller_method_options.to_string()));
     __request
         .headers
         .push(("PollerOptions".to_owned(), poller_options.as_str().to_owned()));
-    __request.headers.push(("Regex".to_owned(), regex.to_owned()));
+    __request.headers.push(("Regex".to_owned(), regex.to_string()));
     __request
         .headers
         .push((
@@ -3065,7 +3068,7 @@ pub fn header_required_request(
     __request.headers.push(("S".to_owned(), s.to_string()));
     __request.headers.push(("SERVICES".to_owned(), services.to_owned()));
     __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_owned()));
-    __request.headers.push(("Secret".to_owned(), secret.to_string()));
+    __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
     __request.headers.push(("Serialize".to_owned(), serialize.to_string()));
@@ -3081,7 +3084,7 @@ pub fn header_required_request(
         .push(("StaticTokenCredential".to_owned(), static_token_credential.to_owned()));
     __request.headers.push(("String".to_owned(), string.to_string()));
     __request.headers.push(("StringFormat".to_owned(), string_format.to_string()));
-    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
+    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
     __request.headers.push(("TextFormat".to_owned(), text_format.to_string()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
@@ -3094,17 +3097,15 @@ pub fn header_required_request(
     __request.headers.push(("UnixTime".to_owned(), unix_time.as_str().to_owned()));
     __request.headers.push(("Unknown".to_owned(), unknown.to_owned()));
     __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
+    __request.headers.push(("Url".to_owned(), url.to_owned()));
     __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
     __request.headers.push(("Uuid".to_owned(), uuid.to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.to_string()));
+    __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
+    __request.headers.push(("ValidationError".to_owned(), validation_error.to_owned()));
     __request
         .headers
-        .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
-    __request
-        .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
-    __request.headers.push(("Validator".to_owned(), validator.to_string()));
+        .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
+    __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
     __request.headers.push(("Value".to_owned(), value.as_str().to_owned()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
     __request.headers.push(("Visitor".to_owned(), visitor.as_str().to_owned()));
@@ -3140,9 +3141,6 @@ pub fn header_required_request(
         .headers
         .push(("client_request_id".to_owned(), client_request_id.as_str().to_owned()));
     __request.headers.push(("clients".to_owned(), clients.as_str().to_owned()));
-    __request
-        .headers
-        .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
@@ -3266,10 +3264,10 @@ pub fn header_required_request(
     __request.headers.push(("str".to_owned(), str.to_owned()));
     __request.headers.push(("string_enum".to_owned(), string_enum.as_str().to_owned()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
     __request
         .headers
-        .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
+        .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+    __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
     __request.headers.push(("subscription_id".to_owned(), subscription_id.to_string()));
     __request.headers.push(("super".to_owned(), super_.to_owned()));
@@ -3453,106 +3451,61 @@ pub fn path0_request(
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/path0/")
-        .segment("abstract", r#abstract)
-        .literal("/")
-        .segment("as", &r#as.to_string())
-        .literal("/")
-        .segment("async", r#async.as_str())
-        .literal("/")
-        .segment("await", r#await)
-        .literal("/")
-        .segment("become", &r#become.to_string())
-        .literal("/")
-        .segment("box", r#box.as_str())
-        .literal("/")
-        .segment("break", r#break)
-        .literal("/")
-        .segment("const", &r#const.to_string())
-        .literal("/")
-        .segment("continue", r#continue.as_str())
-        .literal("/")
-        .segment("crate", crate_)
-        .literal("/")
-        .segment("do", &r#do.to_string())
-        .literal("/")
-        .segment("dyn", r#dyn.as_str())
-        .literal("/")
-        .segment("else", r#else)
-        .literal("/")
-        .segment("enum", &r#enum.to_string())
-        .literal("/")
-        .segment("extern", r#extern.as_str())
-        .literal("/")
-        .segment("false", r#false)
-        .literal("/")
-        .segment("final", &r#final.to_string())
-        .literal("/")
-        .segment("fn", r#fn.as_str())
-        .literal("/")
-        .segment("for", r#for)
-        .literal("/")
-        .segment("gen", &r#gen.to_string())
-        .literal("/")
-        .segment("if", r#if.as_str())
-        .literal("/")
-        .segment("impl", r#impl)
-        .literal("/")
-        .segment("in", &r#in.to_string())
-        .literal("/")
-        .segment("let", r#let.as_str())
-        .literal("/")
-        .segment("loop", r#loop)
-        .literal("/")
-        .segment("macro", &r#macro.to_string())
-        .literal("/")
-        .segment("match", r#match.as_str())
-        .literal("/")
-        .segment("mod", r#mod)
-        .literal("/")
-        .segment("move", &r#move.to_string())
-        .literal("/")
-        .segment("mut", r#mut.as_str())
-        .literal("/")
-        .segment("override", r#override)
-        .literal("/")
-        .segment("priv", &r#priv.to_string())
-        .literal("/")
-        .segment("pub", r#pub.as_str())
-        .literal("/")
-        .segment("ref", r#ref)
-        .literal("/")
-        .segment("return", &r#return.to_string())
-        .literal("/")
-        .segment("self", self_.as_str())
-        .literal("/")
-        .segment("Self", self_2)
-        .literal("/")
-        .segment("static", &r#static.to_string())
-        .literal("/")
-        .segment("struct", r#struct.as_str())
-        .literal("/")
-        .segment("super", super_)
-        .literal("/")
-        .segment("trait", &r#trait.to_string())
-        .literal("/")
-        .segment("true", r#true.as_str())
-        .literal("/")
-        .segment("try", r#try)
-        .literal("/")
-        .segment("type", &r#type.to_string())
-        .literal("/")
-        .segment("typeof", r#typeof.as_str())
-        .literal("/")
-        .segment("union", r#union)
-        .literal("/")
-        .segment("unsafe", &r#unsafe.to_string())
-        .literal("/")
-        .segment("unsized", r#unsized.as_str())
-        .literal("/")
-        .segment("use", r#use)
-        .literal("/")
-        .segment("virtual", &r#virtual.to_string())
+        .path(
+            "/path0/{abstract}/{as}/{async}/{await}/{become}/{box}/{break}/{const}/{continue}/{crate}/{do}/{dyn}/{else}/{enum}/{extern}/{false}/{final}/{fn}/{for}/{gen}/{if}/{impl}/{in}/{let}/{loop}/{macro}/{match}/{mod}/{move}/{mut}/{override}/{priv}/{pub}/{ref}/{return}/{self}/{Self}/{static}/{struct}/{super}/{trait}/{true}/{try}/{type}/{typeof}/{union}/{unsafe}/{unsized}/{use}/{virtual}",
+            &[
+                r#abstract,
+                &r#as.to_string(),
+                r#async.as_str(),
+                r#await,
+                &r#become.to_string(),
+                r#box.as_str(),
+                r#break,
+                &r#const.to_string(),
+                r#continue.as_str(),
+                crate_,
+                &r#do.to_string(),
+                r#dyn.as_str(),
+                r#else,
+                &r#enum.to_string(),
+                r#extern.as_str(),
+                r#false,
+                &r#final.to_string(),
+                r#fn.as_str(),
+                r#for,
+                &r#gen.to_string(),
+                r#if.as_str(),
+                r#impl,
+                &r#in.to_string(),
+                r#let.as_str(),
+                r#loop,
+                &r#macro.to_string(),
+                r#match.as_str(),
+                r#mod,
+                &r#move.to_string(),
+                r#mut.as_str(),
+                r#override,
+                &r#priv.to_string(),
+                r#pub.as_str(),
+                r#ref,
+                &r#return.to_string(),
+                self_.as_str(),
+                self_2,
+                &r#static.to_string(),
+                r#struct.as_str(),
+                super_,
+                &r#trait.to_string(),
+                r#true.as_str(),
+                r#try,
+                &r#type.to_string(),
+                r#typeof.as_str(),
+                r#union,
+                &r#unsafe.to_string(),
+                r#unsized.as_str(),
+                r#use,
+                &r#virtual.to_string(),
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3714,106 +3667,61 @@ pub fn path1_request(
     __validator.minimum("FromIterator", from_iterator as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/path1/")
-        .segment("where", r#where)
-        .literal("/")
-        .segment("while", &r#while.to_string())
-        .literal("/")
-        .segment("yield", r#yield.as_str())
-        .literal("/")
-        .segment("_", value)
-        .literal("/")
-        .segment("Copy", &copy.to_string())
-        .literal("/")
-        .segment("Send", send.as_str())
-        .literal("/")
-        .segment("Sized", sized)
-        .literal("/")
-        .segment("Sync", &sync.to_string())
-        .literal("/")
-        .segment("Unpin", unpin.as_str())
-        .literal("/")
-        .segment("Drop", drop)
-        .literal("/")
-        .segment("Fn", &r#fn.to_string())
-        .literal("/")
-        .segment("FnMut", fn_mut.as_str())
-        .literal("/")
-        .segment("FnOnce", fn_once)
-        .literal("/")
-        .segment("AsyncFn", &async_fn.to_string())
-        .literal("/")
-        .segment("AsyncFnMut", async_fn_mut.as_str())
-        .literal("/")
-        .segment("AsyncFnOnce", async_fn_once)
-        .literal("/")
-        .segment("drop", &drop_2.to_string())
-        .literal("/")
-        .segment("size_of", size_of.as_str())
-        .literal("/")
-        .segment("size_of_val", size_of_val)
-        .literal("/")
-        .segment("align_of", &align_of.to_string())
-        .literal("/")
-        .segment("align_of_val", align_of_val.as_str())
-        .literal("/")
-        .segment("Box", r#box)
-        .literal("/")
-        .segment("ToOwned", &to_owned.to_string())
-        .literal("/")
-        .segment("Clone", clone.as_str())
-        .literal("/")
-        .segment("PartialEq", partial_eq)
-        .literal("/")
-        .segment("PartialOrd", &partial_ord.to_string())
-        .literal("/")
-        .segment("Eq", eq.as_str())
-        .literal("/")
-        .segment("Ord", ord)
-        .literal("/")
-        .segment("AsRef", &as_ref.to_string())
-        .literal("/")
-        .segment("AsMut", as_mut.as_str())
-        .literal("/")
-        .segment("Into", into)
-        .literal("/")
-        .segment("From", &from.to_string())
-        .literal("/")
-        .segment("Default", default.as_str())
-        .literal("/")
-        .segment("Iterator", iterator)
-        .literal("/")
-        .segment("Extend", &extend.to_string())
-        .literal("/")
-        .segment("IntoIterator", into_iterator.as_str())
-        .literal("/")
-        .segment("DoubleEndedIterator", double_ended_iterator)
-        .literal("/")
-        .segment("ExactSizeIterator", &exact_size_iterator.to_string())
-        .literal("/")
-        .segment("Option", option.as_str())
-        .literal("/")
-        .segment("Some", some)
-        .literal("/")
-        .segment("None", &none.to_string())
-        .literal("/")
-        .segment("Result", result.as_str())
-        .literal("/")
-        .segment("Ok", ok)
-        .literal("/")
-        .segment("Err", &err.to_string())
-        .literal("/")
-        .segment("String", string.as_str())
-        .literal("/")
-        .segment("ToString", to_string)
-        .literal("/")
-        .segment("Vec", &vec.to_string())
-        .literal("/")
-        .segment("TryFrom", try_from.as_str())
-        .literal("/")
-        .segment("TryInto", try_into)
-        .literal("/")
-        .segment("FromIterator", &from_iterator.to_string())
+        .path(
+            "/path1/{where}/{while}/{yield}/{_}/{Copy}/{Send}/{Sized}/{Sync}/{Unpin}/{Drop}/{Fn}/{FnMut}/{FnOnce}/{AsyncFn}/{AsyncFnMut}/{AsyncFnOnce}/{drop}/{size_of}/{size_of_val}/{align_of}/{align_of_val}/{Box}/{ToOwned}/{Clone}/{PartialEq}/{PartialOrd}/{Eq}/{Ord}/{AsRef}/{AsMut}/{Into}/{From}/{Default}/{Iterator}/{Extend}/{IntoIterator}/{DoubleEndedIterator}/{ExactSizeIterator}/{Option}/{Some}/{None}/{Result}/{Ok}/{Err}/{String}/{ToString}/{Vec}/{TryFrom}/{TryInto}/{FromIterator}",
+            &[
+                r#where,
+                &r#while.to_string(),
+                r#yield.as_str(),
+                value,
+                &copy.to_string(),
+                send.as_str(),
+                sized,
+                &sync.to_string(),
+                unpin.as_str(),
+                drop,
+                &r#fn.to_string(),
+                fn_mut.as_str(),
+                fn_once,
+                &async_fn.to_string(),
+                async_fn_mut.as_str(),
+                async_fn_once,
+                &drop_2.to_string(),
+                size_of.as_str(),
+                size_of_val,
+                &align_of.to_string(),
+                align_of_val.as_str(),
+                r#box,
+                &to_owned.to_string(),
+                clone.as_str(),
+                partial_eq,
+                &partial_ord.to_string(),
+                eq.as_str(),
+                ord,
+                &as_ref.to_string(),
+                as_mut.as_str(),
+                into,
+                &from.to_string(),
+                default.as_str(),
+                iterator,
+                &extend.to_string(),
+                into_iterator.as_str(),
+                double_ended_iterator,
+                &exact_size_iterator.to_string(),
+                option.as_str(),
+                some,
+                &none.to_string(),
+                result.as_str(),
+                ok,
+                &err.to_string(),
+                string.as_str(),
+                to_string,
+                &vec.to_string(),
+                try_from.as_str(),
+                try_into,
+                &from_iterator.to_string(),
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3981,106 +3889,61 @@ pub fn path2_request(
     __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/path2/")
-        .segment("Future", future)
-        .literal("/")
-        .segment("IntoFuture", &into_future.to_string())
-        .literal("/")
-        .segment("Debug", debug.as_str())
-        .literal("/")
-        .segment("Hash", hash)
-        .literal("/")
-        .segment("assert", &assert.to_string())
-        .literal("/")
-        .segment("assert_eq", assert_eq.as_str())
-        .literal("/")
-        .segment("cfg", cfg)
-        .literal("/")
-        .segment("concat", &concat.to_string())
-        .literal("/")
-        .segment("env", env.as_str())
-        .literal("/")
-        .segment("format", format)
-        .literal("/")
-        .segment("format_args", &format_args.to_string())
-        .literal("/")
-        .segment("include", include.as_str())
-        .literal("/")
-        .segment("include_str", include_str)
-        .literal("/")
-        .segment("matches", &matches.to_string())
-        .literal("/")
-        .segment("option_env", option_env.as_str())
-        .literal("/")
-        .segment("panic", panic)
-        .literal("/")
-        .segment("stringify", &stringify.to_string())
-        .literal("/")
-        .segment("todo", todo.as_str())
-        .literal("/")
-        .segment("unreachable", unreachable)
-        .literal("/")
-        .segment("vec", &vec.to_string())
-        .literal("/")
-        .segment("write", write.as_str())
-        .literal("/")
-        .segment("bool", bool)
-        .literal("/")
-        .segment("char", &char.to_string())
-        .literal("/")
-        .segment("str", str.as_str())
-        .literal("/")
-        .segment("i32", i32)
-        .literal("/")
-        .segment("i64", &i64.to_string())
-        .literal("/")
-        .segment("u8", u8.as_str())
-        .literal("/")
-        .segment("u64", u64)
-        .literal("/")
-        .segment("usize", &usize.to_string())
-        .literal("/")
-        .segment("f32", f32.as_str())
-        .literal("/")
-        .segment("f64", f64)
-        .literal("/")
-        .segment("std", &std.to_string())
-        .literal("/")
-        .segment("core", core.as_str())
-        .literal("/")
-        .segment("alloc", alloc)
-        .literal("/")
-        .segment("client_only", &client_only.to_string())
-        .literal("/")
-        .segment("json_struct", json_struct.as_str())
-        .literal("/")
-        .segment("page", page)
-        .literal("/")
-        .segment("string_enum", &string_enum.to_string())
-        .literal("/")
-        .segment("tagged_union", tagged_union.as_str())
-        .literal("/")
-        .segment("async_trait", async_trait)
-        .literal("/")
-        .segment("azure_core", &azure_core.to_string())
-        .literal("/")
-        .segment("ArmClientOptions", arm_client_options.as_str())
-        .literal("/")
-        .segment("ArmPipeline", arm_pipeline)
-        .literal("/")
-        .segment("BinaryFormat", &binary_format.to_string())
-        .literal("/")
-        .segment("IntoVariant", into_variant.as_str())
-        .literal("/")
-        .segment("MethodOptions", method_options_2)
-        .literal("/")
-        .segment("ResourceManagerAudience", &resource_manager_audience.to_string())
-        .literal("/")
-        .segment("StaticTokenCredential", static_token_credential.as_str())
-        .literal("/")
-        .segment("TextFormat", text_format)
-        .literal("/")
-        .segment("client_request_id", &client_request_id.to_string())
+        .path(
+            "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{json_struct}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{client_request_id}",
+            &[
+                future,
+                &into_future.to_string(),
+                debug.as_str(),
+                hash,
+                &assert.to_string(),
+                assert_eq.as_str(),
+                cfg,
+                &concat.to_string(),
+                env.as_str(),
+                format,
+                &format_args.to_string(),
+                include.as_str(),
+                include_str,
+                &matches.to_string(),
+                option_env.as_str(),
+                panic,
+                &stringify.to_string(),
+                todo.as_str(),
+                unreachable,
+                &vec.to_string(),
+                write.as_str(),
+                bool,
+                &char.to_string(),
+                str.as_str(),
+                i32,
+                &i64.to_string(),
+                u8.as_str(),
+                u64,
+                &usize.to_string(),
+                f32.as_str(),
+                f64,
+                &std.to_string(),
+                core.as_str(),
+                alloc,
+                &client_only.to_string(),
+                json_struct.as_str(),
+                page,
+                &string_enum.to_string(),
+                tagged_union.as_str(),
+                async_trait,
+                &azure_core.to_string(),
+                arm_client_options.as_str(),
+                arm_pipeline,
+                &binary_format.to_string(),
+                into_variant.as_str(),
+                method_options_2,
+                &resource_manager_audience.to_string(),
+                static_token_credential.as_str(),
+                text_format,
+                &client_request_id.to_string(),
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4244,106 +4107,61 @@ pub fn path3_request(
     __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/path3/")
-        .segment("resource_manager_endpoint", resource_manager_endpoint)
-        .literal("/")
-        .segment("resource_manager_scope", &resource_manager_scope.to_string())
-        .literal("/")
-        .segment("response_error", response_error.as_str())
-        .literal("/")
-        .segment("DynamicError", dynamic_error)
-        .literal("/")
-        .segment("DynamicParams", &dynamic_params.to_string())
-        .literal("/")
-        .segment("DynamicValidate", dynamic_validate.as_str())
-        .literal("/")
-        .segment("OperationInfo", operation_info)
-        .literal("/")
-        .segment("ServiceInfo", &service_info.to_string())
-        .literal("/")
-        .segment("dynamic_result", dynamic_result.as_str())
-        .literal("/")
-        .segment("DynamicReply", dynamic_reply)
-        .literal("/")
-        .segment("dynamic_execute", &dynamic_execute.to_string())
-        .literal("/")
-        .segment("dynamic_pages", dynamic_pages.as_str())
-        .literal("/")
-        .segment("dynamic_poll", dynamic_poll)
-        .literal("/")
-        .segment("dynamic_request_error", &dynamic_request_error.to_string())
-        .literal("/")
-        .segment("ErrorBody", error_body.as_str())
-        .literal("/")
-        .segment("FromStatus", from_status)
-        .literal("/")
-        .segment("ResponseError", &response_error_2.to_string())
-        .literal("/")
-        .segment("ServiceError", service_error.as_str())
-        .literal("/")
-        .segment("decode_body", decode_body)
-        .literal("/")
-        .segment("decode_by_status", &decode_by_status.to_string())
-        .literal("/")
-        .segment("decode_bytes", decode_bytes.as_str())
-        .literal("/")
-        .segment("decode_empty", decode_empty)
-        .literal("/")
-        .segment("decode_exists", &decode_exists.to_string())
-        .literal("/")
-        .segment("decode_json", decode_json.as_str())
-        .literal("/")
-        .segment("decode_nullable", decode_nullable)
-        .literal("/")
-        .segment("decode_optional", &decode_optional.to_string())
-        .literal("/")
-        .segment("decode_text", decode_text.as_str())
-        .literal("/")
-        .segment("Base64", base64)
-        .literal("/")
-        .segment("Base64Url", &base64_url.to_string())
-        .literal("/")
-        .segment("Date", date.as_str())
-        .literal("/")
-        .segment("DateTime", date_time)
-        .literal("/")
-        .segment("DateTimeRfc1123", &date_time_rfc1123.to_string())
-        .literal("/")
-        .segment("Duration", duration.as_str())
-        .literal("/")
-        .segment("FormatError", format_error)
-        .literal("/")
-        .segment("StringFormat", &string_format.to_string())
-        .literal("/")
-        .segment("UnixTime", unix_time.as_str())
-        .literal("/")
-        .segment("Uuid", uuid)
-        .literal("/")
-        .segment("ResponseHeaders", &response_headers.to_string())
-        .literal("/")
-        .segment("HostPart", host_part.as_str())
-        .literal("/")
-        .segment("InvalidHost", invalid_host)
-        .literal("/")
-        .segment("parameterized_host", &parameterized_host.to_string())
-        .literal("/")
-        .segment("FormBody", form_body.as_str())
-        .literal("/")
-        .segment("HttpRequest", http_request)
-        .literal("/")
-        .segment("HttpResponse", &http_response.to_string())
-        .literal("/")
-        .segment("Method", method.as_str())
-        .literal("/")
-        .segment("UrlBuilder", url_builder)
-        .literal("/")
-        .segment("ResponseTooLarge", &response_too_large.to_string())
-        .literal("/")
-        .segment("FinalStateVia", final_state_via.as_str())
-        .literal("/")
-        .segment("OperationStatus", operation_status)
-        .literal("/")
-        .segment("PollerMethodOptions", &poller_method_options.to_string())
+        .path(
+            "/path3/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}",
+            &[
+                resource_manager_endpoint,
+                &resource_manager_scope.to_string(),
+                response_error.as_str(),
+                dynamic_error,
+                &dynamic_params.to_string(),
+                dynamic_validate.as_str(),
+                operation_info,
+                &service_info.to_string(),
+                dynamic_result.as_str(),
+                dynamic_reply,
+                &dynamic_execute.to_string(),
+                dynamic_pages.as_str(),
+                dynamic_poll,
+                &dynamic_request_error.to_string(),
+                error_body.as_str(),
+                from_status,
+                &response_error_2.to_string(),
+                service_error.as_str(),
+                decode_body,
+                &decode_by_status.to_string(),
+                decode_bytes.as_str(),
+                decode_empty,
+                &decode_exists.to_string(),
+                decode_json.as_str(),
+                decode_nullable,
+                &decode_optional.to_string(),
+                decode_text.as_str(),
+                base64,
+                &base64_url.to_string(),
+                date.as_str(),
+                date_time,
+                &date_time_rfc1123.to_string(),
+                duration.as_str(),
+                format_error,
+                &string_format.to_string(),
+                unix_time.as_str(),
+                uuid,
+                &response_headers.to_string(),
+                host_part.as_str(),
+                invalid_host,
+                &parameterized_host.to_string(),
+                form_body.as_str(),
+                http_request,
+                &http_response.to_string(),
+                method.as_str(),
+                url_builder,
+                &response_too_large.to_string(),
+                final_state_via.as_str(),
+                operation_status,
+                &poller_method_options.to_string(),
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4361,12 +4179,13 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}` (`Parameters_Path4`).
+/// `PUT /path4/{PollerOptions}/{NextLink}/{PageDecoder}/{LazyPattern}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}` (`Parameters_Path4`).
 ///
 /// # Arguments
 /// * `poller_options` - `PollerOptions` (path)
 /// * `next_link` - `NextLink` (path)
 /// * `page_decoder` - `PageDecoder` (path)
+/// * `lazy_pattern` - `LazyPattern` (path)
 /// * `pattern` - `Pattern` (path)
 /// * `strip_read_only` - `StripReadOnly` (path)
 /// * `strip_member` - `strip_member` (path)
@@ -4379,7 +4198,6 @@ pub fn path3_response(
 /// * `validation_error` - `ValidationError` (path)
 /// * `validation_errors` - `ValidationErrors` (path)
 /// * `validator` - `Validator` (path)
-/// * `compile_pattern` - `compile_pattern` (path)
 /// * `regex_2` - `regex` (path)
 /// * `serde` - `serde` (path)
 /// * `serde_json` - `serde_json` (path)
@@ -4420,19 +4238,19 @@ pub fn path4_request(
     poller_options: &str,
     next_link: i32,
     page_decoder: &super::models::Choice,
-    pattern: &str,
-    strip_read_only: i32,
-    strip_member: &super::models::Choice,
-    strip_members: &str,
-    regex: i32,
-    secret: &super::models::Choice,
-    url: &str,
-    constraint: i32,
-    validate: &super::models::Choice,
-    validation_error: &str,
-    validation_errors: i32,
-    validator: &super::models::Choice,
-    compile_pattern: &str,
+    lazy_pattern: &str,
+    pattern: i32,
+    strip_read_only: &super::models::Choice,
+    strip_member: &str,
+    strip_members: i32,
+    regex: &super::models::Choice,
+    secret: &str,
+    url: i32,
+    constraint: &super::models::Choice,
+    validate: &str,
+    validation_error: i32,
+    validation_errors: &super::models::Choice,
+    validator: &str,
     regex_2: i32,
     serde: &super::models::Choice,
     serde_json: &str,
@@ -4471,15 +4289,15 @@ pub fn path4_request(
     let mut __validator = ::armgen_runtime::Validator::default();
     __validator.min_length("PollerOptions", poller_options, 1);
     __validator.minimum("NextLink", next_link as f64, 1.0, false);
-    __validator.min_length("Pattern", pattern, 1);
-    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
-    __validator.min_length("strip_members", strip_members, 1);
-    __validator.minimum("Regex", regex as f64, 1.0, false);
-    __validator.min_length("Url", url, 1);
-    __validator.minimum("Constraint", constraint as f64, 1.0, false);
-    __validator.min_length("ValidationError", validation_error, 1);
-    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
-    __validator.min_length("compile_pattern", compile_pattern, 1);
+    __validator.min_length("LazyPattern", lazy_pattern, 1);
+    __validator.minimum("Pattern", pattern as f64, 1.0, false);
+    __validator.min_length("strip_member", strip_member, 1);
+    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+    __validator.min_length("Secret", secret, 1);
+    __validator.minimum("Url", url as f64, 1.0, false);
+    __validator.min_length("Validate", validate, 1);
+    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    __validator.min_length("Validator", validator, 1);
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("url", url_2 as f64, 1.0, false);
@@ -4505,106 +4323,61 @@ pub fn path4_request(
     __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/path4/")
-        .segment("PollerOptions", poller_options)
-        .literal("/")
-        .segment("NextLink", &next_link.to_string())
-        .literal("/")
-        .segment("PageDecoder", page_decoder.as_str())
-        .literal("/")
-        .segment("Pattern", pattern)
-        .literal("/")
-        .segment("StripReadOnly", &strip_read_only.to_string())
-        .literal("/")
-        .segment("strip_member", strip_member.as_str())
-        .literal("/")
-        .segment("strip_members", strip_members)
-        .literal("/")
-        .segment("Regex", &regex.to_string())
-        .literal("/")
-        .segment("Secret", secret.as_str())
-        .literal("/")
-        .segment("Url", url)
-        .literal("/")
-        .segment("Constraint", &constraint.to_string())
-        .literal("/")
-        .segment("Validate", validate.as_str())
-        .literal("/")
-        .segment("ValidationError", validation_error)
-        .literal("/")
-        .segment("ValidationErrors", &validation_errors.to_string())
-        .literal("/")
-        .segment("Validator", validator.as_str())
-        .literal("/")
-        .segment("compile_pattern", compile_pattern)
-        .literal("/")
-        .segment("regex", &regex_2.to_string())
-        .literal("/")
-        .segment("serde", serde.as_str())
-        .literal("/")
-        .segment("serde_json", serde_json)
-        .literal("/")
-        .segment("url", &url_2.to_string())
-        .literal("/")
-        .segment("endpoint", endpoint_2.as_str())
-        .literal("/")
-        .segment("api_version", api_version_2)
-        .literal("/")
-        .segment("options", &options_2.to_string())
-        .literal("/")
-        .segment("request", request.as_str())
-        .literal("/")
-        .segment("validator", validator_2)
-        .literal("/")
-        .segment("value", &value.to_string())
-        .literal("/")
-        .segment("params", params.as_str())
-        .literal("/")
-        .segment("path", path)
-        .literal("/")
-        .segment("at", &at.to_string())
-        .literal("/")
-        .segment("json", json.as_str())
-        .literal("/")
-        .segment("members", members)
-        .literal("/")
-        .segment("pipeline", &pipeline.to_string())
-        .literal("/")
-        .segment("response", response.as_str())
-        .literal("/")
-        .segment("operation_id", operation_id)
-        .literal("/")
-        .segment("credential", &credential.to_string())
-        .literal("/")
-        .segment("subscription_id", subscription_id.as_str())
-        .literal("/")
-        .segment("inner", inner)
-        .literal("/")
-        .segment("tag", &tag.to_string())
-        .literal("/")
-        .segment("method_options", method_options_2.as_str())
-        .literal("/")
-        .segment("f", f_2)
-        .literal("/")
-        .segment("new", &new.to_string())
-        .literal("/")
-        .segment("API_VERSION", api_version_3.as_str())
-        .literal("/")
-        .segment("DEFAULT_ENDPOINT", default_endpoint)
-        .literal("/")
-        .segment("SERVICES", &services.to_string())
-        .literal("/")
-        .segment("OPERATIONS", operations.as_str())
-        .literal("/")
-        .segment("build_request", build_request)
-        .literal("/")
-        .segment("decode_response", &decode_response.to_string())
-        .literal("/")
-        .segment("models", models.as_str())
-        .literal("/")
-        .segment("clients", clients)
-        .literal("/")
-        .segment("dynamic", &dynamic.to_string())
+        .path(
+            "/path4/{PollerOptions}/{NextLink}/{PageDecoder}/{LazyPattern}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}",
+            &[
+                poller_options,
+                &next_link.to_string(),
+                page_decoder.as_str(),
+                lazy_pattern,
+                &pattern.to_string(),
+                strip_read_only.as_str(),
+                strip_member,
+                &strip_members.to_string(),
+                regex.as_str(),
+                secret,
+                &url.to_string(),
+                constraint.as_str(),
+                validate,
+                &validation_error.to_string(),
+                validation_errors.as_str(),
+                validator,
+                &regex_2.to_string(),
+                serde.as_str(),
+                serde_json,
+                &url_2.to_string(),
+                endpoint_2.as_str(),
+                api_version_2,
+                &options_2.to_string(),
+                request.as_str(),
+                validator_2,
+                &value.to_string(),
+                params.as_str(),
+                path,
+                &at.to_string(),
+                json.as_str(),
+                members,
+                &pipeline.to_string(),
+                response.as_str(),
+                operation_id,
+                &credential.to_string(),
+                subscription_id.as_str(),
+                inner,
+                &tag.to_string(),
+                method_options_2.as_str(),
+                f_2,
+                &new.to_string(),
+                api_version_3.as_str(),
+                default_endpoint,
+                &services.to_string(),
+                operations.as_str(),
+                build_request,
+                &decode_response.to_string(),
+                models.as_str(),
+                clients,
+                &dynamic.to_string(),
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4723,74 +4496,45 @@ pub fn path5_request(
     __validator.min_length("__private", private, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/path5/")
-        .segment("patterns", patterns)
-        .literal("/")
-        .segment("Other", &other.to_string())
-        .literal("/")
-        .segment("Unknown", unknown.as_str())
-        .literal("/")
-        .segment("Arc", arc)
-        .literal("/")
-        .segment("LazyLock", &lazy_lock.to_string())
-        .literal("/")
-        .segment("BTreeMap", b_tree_map.as_str())
-        .literal("/")
-        .segment("Cow", cow)
-        .literal("/")
-        .segment("Value", &value.to_string())
-        .literal("/")
-        .segment("Map", map.as_str())
-        .literal("/")
-        .segment("Serialize", serialize)
-        .literal("/")
-        .segment("Deserialize", &deserialize.to_string())
-        .literal("/")
-        .segment("Serializer", serializer.as_str())
-        .literal("/")
-        .segment("Deserializer", deserializer)
-        .literal("/")
-        .segment("A", &a.to_string())
-        .literal("/")
-        .segment("D", d.as_str())
-        .literal("/")
-        .segment("S", s)
-        .literal("/")
-        .segment("Visitor", &visitor.to_string())
-        .literal("/")
-        .segment("MapAccess", map_access.as_str())
-        .literal("/")
-        .segment("map", map_2)
-        .literal("/")
-        .segment("key", &key.to_string())
-        .literal("/")
-        .segment("state", state.as_str())
-        .literal("/")
-        .segment("len", len)
-        .literal("/")
-        .segment("serializer", &serializer_2.to_string())
-        .literal("/")
-        .segment("deserializer", deserializer_2.as_str())
-        .literal("/")
-        .segment("formatter", formatter)
-        .literal("/")
-        .segment("TokenCredential", &token_credential.to_string())
-        .literal("/")
-        .segment("SafeDebug", safe_debug.as_str())
-        .literal("/")
-        .segment("ClientMethodOptions", client_method_options)
-        .literal("/")
-        .segment("NoFormat", &no_format.to_string())
-        .literal("/")
-        .segment("Pager", pager.as_str())
-        .literal("/")
-        .segment("Response", response)
-        .literal("/")
-        .segment("Context", &context.to_string())
-        .literal("/")
-        .segment("armgen_runtime", armgen_runtime.as_str())
-        .literal("/")
-        .segment("__private", private)
+        .path(
+            "/path5/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{A}/{D}/{S}/{Visitor}/{MapAccess}/{map}/{key}/{state}/{len}/{serializer}/{deserializer}/{formatter}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+            &[
+                patterns,
+                &other.to_string(),
+                unknown.as_str(),
+                arc,
+                &lazy_lock.to_string(),
+                b_tree_map.as_str(),
+                cow,
+                &value.to_string(),
+                map.as_str(),
+                serialize,
+                &deserialize.to_string(),
+                serializer.as_str(),
+                deserializer,
+                &a.to_string(),
+                d.as_str(),
+                s,
+                &visitor.to_string(),
+                map_access.as_str(),
+                map_2,
+                &key.to_string(),
+                state.as_str(),
+                len,
+                &serializer_2.to_string(),
+                deserializer_2.as_str(),
+                formatter,
+                &token_credential.to_string(),
+                safe_debug.as_str(),
+                client_method_options,
+                &no_format.to_string(),
+                pager.as_str(),
+                response,
+                &context.to_string(),
+                armgen_runtime.as_str(),
+                private,
+            ],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4874,6 +4618,7 @@ pub fn path5_response(
 /// * `invalid_host` - `InvalidHost` (query, optional)
 /// * `iterator` - `Iterator` (query, optional)
 /// * `lazy_lock` - `LazyLock` (query, optional)
+/// * `lazy_pattern` - `LazyPattern` (query, optional)
 /// * `map` - `Map` (query, optional)
 /// * `map_access` - `MapAccess` (query, optional)
 /// * `method` - `Method` (query, optional)
@@ -4964,7 +4709,6 @@ pub fn path5_response(
 /// * `client_only` - `client_only` (query, optional)
 /// * `client_request_id` - `client_request_id` (query, optional)
 /// * `clients` - `clients` (query, optional)
-/// * `compile_pattern` - `compile_pattern` (query, optional)
 /// * `concat` - `concat` (query, optional)
 /// * `const` - `const` (query, optional)
 /// * `continue` - `continue` (query, optional)
@@ -5115,7 +4859,7 @@ pub fn query_optional_request(
     r#box: Option<&super::models::Choice>,
     client_method_options: Option<i32>,
     clone: Option<i32>,
-    constraint: Option<&str>,
+    constraint: Option<i32>,
     context: Option<&super::models::Choice>,
     copy: Option<&str>,
     cow: Option<i32>,
@@ -5161,6 +4905,7 @@ pub fn query_optional_request(
     invalid_host: Option<&str>,
     iterator: Option<&super::models::Choice>,
     lazy_lock: Option<&super::models::Choice>,
+    lazy_pattern: Option<&super::models::Choice>,
     map: Option<&str>,
     map_access: Option<&str>,
     method: Option<&super::models::Choice>,
@@ -5179,10 +4924,10 @@ pub fn query_optional_request(
     pager: Option<&str>,
     partial_eq: Option<&super::models::Choice>,
     partial_ord: Option<&str>,
-    pattern: Option<&super::models::Choice>,
+    pattern: Option<&str>,
     poller_method_options: Option<i32>,
     poller_options: Option<&super::models::Choice>,
-    regex: Option<&str>,
+    regex: Option<i32>,
     resource_manager_audience: Option<&super::models::Choice>,
     response: Option<i32>,
     response_error: Option<i32>,
@@ -5192,7 +4937,7 @@ pub fn query_optional_request(
     s: Option<i32>,
     services: Option<&str>,
     safe_debug: Option<&str>,
-    secret: Option<i32>,
+    secret: Option<&super::models::Choice>,
     self_: Option<&str>,
     send: Option<i32>,
     serialize: Option<i32>,
@@ -5204,7 +4949,7 @@ pub fn query_optional_request(
     static_token_credential: Option<&str>,
     string: Option<i32>,
     string_format: Option<i32>,
-    strip_read_only: Option<&str>,
+    strip_read_only: Option<i32>,
     sync: Option<&str>,
     text_format: Option<i32>,
     to_owned: Option<&str>,
@@ -5215,13 +4960,13 @@ pub fn query_optional_request(
     unix_time: Option<&super::models::Choice>,
     unknown: Option<&str>,
     unpin: Option<i32>,
-    url: Option<&super::models::Choice>,
+    url: Option<&str>,
     url_builder: Option<&str>,
     uuid: Option<&str>,
-    validate: Option<i32>,
-    validation_error: Option<&super::models::Choice>,
-    validation_errors: Option<&str>,
-    validator: Option<i32>,
+    validate: Option<&super::models::Choice>,
+    validation_error: Option<&str>,
+    validation_errors: Option<i32>,
+    validator: Option<&super::models::Choice>,
     value: Option<&super::models::Choice>,
     vec: Option<&str>,
     visitor: Option<&super::models::Choice>,
@@ -5251,7 +4996,6 @@ pub fn query_optional_request(
     client_only: Option<&super::models::Choice>,
     client_request_id: Option<&super::models::Choice>,
     clients: Option<&super::models::Choice>,
-    compile_pattern: Option<&super::models::Choice>,
     concat: Option<&super::models::Choice>,
     r#const: Option<i32>,
     r#continue: Option<&super::models::Choice>,
@@ -5352,8 +5096,8 @@ pub fn query_optional_request(
     str: Option<&str>,
     string_enum: Option<&super::models::Choice>,
     stringify: Option<&super::models::Choice>,
-    strip_member: Option<i32>,
-    strip_members: Option<&super::models::Choice>,
+    strip_member: Option<&super::models::Choice>,
+    strip_members: Option<&str>,
     r#struct: Option<&super::models::Choice>,
     subscription_id: Option<i32>,
     super_: Option<&str>,
@@ -5425,7 +5169,7 @@ pub fn query_optional_request(
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
     if let Some(constraint) = constraint {
-        __validator.min_length("Constraint", constraint, 1);
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
@@ -5547,12 +5291,15 @@ pub fn query_optional_request(
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
+    if let Some(pattern) = pattern {
+        __validator.min_length("Pattern", pattern, 1);
+    }
     if let Some(poller_method_options) = poller_method_options {
         __validator
             .minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
     }
     if let Some(regex) = regex {
-        __validator.min_length("Regex", regex, 1);
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
     if let Some(response) = response {
         __validator.minimum("Response", response as f64, 1.0, false);
@@ -5577,9 +5324,6 @@ pub fn query_optional_request(
     }
     if let Some(safe_debug) = safe_debug {
         __validator.min_length("SafeDebug", safe_debug, 1);
-    }
-    if let Some(secret) = secret {
-        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -5606,7 +5350,7 @@ pub fn query_optional_request(
         __validator.minimum("StringFormat", string_format as f64, 1.0, false);
     }
     if let Some(strip_read_only) = strip_read_only {
-        __validator.min_length("StripReadOnly", strip_read_only, 1);
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
@@ -5626,20 +5370,20 @@ pub fn query_optional_request(
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
+    if let Some(url) = url {
+        __validator.min_length("Url", url, 1);
+    }
     if let Some(url_builder) = url_builder {
         __validator.min_length("UrlBuilder", url_builder, 1);
     }
     if let Some(uuid) = uuid {
         __validator.min_length("Uuid", uuid, 1);
     }
-    if let Some(validate) = validate {
-        __validator.minimum("Validate", validate as f64, 1.0, false);
+    if let Some(validation_error) = validation_error {
+        __validator.min_length("ValidationError", validation_error, 1);
     }
     if let Some(validation_errors) = validation_errors {
-        __validator.min_length("ValidationErrors", validation_errors, 1);
-    }
-    if let Some(validator) = validator {
-        __validator.minimum("Validator", validator as f64, 1.0, false);
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
@@ -5901,8 +5645,8 @@ pub fn query_optional_request(
     if let Some(str) = str {
         __validator.min_length("str", str, 1);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    if let Some(strip_members) = strip_members {
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(subscription_id) = subscription_id {
         __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
@@ -6020,7 +5764,7 @@ pub fn query_optional_request(
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", constraint);
+        __url = __url.query("Constraint", &constraint.to_string());
     }
     if let Some(context) = context {
         __url = __url.query("Context", context.as_str());
@@ -6157,6 +5901,9 @@ pub fn query_optional_request(
     if let Some(lazy_lock) = lazy_lock {
         __url = __url.query("LazyLock", lazy_lock.as_str());
     }
+    if let Some(lazy_pattern) = lazy_pattern {
+        __url = __url.query("LazyPattern", lazy_pattern.as_str());
+    }
     if let Some(map) = map {
         __url = __url.query("Map", map);
     }
@@ -6212,7 +5959,7 @@ pub fn query_optional_request(
         __url = __url.query("PartialOrd", partial_ord);
     }
     if let Some(pattern) = pattern {
-        __url = __url.query("Pattern", pattern.as_str());
+        __url = __url.query("Pattern", pattern);
     }
     if let Some(poller_method_options) = poller_method_options {
         __url = __url.query("PollerMethodOptions", &poller_method_options.to_string());
@@ -6221,7 +5968,7 @@ pub fn query_optional_request(
         __url = __url.query("PollerOptions", poller_options.as_str());
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", regex);
+        __url = __url.query("Regex", &regex.to_string());
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __url = __url
@@ -6252,7 +5999,7 @@ pub fn query_optional_request(
         __url = __url.query("SafeDebug", safe_debug);
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", &secret.to_string());
+        __url = __url.query("Secret", secret.as_str());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -6288,7 +6035,7 @@ pub fn query_optional_request(
         __url = __url.query("StringFormat", &string_format.to_string());
     }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", strip_read_only);
+        __url = __url.query("StripReadOnly", &strip_read_only.to_string());
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
@@ -6321,7 +6068,7 @@ pub fn query_optional_request(
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", url.as_str());
+        __url = __url.query("Url", url);
     }
     if let Some(url_builder) = url_builder {
         __url = __url.query("UrlBuilder", url_builder);
@@ -6330,16 +6077,16 @@ pub fn query_optional_request(
         __url = __url.query("Uuid", uuid);
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", &validate.to_string());
+        __url = __url.query("Validate", validate.as_str());
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", validation_error.as_str());
+        __url = __url.query("ValidationError", validation_error);
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", validation_errors);
+        __url = __url.query("ValidationErrors", &validation_errors.to_string());
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", &validator.to_string());
+        __url = __url.query("Validator", validator.as_str());
     }
     if let Some(value) = value {
         __url = __url.query("Value", value.as_str());
@@ -6427,9 +6174,6 @@ pub fn query_optional_request(
     }
     if let Some(clients) = clients {
         __url = __url.query("clients", clients.as_str());
-    }
-    if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", compile_pattern.as_str());
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -6733,10 +6477,10 @@ pub fn query_optional_request(
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", &strip_member.to_string());
+        __url = __url.query("strip_member", strip_member.as_str());
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", strip_members.as_str());
+        __url = __url.query("strip_members", strip_members);
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
@@ -6904,6 +6648,7 @@ pub fn query_optional_response(
 /// * `invalid_host` - `InvalidHost` (query)
 /// * `iterator` - `Iterator` (query)
 /// * `lazy_lock` - `LazyLock` (query)
+/// * `lazy_pattern` - `LazyPattern` (query)
 /// * `map` - `Map` (query)
 /// * `map_access` - `MapAccess` (query)
 /// * `method` - `Method` (query)
@@ -6994,7 +6739,6 @@ pub fn query_optional_response(
 /// * `client_only` - `client_only` (query)
 /// * `client_request_id` - `client_request_id` (query)
 /// * `clients` - `clients` (query)
-/// * `compile_pattern` - `compile_pattern` (query)
 /// * `concat` - `concat` (query)
 /// * `const` - `const` (query)
 /// * `continue` - `continue` (query)
@@ -7145,7 +6889,7 @@ pub fn query_required_request(
     r#box: &super::models::Choice,
     client_method_options: i32,
     clone: i32,
-    constraint: &str,
+    constraint: i32,
     context: &super::models::Choice,
     copy: &str,
     cow: i32,
@@ -7191,6 +6935,7 @@ pub fn query_required_request(
     invalid_host: &str,
     iterator: &super::models::Choice,
     lazy_lock: &super::models::Choice,
+    lazy_pattern: &super::models::Choice,
     map: &str,
     map_access: &str,
     method: &super::models::Choice,
@@ -7209,10 +6954,10 @@ pub fn query_required_request(
     pager: &str,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: &super::models::Choice,
+    pattern: &str,
     poller_method_options: i32,
     poller_options: &super::models::Choice,
-    regex: &str,
+    regex: i32,
     resource_manager_audience: &super::models::Choice,
     response: i32,
     response_error: i32,
@@ -7222,7 +6967,7 @@ pub fn query_required_request(
     s: i32,
     services: &str,
     safe_debug: &str,
-    secret: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
     serialize: i32,
@@ -7234,7 +6979,7 @@ pub fn query_required_request(
     static_token_credential: &str,
     string: i32,
     string_format: i32,
-    strip_read_only: &str,
+    strip_read_only: i32,
     sync: &str,
     text_format: i32,
     to_owned: &str,
@@ -7245,13 +6990,13 @@ pub fn query_required_request(
     unix_time: &super::models::Choice,
     unknown: &str,
     unpin: i32,
-    url: &super::models::Choice,
+    url: &str,
     url_builder: &str,
     uuid: &str,
-    validate: i32,
-    validation_error: &super::models::Choice,
-    validation_errors: &str,
-    validator: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
     value: &super::models::Choice,
     vec: &str,
     visitor: &super::models::Choice,
@@ -7281,7 +7026,6 @@ pub fn query_required_request(
     client_only: &super::models::Choice,
     client_request_id: &super::models::Choice,
     clients: &super::models::Choice,
-    compile_pattern: &super::models::Choice,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
@@ -7382,8 +7126,8 @@ pub fn query_required_request(
     str: &str,
     string_enum: &super::models::Choice,
     stringify: &super::models::Choice,
-    strip_member: i32,
-    strip_members: &super::models::Choice,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
     subscription_id: i32,
     super_: &str,
@@ -7427,7 +7171,7 @@ pub fn query_required_request(
     __validator.minimum("Base64Url", base64_url as f64, 1.0, false);
     __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.min_length("Constraint", constraint, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
     __validator.min_length("Copy", copy, 1);
     __validator.minimum("Cow", cow as f64, 1.0, false);
     __validator.min_length("D", d, 1);
@@ -7468,8 +7212,9 @@ pub fn query_required_request(
     __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
     __validator.min_length("Pager", pager, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
+    __validator.min_length("Pattern", pattern, 1);
     __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
-    __validator.min_length("Regex", regex, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
     __validator.minimum("Response", response as f64, 1.0, false);
     __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     __validator.minimum("ResponseHeaders", response_headers as f64, 1.0, false);
@@ -7478,7 +7223,6 @@ pub fn query_required_request(
     __validator.minimum("S", s as f64, 1.0, false);
     __validator.min_length("SERVICES", services, 1);
     __validator.min_length("SafeDebug", safe_debug, 1);
-    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
     __validator.minimum("Serialize", serialize as f64, 1.0, false);
@@ -7487,18 +7231,18 @@ pub fn query_required_request(
     __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
     __validator.minimum("StringFormat", string_format as f64, 1.0, false);
-    __validator.min_length("StripReadOnly", strip_read_only, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.minimum("TextFormat", text_format as f64, 1.0, false);
     __validator.min_length("ToOwned", to_owned, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     __validator.min_length("Unknown", unknown, 1);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
     __validator.min_length("UrlBuilder", url_builder, 1);
     __validator.min_length("Uuid", uuid, 1);
-    __validator.minimum("Validate", validate as f64, 1.0, false);
-    __validator.min_length("ValidationErrors", validation_errors, 1);
-    __validator.minimum("Validator", validator as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
     __validator.minimum("__private", private as f64, 1.0, false);
     __validator.min_length("abstract", r#abstract, 1);
@@ -7585,7 +7329,7 @@ pub fn query_required_request(
     __validator.min_length("state", state, 1);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
-    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     __validator.min_length("super", super_, 1);
     __validator.min_length("tag", tag, 1);
@@ -7627,7 +7371,7 @@ pub fn query_required_request(
         .query("Box", r#box.as_str())
         .query("ClientMethodOptions", &client_method_options.to_string())
         .query("Clone", &clone.to_string())
-        .query("Constraint", constraint)
+        .query("Constraint", &constraint.to_string())
         .query("Context", context.as_str())
         .query("Copy", copy)
         .query("Cow", &cow.to_string())
@@ -7673,6 +7417,7 @@ pub fn query_required_request(
         .query("InvalidHost", invalid_host)
         .query("Iterator", iterator.as_str())
         .query("LazyLock", lazy_lock.as_str())
+        .query("LazyPattern", lazy_pattern.as_str())
         .query("Map", map)
         .query("MapAccess", map_access)
         .query("Method", method.as_str())
@@ -7691,10 +7436,10 @@ pub fn query_required_request(
         .query("Pager", pager)
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
-        .query("Pattern", pattern.as_str())
+        .query("Pattern", pattern)
         .query("PollerMethodOptions", &poller_method_options.to_string())
         .query("PollerOptions", poller_options.as_str())
-        .query("Regex", regex)
+        .query("Regex", &regex.to_string())
         .query("ResourceManagerAudience", resource_manager_audience.as_str())
         .query("Response", &response.to_string())
         .query("ResponseError", &response_error.to_string())
@@ -7704,7 +7449,7 @@ pub fn query_required_request(
         .query("S", &s.to_string())
         .query("SERVICES", services)
         .query("SafeDebug", safe_debug)
-        .query("Secret", &secret.to_string())
+        .query("Secret", secret.as_str())
         .query("Self", self_)
         .query("Send", &send.to_string())
         .query("Serialize", &serialize.to_string())
@@ -7716,7 +7461,7 @@ pub fn query_required_request(
         .query("StaticTokenCredential", static_token_credential)
         .query("String", &string.to_string())
         .query("StringFormat", &string_format.to_string())
-        .query("StripReadOnly", strip_read_only)
+        .query("StripReadOnly", &strip_read_only.to_string())
         .query("Sync", sync)
         .query("TextFormat", &text_format.to_string())
         .query("ToOwned", to_owned)
@@ -7727,13 +7472,13 @@ pub fn query_required_request(
         .query("UnixTime", unix_time.as_str())
         .query("Unknown", unknown)
         .query("Unpin", &unpin.to_string())
-        .query("Url", url.as_str())
+        .query("Url", url)
         .query("UrlBuilder", url_builder)
         .query("Uuid", uuid)
-        .query("Validate", &validate.to_string())
-        .query("ValidationError", validation_error.as_str())
-        .query("ValidationErrors", validation_errors)
-        .query("Validator", &validator.to_string())
+        .query("Validate", validate.as_str())
+        .query("ValidationError", validation_error)
+        .query("ValidationErrors", &validation_errors.to_string())
+        .query("Validator", validator.as_str())
         .query("Value", value.as_str())
         .query("Vec", vec)
         .query("Visitor", visitor.as_str())
@@ -7763,7 +7508,6 @@ pub fn query_required_request(
         .query("client_only", client_only.as_str())
         .query("client_request_id", client_request_id.as_str())
         .query("clients", clients.as_str())
-        .query("compile_pattern", compile_pattern.as_str())
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
@@ -7864,8 +7608,8 @@ pub fn query_required_request(
         .query("str", str)
         .query("string_enum", string_enum.as_str())
         .query("stringify", stringify.as_str())
-        .query("strip_member", &strip_member.to_string())
-        .query("strip_members", strip_members.as_str())
+        .query("strip_member", strip_member.as_str())
+        .query("strip_members", strip_members)
         .query("struct", r#struct.as_str())
         .query("subscription_id", &subscription_id.to_string())
         .query("super", super_)

@@ -12,10 +12,7 @@ pub fn delete_request(
     self_: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/items/")
-        .segment("type", r#type)
-        .literal("/")
-        .segment("self", self_);
+        .path("/items/{type}/{self}", &[r#type, self_]);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Delete,
         __url.build()?,
@@ -73,10 +70,7 @@ pub fn put_request(
     }
     __validator.finish()?;
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/items/")
-        .segment("type", r#type)
-        .literal("/")
-        .segment("self", self_)
+        .path("/items/{type}/{self}", &[r#type, self_])
         .query("api-version", api_version)
         .query("mode", mode.as_str())
         .query("sharedAccessSignature", shared_access_signature.secret());

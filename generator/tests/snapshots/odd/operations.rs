@@ -12,11 +12,7 @@ pub fn get_history_request(
     self_: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/items/")
-        .segment("type", r#type)
-        .literal("/")
-        .segment("self", self_)
-        .literal("/history");
+        .path("/items/{type}/{self}/history", &[r#type, self_]);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
         __url.build()?,

@@ -31,8 +31,7 @@ pub fn exists_request(
     name: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/things/")
-        .segment("name", name);
+        .path("/things/{name}", &[name]);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Head,
         __url.build()?,
@@ -145,9 +144,7 @@ pub fn touch_request(
     name: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/things/")
-        .segment("name", name)
-        .literal("/touch");
+        .path("/things/{name}/touch", &[name]);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Head,
         __url.build()?,

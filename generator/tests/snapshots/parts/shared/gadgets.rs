@@ -13,10 +13,10 @@ pub fn get_request(
     gadget_name: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/providers/Contoso.Parts/gadgets/")
-        .segment("gadgetName", gadget_name)
+        .path(
+            "/subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets/{gadgetName}",
+            &[subscription_id, gadget_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,

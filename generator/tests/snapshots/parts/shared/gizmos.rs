@@ -13,10 +13,10 @@ pub fn get_request(
     gizmo_name: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/providers/Contoso.Parts/gizmos/")
-        .segment("gizmoName", gizmo_name)
+        .path(
+            "/subscriptions/{subscriptionId}/providers/Contoso.Parts/gizmos/{gizmoName}",
+            &[subscription_id, gizmo_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,

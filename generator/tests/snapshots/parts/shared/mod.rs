@@ -3,9 +3,9 @@
 
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
-    pub(super) static PATTERN_0: ::std::sync::LazyLock<
-        Option<::armgen_runtime::Pattern>,
-    > = ::std::sync::LazyLock::new(|| ::armgen_runtime::compile_pattern("^[a-z]+$"));
+    pub(super) static PATTERN_0: ::armgen_runtime::LazyPattern = ::armgen_runtime::LazyPattern::new(
+        "^[a-z]+$",
+    );
 }
 /// The request and response bodies of this API.
 pub mod models {

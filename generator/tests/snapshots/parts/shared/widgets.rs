@@ -15,14 +15,13 @@ pub fn get_request(
     widget_name: &str,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator
-        .pattern("widgetName", widget_name, &super::patterns::PATTERN_0, "^[a-z]+$");
+    __validator.pattern("widgetName", widget_name, &super::patterns::PATTERN_0);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/providers/Contoso.Parts/widgets/")
-        .segment("widgetName", widget_name)
+        .path(
+            "/subscriptions/{subscriptionId}/providers/Contoso.Parts/widgets/{widgetName}",
+            &[subscription_id, widget_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Get,
@@ -52,9 +51,10 @@ pub fn list_request(
     top: Option<i32>,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/providers/Contoso.Parts/widgets")
+        .path(
+            "/subscriptions/{subscriptionId}/providers/Contoso.Parts/widgets",
+            &[subscription_id],
+        )
         .query("api-version", api_version);
     if let Some(top) = top {
         __url = __url.query("$top", &top.to_string());

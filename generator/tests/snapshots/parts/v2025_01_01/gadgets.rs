@@ -14,9 +14,10 @@ pub fn find_request(
     color: Option<&str>,
 ) -> Result<::armgen_runtime::HttpRequest, ::armgen_runtime::ValidationErrors> {
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/providers/Contoso.Parts/gadgets")
+        .path(
+            "/subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets",
+            &[subscription_id],
+        )
         .query("api-version", api_version);
     if let Some(color) = color {
         __url = __url.query("color", color);
@@ -54,10 +55,10 @@ pub fn put_request(
     __validator.nested("gadget", gadget);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/subscriptions/")
-        .segment("subscriptionId", subscription_id)
-        .literal("/providers/Contoso.Parts/gadgets/")
-        .segment("gadgetName", gadget_name)
+        .path(
+            "/subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets/{gadgetName}",
+            &[subscription_id, gadget_name],
+        )
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
