@@ -230,6 +230,33 @@ fn path_template(op: &Operation) -> Option<(String, Vec<TokenStream>)> {
     (!values.is_empty()).then_some((template, values))
 }
 
+/// `op`'s path as a `UrlBuilder` call per part: what [`path_template`]
+/// cannot write.
+fn path_calls(op: &Operation) -> Vec<TokenStream> {
+    let mut calls = Vec::new();
+    for part in &op.path {
+        calls.push(match part {
+            PathPart::Literal(text) => quote!(.literal(#text)),
+            PathPart::Param(reference) => {
+                let Some(p) = op.params.get(reference.index) else {
+                    continue;
+                };
+                let wire = &p.wire_name;
+                let name = ident(&p.name);
+                let text = as_text(p, &quote!(#name));
+                if p.role == ParamRole::NextLink {
+                    quote!(.link(#wire, #text))
+                } else if p.multi_segment {
+                    quote!(.segments(#wire, #text))
+                } else {
+                    quote!(.segment(#wire, #text))
+                }
+            }
+        });
+    }
+    calls
+}
+
 /// The `*_request` function. Its locals start with `__`, which no parameter
 /// name does (see `naming`), and an optional parameter is unwrapped under its
 /// own name: so no parameter can hide a local, nor a local a parameter.
@@ -319,29 +346,9 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     // The path as one template and its values when every parameter in it is
     // a plain segment: a line, where a call per part took two (ARM paths
     // alternate literals and names), and the path reads as the spec writes it.
-    let template = path_template(op);
-    if let Some((template, values)) = &template {
-        chain.push(quote!(.path(#template, &[#(#values),*])));
-    }
-    for part in op.path.iter().filter(|_| template.is_none()) {
-        chain.push(match part {
-            PathPart::Literal(text) => quote!(.literal(#text)),
-            PathPart::Param(reference) => {
-                let Some(p) = op.params.get(reference.index) else {
-                    continue;
-                };
-                let wire = &p.wire_name;
-                let name = ident(&p.name);
-                let text = as_text(p, &quote!(#name));
-                if p.role == ParamRole::NextLink {
-                    quote!(.link(#wire, #text))
-                } else if p.multi_segment {
-                    quote!(.segments(#wire, #text))
-                } else {
-                    quote!(.segment(#wire, #text))
-                }
-            }
-        });
+    match path_template(op) {
+        Some((template, values)) => chain.push(quote!(.path(#template, &[#(#values),*]))),
+        None => chain.extend(path_calls(op)),
     }
     if op.api_version.is_some() {
         chain.push(quote!(.query("api-version", api_version)));
